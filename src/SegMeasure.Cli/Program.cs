@@ -1,0 +1,3 @@
+using SegMeasure.Cli;
+
+return SegMeasureApp.Run(args, Console.Out, Console.Error, Console.IsErrorRedirected);

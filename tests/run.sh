@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test project of the solution and prints the totals as the last line:
+# "N passed, N failed, N skipped". Exits non-zero when anything failed or nothing ran.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results=TestResults
+rm -rf "$results"
+dotnet build SegMeasure.PowerShell.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test SegMeasure.PowerShell.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
+status=$?
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
+done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
