@@ -1,0 +1,22 @@
+using SegMeasure.Core.Images;
+
+namespace SegMeasure.Core.Tiff;
+
+public enum TiffCompression
+{
+    None = 1,
+    Lzw = 5,
+    Deflate = 8,
+    PackBits = 32773,
+}
+
+/// <summary>How a TIFF is written. Defaults: Deflate, smallest unsigned type that holds the largest label, no overwrite.</summary>
+public sealed record TiffWriteOptions
+{
+    public bool Overwrite { get; init; }
+    public TiffCompression Compression { get; init; } = TiffCompression.Deflate;
+
+    /// <summary>Sample type for label images; null chooses the smallest unsigned type that holds the largest label.
+    /// Post-processing passes the input's type so outputs keep it.</summary>
+    public PixelType? LabelType { get; init; }
+}
