@@ -1,13 +1,34 @@
 using System.CommandLine;
+using System.Reflection;
 
 namespace SegMeasure.Cli;
 
-/// <summary>The <c>segmeasure</c> command tree. Each area contributes one factory in Commands/.</summary>
+/// <summary>The <c>segmeasure</c> command tree. Each area contributes its commands from Commands/.</summary>
 public static class SegMeasureApp
 {
     public static RootCommand BuildRootCommand()
     {
         var root = new RootCommand("SegMeasure: post-process, measure and analyse instance segmentations of microscopy images.");
+
+        var postprocess = new Command("postprocess", "Clean label images: small segments, holes, ring masks, watershed, shape filter, mask matching.");
+        var measure = new Command("measure", "Measure segments: intensity, morphology, cell-nucleus.");
+        var table = new Command("table", "Merge and edit measurement tables (CSV, TSV, XLSX).");
+        var analyze = new Command("analyze", "Analyse measurement tables: thresholds, clustering, classifiers.");
+
+        // postprocess
+
+        // measure
+
+        // table
+
+        // analyze
+
+        // top-level commands
+
+        root.Add(postprocess);
+        root.Add(measure);
+        root.Add(table);
+        root.Add(analyze);
         return root;
     }
 
@@ -27,4 +48,7 @@ public static class SegMeasureApp
             CliContext.Current.Value = null;
         }
     }
+
+    public static string Version =>
+        typeof(SegMeasureApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 }

@@ -1,0 +1,57 @@
+using System.Management.Automation;
+using SegMeasure.Core;
+using SegMeasure.Core.Tables;
+
+namespace SegMeasure.PowerShell;
+
+/// <summary>
+/// Base for cmdlets that work on a whole table (thresholds, clustering, classifiers): collects
+/// the piped records — from any measure cmdlet or Import-Csv — into one table, hands it to the
+/// core once, and emits the same records with the new columns added as properties.
+/// </summary>
+public abstract class TableCmdlet : PSCmdlet
+{
+    private readonly List<PSObject> _records = [];
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public PSObject[] InputObject { get; set; } = [];
+
+    /// <summary>Runs the core function on the collected table and returns it with new or changed columns.</summary>
+    protected abstract MeasurementTable Process(MeasurementTable table);
+
+    protected override void ProcessRecord() => _records.AddRange(InputObject.Where(o => o is not null));
+
+    protected override void EndProcessing()
+    {
+        if (_records.Count == 0) return;
+        MeasurementTable result;
+        try
+        {
+            result = Process(RecordTable.FromRecords(_records.Select(PropertiesOf).ToList()));
+        }
+        catch (SegMeasureException e)
+        {
+            ThrowTerminatingError(ErrorRecords.From(e, e.Path ?? ""));
+            return;
+        }
+
+        for (int row = 0; row < _records.Count; row++)
+        {
+            var record = _records[row];
+            foreach (var (name, value) in result.GetRow(row))
+            {
+                var existing = record.Properties[name];
+                if (existing is null) record.Properties.Add(new PSNoteProperty(name, value));
+                else if (!Equals(existing.Value, value) && existing.IsSettable) existing.Value = value;
+            }
+
+            WriteObject(record);
+        }
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, object?>> PropertiesOf(PSObject record) =>
+        record.Properties
+            .Where(p => p.MemberType is PSMemberTypes.NoteProperty or PSMemberTypes.Property)
+            .Select(p => new KeyValuePair<string, object?>(p.Name, p.Value is PSObject ps ? ps.BaseObject : p.Value))
+            .ToList();
+}
