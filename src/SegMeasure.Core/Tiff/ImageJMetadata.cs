@@ -53,4 +53,26 @@ public sealed record ImageJMetadata
 
     private static int? PositiveInt(string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+
+    /// <summary>
+    /// The description a writer puts on the first page so ImageJ/Fiji and tifffile see a
+    /// hyperstack of <paramref name="channels"/> × <paramref name="slices"/> and its calibration.
+    /// </summary>
+    public static string Format(int channels, int slices, SegMeasure.Core.Images.VoxelSize voxelSize)
+    {
+        var text = new System.Text.StringBuilder("ImageJ=1.11a\n");
+        text.Append(CultureInfo.InvariantCulture, $"images={channels * slices}\n");
+        if (channels > 1) text.Append(CultureInfo.InvariantCulture, $"channels={channels}\n");
+        if (slices > 1) text.Append(CultureInfo.InvariantCulture, $"slices={slices}\n");
+        if (channels > 1 && slices > 1) text.Append("hyperstack=true\n");
+        if (channels > 1) text.Append("mode=grayscale\n");
+        if (voxelSize.IsCalibrated)
+        {
+            text.Append("unit=").Append(voxelSize.Unit.Replace("\u00B5", "\\u00B5")).Append('\n');
+            if (slices > 1) text.Append(CultureInfo.InvariantCulture, $"spacing={voxelSize.Z:R}\n");
+        }
+
+        if (slices > 1) text.Append("loop=false\n");
+        return text.ToString();
+    }
 }

@@ -22,7 +22,9 @@ public sealed class TiffPage
 
         Compression = ifd.GetInteger(TiffTag.Compression, TiffCompressionCodes.None);
         if (!TiffCompressionCodes.IsSupported(Compression))
-            throw source.Error($"unsupported compression {TiffCompressionCodes.Name(Compression)} ({Compression})", ErrorKind.NotSupported);
+            throw source.Error(TiffCompressionCodes.Name(Compression) == "unknown"
+                ? $"unsupported compression {Compression} (not a known TIFF compression code)"
+                : $"unsupported compression {TiffCompressionCodes.Name(Compression)} ({Compression})", ErrorKind.NotSupported);
 
         var bits = ifd.GetUniformInteger(TiffTag.BitsPerSample, 1);
         var format = ifd.GetUniformInteger(TiffTag.SampleFormat, 1);

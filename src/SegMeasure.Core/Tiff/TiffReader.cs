@@ -56,7 +56,7 @@ public sealed class TiffReader : IDisposable
             for (ulong offset = header.FirstIfdOffset; offset != 0;)
             {
                 if (!seen.Add(offset))
-                    throw source.Error($"IFD cycle: IFD {pages.Count} points back to the IFD at offset {offset}");
+                    throw source.Error($"IFD cycle: the next-IFD pointer of page {pages.Count - 1} points back to the IFD at offset {offset}");
                 if (pages.Count >= MaxPages) throw source.Error($"more than {MaxPages} pages");
                 var ifd = TiffIfd.Read(source, header, offset, pages.Count);
                 pages.Add(new TiffPage(source, ifd, pages.Count));
