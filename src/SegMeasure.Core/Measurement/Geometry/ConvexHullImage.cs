@@ -18,8 +18,9 @@ namespace SegMeasure.Core.Measurement.Geometry;
 /// (a single slice, a line, a single voxel), scikit-image's first hull fails and it returns an
 /// empty image, so its solidity is infinite. Here the hull is then taken within the object's own
 /// plane or line: the grid points on that plane or line inside the diamond hull. For an object
-/// lying in one z, y or x slice this equals the 2D convex hull image of that slice; a straight line
-/// of voxels counts its own voxels; a single voxel counts 1.</para>
+/// lying in one z, y or x slice (centres not collinear) this equals the 2D convex hull image of
+/// that slice; a straight line of voxels counts the grid points of its segment; a single voxel
+/// counts 1. The resulting solidity is finite and at most 1.</para>
 /// </remarks>
 public static class ConvexHullImage
 {
