@@ -35,7 +35,13 @@ internal sealed class ConvexHull3D
         public List<int> Outside = new();
     }
 
-    private ConvexHull3D(LatticePoint3[] points) => _points = points;
+    private ConvexHull3D(LatticePoint3[] points)
+    {
+        foreach (var p in points)
+            if (Math.Abs(p.Z) >= 1 << 16 || Math.Abs(p.Y) >= 1 << 16 || Math.Abs(p.X) >= 1 << 16)
+                throw new ArgumentOutOfRangeException(nameof(points), "object too large for the exact hull (extent over 32767 voxels)");
+        _points = points;
+    }
 
     /// <summary>
     /// The hull as a set of distinct facet half-spaces (intersection = the closed hull), or null when
@@ -43,11 +49,7 @@ internal sealed class ConvexHull3D
     /// </summary>
     public static HalfSpace[]? HalfSpaces(IReadOnlyList<LatticePoint3> points)
     {
-        var array = points.Distinct().ToArray();
-        foreach (var p in array)
-            if (Math.Abs(p.Z) >= 1 << 16 || Math.Abs(p.Y) >= 1 << 16 || Math.Abs(p.X) >= 1 << 16)
-                throw new ArgumentOutOfRangeException(nameof(points), "object too large for the exact hull (extent over 32767 voxels)");
-        var hull = new ConvexHull3D(array);
+        var hull = new ConvexHull3D(points.Distinct().ToArray());
         if (!hull.Build())
             return null;
         var planes = new HashSet<HalfSpace>();
@@ -55,6 +57,23 @@ internal sealed class ConvexHull3D
             if (f.Alive)
                 planes.Add(new HalfSpace(f.Nz, f.Ny, f.Nx, f.Offset).Reduced());
         return planes.ToArray();
+    }
+
+    /// <summary>The points that are vertices of the hull, or null when the points do not span three dimensions.</summary>
+    public static LatticePoint3[]? Vertices(IReadOnlyList<LatticePoint3> points)
+    {
+        var hull = new ConvexHull3D(points.Distinct().ToArray());
+        if (!hull.Build())
+            return null;
+        var vertices = new HashSet<int>();
+        foreach (var f in hull._faces)
+            if (f.Alive)
+            {
+                vertices.Add(f.A);
+                vertices.Add(f.B);
+                vertices.Add(f.C);
+            }
+        return vertices.Select(i => hull._points[i]).ToArray();
     }
 
     private bool Build()
