@@ -19,6 +19,9 @@ public static class SegMeasureApp
         // postprocess
 
         // measure
+        measure.Add(Commands.MeasureCommands.Intensities());
+        measure.Add(Commands.MeasureCommands.Morphology());
+        measure.Add(Commands.MeasureCommands.CellNucleus());
 
         // table
 
