@@ -72,7 +72,7 @@ public static class PostprocessCommands
         sweep.TransformWith((file, output, overwrite, ct) =>
         {
             var p = Parsed(command);
-            Summarise(PostprocessFile.RingMask(file[input]!, output, p.GetValue(width) ?? 0, !p.GetValue(removeOriginal), overwrite, p.GetValue(nearest), p.GetValue(scale), ct));
+            Summarise(PostprocessFile.RingMask(file[input]!, output, p.GetValue(width), !p.GetValue(removeOriginal), overwrite, p.GetValue(nearest), p.GetValue(scale), ct));
         });
         return command;
     }
@@ -128,8 +128,7 @@ public static class PostprocessCommands
                 MaxPerimeterAreaRatio = p.GetValue(maxRatio),
                 AreaStdFilter = p.GetValue(areaStd),
             };
-            var table = TableFile.Read(file[features]!);
-            var result = PostprocessFile.ShapeFilter(file[input]!, table, output, options, overwrite);
+            var result = PostprocessFile.ShapeFilter(file[input]!, file[features]!, output, options, overwrite, ct);
             if (p.GetValue(report)) TableFile.Write(OutputNaming.WithSuffix(output, "_rejections", ".csv"), result.Report!.Rejections, overwrite);
             Summarise(result);
         });

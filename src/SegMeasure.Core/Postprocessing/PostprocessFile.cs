@@ -32,11 +32,15 @@ public static class PostprocessFile
     /// <summary>City-block rings of <paramref name="ringWidth"/> voxels, or, with <paramref name="nearestDistance"/>,
     /// rings by nearest segment within that physical distance (voxel size from the file unless a <paramref name="scale"/>
     /// is given: one number, (Y, X) or (Z, Y, X)).</summary>
-    public static PostprocessFileResult RingMask(string input, string output, int ringWidth, bool keepOriginal, bool overwrite,
-        double? nearestDistance = null, IReadOnlyList<double>? scale = null, CancellationToken cancellationToken = default) =>
-        Transform(input, output, overwrite, labels => nearestDistance is { } d
+    public static PostprocessFileResult RingMask(string input, string output, int? ringWidth, bool keepOriginal, bool overwrite,
+        double? nearestDistance = null, IReadOnlyList<double>? scale = null, CancellationToken cancellationToken = default)
+    {
+        if (ringWidth is null == nearestDistance is null)
+            throw new SegMeasureException("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument, "give exactly one of a ring width and a nearest-segment distance");
+        return Transform(input, output, overwrite, labels => nearestDistance is { } d
             ? Postprocessing.RingMask.ApplyNearest(scale is { Count: > 0 } ? labels.WithVoxelSize(VoxelSize.FromScale(scale, labels.Shape.Is2D)) : labels, d, keepOriginal, cancellationToken)
-            : Postprocessing.RingMask.Apply(labels, ringWidth, keepOriginal, cancellationToken), cancellationToken);
+            : Postprocessing.RingMask.Apply(labels, ringWidth!.Value, keepOriginal, cancellationToken), cancellationToken);
+    }
 
     public static PostprocessFileResult Watershed(string input, string heatmap, string? mask, string output, bool overwrite, CancellationToken cancellationToken = default)
     {
@@ -54,6 +58,10 @@ public static class PostprocessFile
             }
         }, cancellationToken) with { SecondInputPath = heatmap };
     }
+
+    /// <summary>The shape filter with the features read from a table file (CSV, TSV, XLSX) measured on the same image.</summary>
+    public static PostprocessFileResult ShapeFilter(string input, string featuresPath, string output, ShapeFilterOptions options, bool overwrite, CancellationToken cancellationToken = default) =>
+        ShapeFilter(input, TableFile.Read(featuresPath), output, options, overwrite, cancellationToken) with { SecondInputPath = featuresPath };
 
     /// <summary>The shape filter with a feature table measured beforehand (same image), e.g. from a CSV file.</summary>
     public static PostprocessFileResult ShapeFilter(string input, MeasurementTable features, string output, ShapeFilterOptions options, bool overwrite, CancellationToken cancellationToken = default)
