@@ -17,6 +17,7 @@ public static class SegMeasureApp
         var analyze = new Command("analyze", "Analyse measurement tables: thresholds, clustering, classifiers.");
 
         // postprocess
+        Commands.PostprocessCommands.AddTo(postprocess);
 
         // measure
         measure.Add(Commands.MeasureCommands.Intensities());
