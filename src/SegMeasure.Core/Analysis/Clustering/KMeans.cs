@@ -12,8 +12,9 @@ public sealed record KMeansResult(int[] Labels, PointSet Centers, double Inertia
 /// 2 + ⌊ln k⌋ candidates per centre, Lloyd iterations until the labels stop changing or the
 /// centres move less (in total squared shift) than <c>tol</c> × the mean feature variance,
 /// empty clusters re-seeded with the points farthest from their centres, and the best of
-/// <c>nInit</c> restarts by inertia. Randomness comes from one seeded generator, so a seed
-/// always gives the same answer.
+/// <c>nInit</c> restarts by inertia. Randomness comes from one generator that reproduces numpy's
+/// legacy <c>RandomState</c>, drawn in scikit-learn's order, so a seed gives the same initial
+/// centres as scikit-learn's <c>random_state</c> of that value — and always the same answer.
 /// </summary>
 public static class KMeans
 {
@@ -29,7 +30,7 @@ public static class KMeans
                 $"k-means needs at least as many rows as clusters: {points.Count} row(s), {clusters} cluster(s)");
         if (nInit < 1) throw new ArgumentOutOfRangeException(nameof(nInit));
 
-        var random = new Random(seed);
+        var random = new LegacyRandomState(unchecked((uint)seed));
         double tolerance = MeanVariance(points) * tol;
         KMeansResult? best = null;
         for (int run = 0; run < nInit; run++)
@@ -88,12 +89,12 @@ public static class KMeans
     }
 
     /// <summary>Greedy k-means++: each new centre is the best of several candidates drawn ∝ D².</summary>
-    internal static double[] PlusPlus(PointSet points, int clusters, Random random)
+    internal static double[] PlusPlus(PointSet points, int clusters, LegacyRandomState random)
     {
         int n = points.Count, d = points.Dimensions;
         int trials = 2 + (int)Math.Log(clusters);
         var centers = new double[clusters * d];
-        int first = random.Next(n);
+        int first = random.NextInt(n);
         points[first].CopyTo(centers.AsSpan(0, d));
         var closest = new double[n];
         for (int i = 0; i < n; i++) closest[i] = PointSet.SquaredDistance(points[first], points[i]);

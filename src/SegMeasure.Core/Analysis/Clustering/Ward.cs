@@ -58,8 +58,9 @@ public static class Ward
             if (nearest == previous)
             {
                 chain.RemoveRange(chain.Count - 2, 2);
-                // Merge into the lower index; the other leaves.
-                int keep = Math.Min(top, previous), drop = Math.Max(top, previous);
+                // The merged cluster takes the higher slot and the lower one leaves, as scipy's chain
+                // does: with tied costs (duplicate rows) the scan order then breaks ties alike.
+                int keep = Math.Max(top, previous), drop = Math.Min(top, previous);
                 merges.Add((Math.Sqrt(nearestCost), keep, drop));
                 int total = size[keep] + size[drop];
                 for (int j = 0; j < d; j++)
