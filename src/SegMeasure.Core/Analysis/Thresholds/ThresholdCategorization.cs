@@ -39,6 +39,24 @@ public static class ThresholdCategorization
         return Enumerable.Range(0, table.RowCount).Select(values.GetDouble).ToArray();
     }
 
+    /// <summary>
+    /// What the front ends call: categorises into <paramref name="categories"/> categories by the
+    /// given thresholds (exactly <paramref name="categories"/> − 1 of them), or by suggested ones
+    /// when <paramref name="thresholds"/> is null or empty.
+    /// </summary>
+    public static ThresholdResult Apply(MeasurementTable table, string column, int categories, IReadOnlyList<double>? thresholds = null,
+        IReadOnlyList<string>? categoryNames = null, ThresholdMethod method = ThresholdMethod.Quantiles, int bins = ThresholdSuggestion.DefaultBins)
+    {
+        if (categories < 2)
+            throw new SegMeasureException("SegMeasure.InvalidCategoryCount", ErrorKind.InvalidArgument,
+                $"the number of categories must be at least 2 (got {categories})");
+        if (thresholds is null || thresholds.Count == 0) return Categorize(table, column, categories, method, categoryNames, bins);
+        if (thresholds.Count != categories - 1)
+            throw new SegMeasureException("SegMeasure.ThresholdCount", ErrorKind.InvalidArgument,
+                $"{categories} categories need {categories - 1} threshold(s), got {thresholds.Count}");
+        return Categorize(table, column, thresholds, categoryNames);
+    }
+
     /// <summary>Suggests thresholds on <paramref name="column"/> and categorises by them.</summary>
     public static ThresholdResult Categorize(MeasurementTable table, string column, int categories, ThresholdMethod method = ThresholdMethod.Quantiles,
         IReadOnlyList<string>? categoryNames = null, int bins = ThresholdSuggestion.DefaultBins)
