@@ -27,6 +27,8 @@ public static class SegMeasureApp
         // table
 
         // analyze
+        analyze.Add(Commands.AnalyzeClusterCommands.Threshold());
+        analyze.Add(Commands.AnalyzeClusterCommands.Cluster());
 
         // top-level commands
 
