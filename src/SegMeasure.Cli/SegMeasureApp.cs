@@ -22,6 +22,7 @@ public static class SegMeasureApp
         // table
 
         // analyze
+        Commands.AnalyzeClassifierCommands.AddTo(analyze);
 
         // top-level commands
 
