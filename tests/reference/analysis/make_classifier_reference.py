@@ -136,6 +136,24 @@ def blobs_reference(summary):
     }
 
 
+def umap_curve_reference(summary):
+    """umap-learn's find_ab_params (scipy curve_fit of 1 / (1 + a x^(2b))); umap-learn itself is not installed."""
+    from scipy.optimize import curve_fit
+
+    def curve(x, a, b):
+        return 1.0 / (1.0 + a * x ** (2 * b))
+
+    out = []
+    for spread, min_dist in ((1.0, 0.1), (1.0, 0.5), (1.0, 0.0), (2.0, 0.3)):
+        xv = np.linspace(0, spread * 3, 300)
+        yv = np.zeros(xv.shape)
+        yv[xv < min_dist] = 1.0
+        yv[xv >= min_dist] = np.exp(-(xv[xv >= min_dist] - min_dist) / spread)
+        params, _ = curve_fit(curve, xv, yv)
+        out.append({"spread": spread, "min_dist": min_dist, "a": float(params[0]), "b": float(params[1])})
+    summary["umap_curve"] = out
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     summary = {"sklearn": sklearn.__version__, "skimage": skimage.__version__, "numpy": np.__version__, "folds": FOLDS}
@@ -144,6 +162,7 @@ def main():
         classifier_reference(name, features, y, index, summary)
     pca_reference(sets["wine"][0], summary)
     blobs_reference(summary)
+    umap_curve_reference(summary)
     with open(os.path.join(OUT, "expected.json"), "w") as f:
         json.dump(summary, f, indent=2)
     print(json.dumps(summary, indent=2))
