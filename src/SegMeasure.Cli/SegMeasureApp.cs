@@ -29,6 +29,7 @@ public static class SegMeasureApp
         // analyze
         analyze.Add(Commands.AnalyzeClusterCommands.Threshold());
         analyze.Add(Commands.AnalyzeClusterCommands.Cluster());
+        Commands.AnalyzeClassifierCommands.AddTo(analyze);
 
         // top-level commands
 
