@@ -9,6 +9,7 @@ public static class SegMeasureApp
     public static RootCommand BuildRootCommand()
     {
         var root = new RootCommand("SegMeasure: post-process, measure and analyse instance segmentations of microscopy images.");
+        root.Subcommands.Add(Commands.InfoCommand.Create());
 
         var postprocess = new Command("postprocess", "Clean label images: small segments, holes, ring masks, watershed, shape filter, mask matching.");
         var measure = new Command("measure", "Measure segments: intensity, morphology, cell-nucleus.");

@@ -1,0 +1,90 @@
+namespace SegMeasure.Core.Tiff;
+
+/// <summary>
+/// TIFF LZW encoder, the counterpart of <see cref="LzwDecoder"/>: MSB-first codes starting at 9
+/// bits, growing when the next free code passes the current width, a Clear code before the
+/// table fills, EndOfInformation at the end (libtiff's conventions, which every reader expects).
+/// </summary>
+internal sealed class LzwEncoder
+{
+    private const int ClearCode = 256;
+    private const int EndOfInformation = 257;
+    private const int FirstFreeCode = 258;
+    private const int TableFull = 4094;
+
+    private readonly Dictionary<int, int> _table = new();
+
+    public byte[] Encode(ReadOnlySpan<byte> input)
+    {
+        var output = new MemoryStream(input.Length / 2 + 16);
+        ulong bits = 0;
+        int bitCount = 0;
+        int width = 9;
+
+        void Put(int code)
+        {
+            bits = (bits << width) | (uint)code;
+            bitCount += width;
+            while (bitCount >= 8)
+            {
+                output.WriteByte((byte)(bits >> (bitCount - 8)));
+                bitCount -= 8;
+            }
+        }
+
+        _table.Clear();
+        int nextCode = FirstFreeCode;
+        Put(ClearCode);
+        if (input.IsEmpty)
+        {
+            Put(EndOfInformation);
+        }
+        else
+        {
+            int prefix = input[0];
+            for (int i = 1; i < input.Length; i++)
+            {
+                byte b = input[i];
+                int key = (prefix << 8) | b;
+                if (_table.TryGetValue(key, out var code))
+                {
+                    prefix = code;
+                    continue;
+                }
+
+                Put(prefix);
+                _table[key] = nextCode++;
+                if (nextCode == TableFull)
+                {
+                    Put(ClearCode);
+                    _table.Clear();
+                    nextCode = FirstFreeCode;
+                    width = 9;
+                }
+                else if (nextCode > (1 << width) - 1)
+                {
+                    width++;
+                }
+
+                prefix = b;
+            }
+
+            Put(prefix);
+            nextCode++;
+            if (nextCode == TableFull)
+            {
+                Put(ClearCode);
+                width = 9;
+            }
+            else if (nextCode > (1 << width) - 1)
+            {
+                width++;
+            }
+
+            Put(EndOfInformation);
+        }
+
+        if (bitCount > 0) output.WriteByte((byte)(bits << (8 - bitCount)));
+        return output.ToArray();
+    }
+}

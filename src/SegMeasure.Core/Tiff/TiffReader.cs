@@ -1,0 +1,170 @@
+using SegMeasure.Core.Images;
+
+namespace SegMeasure.Core.Tiff;
+
+/// <summary>
+/// Reads TIFF files: classic and BigTIFF, either byte order, strips or tiles, no/LZW/Deflate/
+/// PackBits compression, horizontal and floating-point predictors, interleaved or planar
+/// samples, multi-page stacks, with ImageJ and OME-XML metadata. Opening parses and validates
+/// every IFD (cycles, counts, offsets against the file length) but decodes no pixels.
+/// Pixels are then read whole (<see cref="Read"/>, bands decoded in parallel) or streamed band
+/// by band in file order (<see cref="ReadStripes"/>) with memory for one band only.
+/// Thread-safe for concurrent reads.
+/// </summary>
+public sealed class TiffReader : IDisposable
+{
+    /// <summary>Each IFD takes at least 18 bytes, so a file cannot hold more; the cap only bounds bookkeeping.</summary>
+    private const int MaxPages = 1_000_000;
+
+    /// <summary>Below this many decoded bytes, decoding on one thread is faster than fanning out.</summary>
+    private const long ParallelThreshold = 1 << 20;
+
+    private readonly TiffSource _source;
+
+    private TiffReader(TiffSource source, TiffHeader header, List<TiffPage> pages)
+    {
+        _source = source;
+        IsBigTiff = header.IsBigTiff;
+        IsBigEndian = header.ByteOrder.IsBigEndian;
+        Pages = pages;
+        Series = TiffSeries.From(pages);
+    }
+
+    public string Path => _source.Path;
+
+    public bool IsBigTiff { get; }
+
+    public bool IsBigEndian { get; }
+
+    /// <summary>Every page (IFD) of the file, in file order.</summary>
+    public IReadOnlyList<TiffPage> Pages { get; }
+
+    /// <summary>The image: pages of the first layout with axes and voxel size from the metadata.</summary>
+    public TiffSeries Series { get; }
+
+    /// <summary>Opens and validates a TIFF; throws <see cref="TiffFormatException"/> naming the file and the problem.</summary>
+    public static TiffReader Open(string path)
+    {
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("SegMeasure's TIFF codec needs a little-endian machine");
+        var source = new TiffSource(path);
+        try
+        {
+            var header = TiffHeader.Read(source);
+            if (header.FirstIfdOffset == 0) throw source.Error("the file holds no image (first IFD offset is 0)");
+            var pages = new List<TiffPage>();
+            var seen = new HashSet<ulong>();
+            for (ulong offset = header.FirstIfdOffset; offset != 0;)
+            {
+                if (!seen.Add(offset))
+                    throw source.Error($"IFD cycle: the next-IFD pointer of page {pages.Count - 1} points back to the IFD at offset {offset}");
+                if (pages.Count >= MaxPages) throw source.Error($"more than {MaxPages} pages");
+                var ifd = TiffIfd.Read(source, header, offset, pages.Count);
+                pages.Add(new TiffPage(source, ifd, pages.Count));
+                offset = ifd.NextOffset;
+            }
+
+            return new TiffReader(source, header, pages);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens, reads the whole series and closes.</summary>
+    public static TiffPixels ReadFile(string path, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        using var reader = Open(path);
+        return reader.Read(progress, cancellationToken);
+    }
+
+    /// <summary>Decodes the whole series into one typed array (bands decoded in parallel).</summary>
+    public TiffPixels Read(IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var series = Series;
+        var count = series.ElementCount;
+        if (count > Array.MaxLength)
+            throw _source.Error($"the image has {count} samples, more than one array can hold; read it stripe by stripe instead", ErrorKind.NotSupported);
+        var data = Array.CreateInstance(series.PixelType.ClrType(), count);
+
+        var jobs = new List<(int Page, int Plane, int Band, long Offset)>();
+        var pageBytes = series.Pages[0].PageBytes;
+        for (int p = 0; p < series.Pages.Count; p++)
+        {
+            var page = series.Pages[p];
+            for (int plane = 0; plane < page.Planes; plane++)
+                for (int band = 0; band < page.BandsPerPlane; band++)
+                    jobs.Add((p, plane, band, p * pageBytes + plane * page.PlaneBytes + (long)band * page.BandRows * page.RowBytes));
+        }
+
+        long done = 0;
+        var activity = $"Reading {System.IO.Path.GetFileName(Path)}";
+        void DecodeJob(TiffBandDecoder decoder, int i)
+        {
+            var (p, plane, band, offset) = jobs[i];
+            var page = series.Pages[p];
+            decoder.Decode(page, plane, band, TiffPixels.BytesOf(data, offset, TiffBandDecoder.BandBytes(page, band)));
+            if (progress is not null)
+            {
+                var n = Interlocked.Increment(ref done);
+                if (n % 64 == 0 || n == jobs.Count) progress.Report(new WorkProgress(activity, n, jobs.Count));
+            }
+        }
+
+        if (pageBytes * series.Pages.Count < ParallelThreshold || Environment.ProcessorCount == 1)
+        {
+            using var decoder = new TiffBandDecoder(_source);
+            for (int i = 0; i < jobs.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                DecodeJob(decoder, i);
+            }
+        }
+        else
+        {
+            var options = new ParallelOptions { CancellationToken = cancellationToken };
+            try
+            {
+                Parallel.For(0, jobs.Count, options, () => new TiffBandDecoder(_source),
+                    (i, _, decoder) => { DecodeJob(decoder, i); return decoder; },
+                    decoder => decoder.Dispose());
+            }
+            catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is SegMeasureException or IOException) is { } first)
+            {
+                throw first is SegMeasureException sm ? sm : _source.Error(first.Message);
+            }
+        }
+
+        return new TiffPixels(data, series.PixelType, series.Shape, series.Axes, series.VoxelSize);
+    }
+
+    /// <summary>
+    /// Decodes the series band by band in file order (page, then plane, then strip or tile row),
+    /// holding one band at a time; each <see cref="TiffStripe.Data"/> is overwritten by the next.
+    /// </summary>
+    public IEnumerable<TiffStripe> ReadStripes(CancellationToken cancellationToken = default)
+    {
+        var series = Series;
+        var first = series.Pages[0];
+        var buffer = new byte[first.BandRows * first.RowBytes];
+        using var decoder = new TiffBandDecoder(_source);
+        for (int p = 0; p < series.Pages.Count; p++)
+        {
+            var page = series.Pages[p];
+            if (page.BandRows * page.RowBytes > buffer.Length) buffer = new byte[page.BandRows * page.RowBytes];
+            for (int plane = 0; plane < page.Planes; plane++)
+            {
+                for (int band = 0; band < page.BandsPerPlane; band++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var bytes = TiffBandDecoder.BandBytes(page, band);
+                    decoder.Decode(page, plane, band, buffer.AsSpan(0, bytes));
+                    yield return new TiffStripe(p, plane, band * page.BandRows, page.RowsInBand(band), buffer.AsMemory(0, bytes));
+                }
+            }
+        }
+    }
+
+    public void Dispose() => _source.Dispose();
+}
