@@ -19,6 +19,7 @@
     TypesToProcess       = @('SegMeasure.Types.ps1xml')
 
     CmdletsToExport      = @(
+        'Get-SegImageInfo'
     )
     AliasesToExport      = @(
     )

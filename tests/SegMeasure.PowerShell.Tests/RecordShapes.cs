@@ -21,8 +21,11 @@ public static class RecordShapes
             new[] { "index", "n_nuclei", "cell_area", "nucleus_area", "area_ratio", "cell_volume", "nucleus_volume", "volume_ratio", "Path", "NucleusPath", "IntensityPath" }
                 .Concat(Stats.SelectMany(s => new[] { $"cell_{s}_intensity", $"nucleus_{s}_intensity", $"{s}_intensity_ratio" }))
                 .ToArray()),
-        ["SegMeasure.ImageInfo"] = Set("Path", "Shape", "Axes", "DType", "VoxelSize", "Unit", "LabelCount", "Sha256"),
+        ["SegMeasure.ImageInfo"] = PropertiesOf(typeof(SegMeasure.Core.Images.ImageInfo)),
     };
+
+    /// <summary>Objects that wrap a core result type show its public properties.</summary>
+    private static IReadOnlySet<string> PropertiesOf(Type type) => Set(type.GetProperties().Select(p => p.Name).ToArray());
 
     private static IReadOnlySet<string> Set(params string[] names) => names.ToHashSet(StringComparer.Ordinal);
 }

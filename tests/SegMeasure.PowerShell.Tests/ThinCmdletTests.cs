@@ -1,4 +1,5 @@
 using System.Reflection;
+using Xunit.Abstractions;
 
 namespace SegMeasure.PowerShell.Tests;
 
@@ -18,6 +19,9 @@ public sealed class ThinCmdletTests : IDisposable
     private static readonly string[] ProcessingMethods = ["ProcessFile", "Process", "ProcessRecord", "BeginProcessing", "EndProcessing"];
 
     private readonly ModuleMetadata _module = new();
+    private readonly ITestOutputHelper _output;
+
+    public ThinCmdletTests(ITestOutputHelper output) => _output = output;
 
     public void Dispose() => _module.Dispose();
 
@@ -46,6 +50,7 @@ public sealed class ThinCmdletTests : IDisposable
                 .Where(m => !m.IsSpecialName) // property accessors carry no logic worth counting
                 .ToList();
             int total = methods.Sum(ILSize);
+            _output.WriteLine($"{cmdlet.Name}: {total} bytes ({string.Join(", ", methods.Select(m => $"{m.Name} {ILSize(m)}"))})");
             if (total > MaxClassIL)
                 tooLong.Add($"{cmdlet.Name}: {total} bytes of IL in {string.Join(", ", methods.Select(m => $"{m.Name} {ILSize(m)}"))} (limit {MaxClassIL})");
         }
