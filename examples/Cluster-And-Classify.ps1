@@ -59,10 +59,10 @@ $sized | Group-Object category_name | Format-Table Name, Count -AutoSize | Out-S
 #    here the clearly largest and smallest cells stand in for two annotated classes.
 #    0 means "not annotated" and is not used for training.
 $bySize = $sized | Sort-Object area
-$large = $bySize | Select-Object -Last 5
-$small = $bySize | Select-Object -First 5
+$large = ($bySize | Select-Object -Last 5).index
+$small = ($bySize | Select-Object -First 5).index
 $annotated = $sized | ForEach-Object {
-    $annotation = if ($large -contains $_) { 2 } elseif ($small -contains $_) { 1 } else { 0 }
+    $annotation = if ($_.index -in $large) { 2 } elseif ($_.index -in $small) { 1 } else { 0 }
     $_ | Add-Member -NotePropertyName annotation -NotePropertyValue $annotation -Force -PassThru
 }
 $annotated | Export-Csv (Join-Path $OutputDirectory 'annotated.csv') -NoTypeInformation
