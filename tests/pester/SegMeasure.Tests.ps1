@@ -192,41 +192,41 @@ Describe 'Writers' {
     BeforeEach {
         $work = Join-Path $TestDrive ([guid]::NewGuid())
         New-Item -ItemType Directory $work | Out-Null
-        $input = Join-Path $work 'x_cells.tif'
-        Copy-Item $cellsSeg $input
+        $source = Join-Path $work 'x_cells.tif'
+        Copy-Item $cellsSeg $source
     }
 
     It 'writes nothing with -WhatIf' {
-        Remove-SmallSegment $input -MinSize 50 -WhatIf
+        Remove-SmallSegment $source -MinSize 50 -WhatIf
         Get-ChildItem $work | Should -HaveCount 1
     }
 
     It 'writes beside the input with the suffix and reports before/after counts' {
-        $result = Remove-SmallSegment $input -MinSize 1000000 -Suffix _clean
+        $result = Remove-SmallSegment $source -MinSize 1000000 -Suffix _clean
         Join-Path $work 'x_cells_clean.tif' | Should -Exist
         (Get-SegImageInfo (Join-Path $work 'x_cells_clean.tif')).Labels | Should -Be 0
         $result | Should -Not -BeNullOrEmpty
     }
 
     It 'refuses to overwrite without -Force, and overwrites with it' {
-        Remove-SmallSegment $input -MinSize 10 -Suffix _clean | Out-Null
-        Remove-SmallSegment $input -MinSize 10 -Suffix _clean -ErrorVariable errors -ErrorAction SilentlyContinue
+        Remove-SmallSegment $source -MinSize 10 -Suffix _clean | Out-Null
+        Remove-SmallSegment $source -MinSize 10 -Suffix _clean -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'SegMeasure.OutputExists*'
-        { Remove-SmallSegment $input -MinSize 10 -Suffix _clean -Force -ErrorAction Stop } | Should -Not -Throw
+        { Remove-SmallSegment $source -MinSize 10 -Suffix _clean -Force -ErrorAction Stop } | Should -Not -Throw
     }
 
-    It 'writes every post-processing result once per input (<_>)' -ForEach @(
+    It 'writes every post-processing result once per input (<Command>)' -ForEach @(
         @{ Command = 'Remove-SmallHole'; Arguments = @{ MaxHoleSize = 20 } }
         @{ Command = 'Invoke-RingMask'; Arguments = @{ RingWidth = 3 } }
     ) {
-        & $Command $input @Arguments -OutputPath (Join-Path $work 'out.tif') | Out-Null
+        & $Command $source @Arguments -OutputPath (Join-Path $work 'out.tif') | Out-Null
         Join-Path $work 'out.tif' | Should -Exist
     }
 
     It 'never changes its input' {
-        $before = (Get-FileHash $input).Hash
-        Remove-SmallHole $input -MaxHoleSize 100 -Suffix _filled | Out-Null
-        (Get-FileHash $input).Hash | Should -Be $before
+        $before = (Get-FileHash $source).Hash
+        Remove-SmallHole $source -MaxHoleSize 100 -Suffix _filled | Out-Null
+        (Get-FileHash $source).Hash | Should -Be $before
     }
 }
 
