@@ -86,7 +86,7 @@ public sealed class TiffReader : IDisposable
         var count = series.ElementCount;
         if (count > Array.MaxLength)
             throw _source.Error($"the image has {count} samples, more than one array can hold; read it stripe by stripe instead", ErrorKind.NotSupported);
-        var data = Array.CreateInstance(series.PixelType.ClrType(), count);
+        var data = AllocateUninitialized(series.PixelType, (int)count);
 
         var jobs = new List<(int Page, int Plane, int Band, long Offset)>();
         var pageBytes = series.Pages[0].PageBytes;
@@ -165,6 +165,21 @@ public sealed class TiffReader : IDisposable
             }
         }
     }
+
+    /// <summary>Every sample is overwritten by decoding, so the array need not be zeroed first.</summary>
+    private static Array AllocateUninitialized(PixelType type, int length) => type switch
+    {
+        PixelType.UInt8 => GC.AllocateUninitializedArray<byte>(length),
+        PixelType.Int8 => GC.AllocateUninitializedArray<sbyte>(length),
+        PixelType.UInt16 => GC.AllocateUninitializedArray<ushort>(length),
+        PixelType.Int16 => GC.AllocateUninitializedArray<short>(length),
+        PixelType.UInt32 => GC.AllocateUninitializedArray<uint>(length),
+        PixelType.Int32 => GC.AllocateUninitializedArray<int>(length),
+        PixelType.UInt64 => GC.AllocateUninitializedArray<ulong>(length),
+        PixelType.Int64 => GC.AllocateUninitializedArray<long>(length),
+        PixelType.Float32 => GC.AllocateUninitializedArray<float>(length),
+        _ => GC.AllocateUninitializedArray<double>(length),
+    };
 
     public void Dispose() => _source.Dispose();
 }
