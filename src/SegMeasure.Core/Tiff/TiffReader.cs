@@ -27,7 +27,7 @@ public sealed class TiffReader : IDisposable
         IsBigTiff = header.IsBigTiff;
         IsBigEndian = header.ByteOrder.IsBigEndian;
         Pages = pages;
-        Series = TiffSeries.From(pages);
+        Series = TiffSeries.From(source, pages);
     }
 
     public string Path => _source.Path;
