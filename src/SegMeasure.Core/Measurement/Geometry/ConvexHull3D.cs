@@ -3,6 +3,9 @@ namespace SegMeasure.Core.Measurement.Geometry;
 /// <summary>A point with integer (z, y, x) coordinates (doubled voxel coordinates, see <see cref="LatticePoint2"/>).</summary>
 internal readonly record struct LatticePoint3(long Z, long Y, long X);
 
+/// <summary>A triangle of the hull's boundary and the half-space of its plane that holds the hull.</summary>
+internal readonly record struct HullFacet(LatticePoint3 A, LatticePoint3 B, LatticePoint3 C, HalfSpace Plane);
+
 /// <summary>The closed half-space A·z + B·y + C·x ≤ E with integer coefficients.</summary>
 internal readonly record struct HalfSpace(long A, long B, long C, long E)
 {
@@ -49,16 +52,24 @@ internal sealed class ConvexHull3D
     /// The hull as a set of distinct facet half-spaces (intersection = the closed hull), or null when
     /// the points do not span three dimensions.
     /// </summary>
-    public static HalfSpace[]? HalfSpaces(IReadOnlyList<LatticePoint3> points)
+    public static HalfSpace[]? HalfSpaces(IReadOnlyList<LatticePoint3> points) =>
+        Facets(points)?.Select(f => f.Plane.Reduced()).Distinct().ToArray();
+
+    /// <summary>
+    /// The triangles of the hull's boundary (coplanar triangles are not merged), or null when the
+    /// points do not span three dimensions.
+    /// </summary>
+    public static HullFacet[]? Facets(IReadOnlyList<LatticePoint3> points)
     {
         var hull = new ConvexHull3D(points.Distinct().ToArray());
         if (!hull.Build())
             return null;
-        var planes = new HashSet<HalfSpace>();
+        var facets = new List<HullFacet>();
         foreach (var f in hull._faces)
             if (f.Alive)
-                planes.Add(new HalfSpace(f.Nz, f.Ny, f.Nx, f.Offset).Reduced());
-        return planes.ToArray();
+                facets.Add(new HullFacet(hull._points[f.A], hull._points[f.B], hull._points[f.C],
+                                         new HalfSpace(f.Nz, f.Ny, f.Nx, f.Offset)));
+        return facets.ToArray();
     }
 
     /// <summary>The points that are vertices of the hull, or null when the points do not span three dimensions.</summary>
