@@ -173,12 +173,16 @@ internal sealed class HullRegion
 
     // 3D: per slice, the planar hull of the row ends' in-plane diamond points (at the slice) and
     // of the row ends' centres (at the slice ± ½) are the only candidates for hull vertices.
+    // Neighbouring slices share the level between them, where one planar hull of both slices'
+    // centres suffices.
     private static (HullFacet[] Facets, HalfSpace[] Flat) PolyhedronFacets(ObjectMask mask)
     {
         var candidates = new List<LatticePoint3>();
         var centres = new List<LatticePoint3>();
         var inPlane = new List<LatticePoint2>();
         var rowEnds = new List<LatticePoint2>();
+        LatticePoint2[] below = [];
+        int belowSlice = int.MinValue;
         for (int z = 0; z < mask.Depth; z++)
         {
             inPlane.Clear();
@@ -199,16 +203,31 @@ internal sealed class HullRegion
             long zz = 2L * z;
             foreach (var p in ConvexHull2D.Compute(inPlane))
                 candidates.Add(new LatticePoint3(zz, p.U, p.V));
-            foreach (var p in ConvexHull2D.Compute(rowEnds))
-            {
-                candidates.Add(new LatticePoint3(zz - 1, p.U, p.V));
-                candidates.Add(new LatticePoint3(zz + 1, p.U, p.V));
+            var slice = ConvexHull2D.Compute(rowEnds);
+            foreach (var p in slice)
                 centres.Add(new LatticePoint3(zz, p.U, p.V));
+            if (belowSlice == z - 1)
+            {
+                AddLevel(candidates, zz - 1, ConvexHull2D.Compute([.. below, .. slice]));
             }
+            else
+            {
+                AddLevel(candidates, 2L * belowSlice + 1, below);
+                AddLevel(candidates, zz - 1, slice);
+            }
+            below = slice;
+            belowSlice = z;
         }
+        AddLevel(candidates, 2L * belowSlice + 1, below);
         var facets = ConvexHull3D.Facets(candidates)
             ?? throw new InvalidOperationException("voxel diamonds always span three dimensions");
         return (facets, AffineHullConstraints(centres).ToArray());
+    }
+
+    private static void AddLevel(List<LatticePoint3> points, long z, LatticePoint2[] level)
+    {
+        foreach (var p in level)
+            points.Add(new LatticePoint3(z, p.U, p.V));
     }
 
     private static void AddDiamond2(List<LatticePoint2> points, long u, long v)
