@@ -17,6 +17,7 @@ public static class SegMeasureApp
         var analyze = new Command("analyze", "Analyse measurement tables: thresholds, clustering, classifiers.");
 
         // postprocess
+        Commands.PostprocessCommands.AddTo(postprocess);
 
         // measure
         measure.Add(Commands.MeasureCommands.Intensities());
@@ -26,6 +27,9 @@ public static class SegMeasureApp
         // table
 
         // analyze
+        analyze.Add(Commands.AnalyzeClusterCommands.Threshold());
+        analyze.Add(Commands.AnalyzeClusterCommands.Cluster());
+        Commands.AnalyzeClassifierCommands.AddTo(analyze);
 
         // top-level commands
 
