@@ -47,15 +47,20 @@ public static class CmdletContracts
 
         // Measurement
         new("Measure-Intensity", ["SegMeasure.Intensity"], Of(FileInput,
-            [new("IntensityPath", "String", Mandatory: true, ByPropertyName: true)]),
+            [new("IntensityPath", "String", Mandatory: true, ByPropertyName: true),
+             new("IncludeSum", "SwitchParameter")]),
             DefaultSet: "Path", NounException: NamedInDesign),
         new("Measure-Morphology", ["SegMeasure.Morphology"], Of(FileInput,
-            [new("Scale", "Double[]")]),
+            [new("Scale", "Double[]"),
+             new("ShapeExtras", "SwitchParameter"),
+             new("PerimeterMethod", "PerimeterMethod")]),
             DefaultSet: "Path", NounException: NamedInDesign),
         new("Measure-CellNucleus", ["SegMeasure.CellNucleus"], Of(FileInput,
             [new("NucleusPath", "String", Mandatory: true, ByPropertyName: true),
              new("IntensityPath", "String", ByPropertyName: true),
-             new("Scale", "Double[]")]),
+             new("Scale", "Double[]"),
+             new("Assignment", "NucleusAssignment"),
+             new("MinimumOverlapFraction", "Double")]),
             DefaultSet: "Path", NounException: NamedInDesign),
 
         // Post-processing
