@@ -20,6 +20,9 @@ public static class SegMeasureApp
         Commands.PostprocessCommands.AddTo(postprocess);
 
         // measure
+        measure.Add(Commands.MeasureCommands.Intensities());
+        measure.Add(Commands.MeasureCommands.Morphology());
+        measure.Add(Commands.MeasureCommands.CellNucleus());
 
         // table
 
