@@ -143,4 +143,15 @@ public sealed class PostprocessCommandsTests : IDisposable
         Assert.Contains("area_below_min 1", run.Output);
         Assert.Contains("convexity_deficit_above_max 1", run.Output);
     }
+
+    [Fact]
+    public void Shape_filter_measures_the_features_itself_when_no_table_is_given()
+    {
+        var seg = Real("bioimageanalysisnotebooks/blobs_labeled.tif");
+        var run = CliRun.App("postprocess", "shape-filter", "--input", seg, "--output", Out("blobs.tif"));
+        Assert.True(run.ExitCode == 0, run.Error);
+        var expected = ShapeFilter.Apply(ImageFile.ReadLabels(seg)).Image.Data;
+        Assert.Equal(expected, ImageFile.ReadLabels(Out("blobs.tif")).Data);
+        Assert.Contains("segments", run.Output);
+    }
 }
