@@ -27,6 +27,9 @@ public static class SegMeasureApp
         // table
 
         // analyze
+        analyze.Add(Commands.AnalyzeClusterCommands.Threshold());
+        analyze.Add(Commands.AnalyzeClusterCommands.Cluster());
+        Commands.AnalyzeClassifierCommands.AddTo(analyze);
 
         // top-level commands
 

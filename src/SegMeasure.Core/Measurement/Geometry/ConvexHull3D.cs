@@ -26,12 +26,14 @@ internal sealed class ConvexHull3D
     private readonly LatticePoint3[] _points;
     private readonly List<Face> _faces = new();
     private readonly Dictionary<long, int> _faceByEdge = new();
+    private int _stamp;
 
     private sealed class Face
     {
         public int A, B, C;
         public long Nz, Ny, Nx, Offset;
         public bool Alive = true;
+        public int VisibleStamp, TestedStamp;
         public List<int> Outside = new();
     }
 
@@ -284,40 +286,49 @@ internal sealed class ConvexHull3D
         return best;
     }
 
-    /// <summary>Faces strictly below p's view (connected around <paramref name="start"/>) and the
+    /// <summary>The faces p lies strictly above (connected around <paramref name="start"/>) and the
     /// directed edges bounding them, oriented as in the visible faces.</summary>
     private void CollectVisible(int start, LatticePoint3 p, List<int> visible, List<(int, int)> horizon)
     {
         visible.Clear();
         horizon.Clear();
-        var seen = new HashSet<int> { start };
-        var stack = new Stack<int>();
-        stack.Push(start);
-        while (stack.Count > 0)
+        _stamp++;
+        _faces[start].VisibleStamp = _stamp;
+        visible.Add(start);
+        for (int next = 0; next < visible.Count; next++)
         {
-            int fi = stack.Pop();
-            visible.Add(fi);
-            var f = _faces[fi];
-            foreach (var (u, v) in new[] { (f.A, f.B), (f.B, f.C), (f.C, f.A) })
-            {
-                int neighbour = _faceByEdge[EdgeKey(v, u)];
-                if (seen.Contains(neighbour))
-                    continue;
-                if (Height(_faces[neighbour], p) > 0)
-                {
-                    seen.Add(neighbour);
-                    stack.Push(neighbour);
-                }
-            }
+            var f = _faces[visible[next]];
+            VisitAcross(f.B, f.A, p, visible);
+            VisitAcross(f.C, f.B, p, visible);
+            VisitAcross(f.A, f.C, p, visible);
         }
-        // Horizon: edges of visible faces whose neighbour is not visible.
-        var visibleSet = new HashSet<int>(visible);
         foreach (int fi in visible)
         {
             var f = _faces[fi];
-            foreach (var (u, v) in new[] { (f.A, f.B), (f.B, f.C), (f.C, f.A) })
-                if (!visibleSet.Contains(_faceByEdge[EdgeKey(v, u)]))
-                    horizon.Add((u, v));
+            AddIfHorizon(f.A, f.B, horizon);
+            AddIfHorizon(f.B, f.C, horizon);
+            AddIfHorizon(f.C, f.A, horizon);
         }
+    }
+
+    private void VisitAcross(int u, int v, LatticePoint3 p, List<int> visible)
+    {
+        int neighbour = _faceByEdge[EdgeKey(u, v)];
+        var face = _faces[neighbour];
+        if (face.VisibleStamp != _stamp && face.TestedStamp != _stamp)
+        {
+            face.TestedStamp = _stamp;
+            if (Height(face, p) > 0)
+            {
+                face.VisibleStamp = _stamp;
+                visible.Add(neighbour);
+            }
+        }
+    }
+
+    private void AddIfHorizon(int u, int v, List<(int, int)> horizon)
+    {
+        if (_faces[_faceByEdge[EdgeKey(v, u)]].VisibleStamp != _stamp)
+            horizon.Add((u, v));
     }
 }

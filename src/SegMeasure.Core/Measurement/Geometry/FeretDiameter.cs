@@ -48,26 +48,15 @@ public static class FeretDiameter
     private static double Max3D(ObjectMask hull, double sz, double sy, double sx)
     {
         var extremes = new RowExtremes();
-        int d = hull.Depth, h = hull.Height, w = hull.Width;
-        int Bit(int z, int y, int x) =>
-            z >= 0 && z < d && y >= 0 && y < h && x >= 0 && x < w && hull.Voxels[(z * h + y) * w + x] ? 1 : 0;
-        // Cube with lower corner (z, y, x) over the hull padded by one; its vertices come from the
-        // same per-configuration triangles as the surface area.
-        for (int z = -1; z < d; z++)
-            for (int y = -1; y < h; y++)
-                for (int x = -1; x < w; x++)
-                {
-                    int config = 0;
-                    for (int bit = 0; bit < 8; bit++)
-                        config |= Bit(z + (bit >> 2 & 1), y + (bit >> 1 & 1), x + (bit & 1)) << bit;
-                    if (config == 0 || config == 255)
-                        continue;
-                    foreach (char code in MarchingCubesTriangles.ByConfiguration[config])
-                    {
-                        int k = code - 'a';
-                        extremes.Add(2L * z + k / 9, 2L * y + k / 3 % 3, 2L * x + k % 3);
-                    }
-                }
+        // The mesh vertices are those of the per-configuration triangles the surface area uses.
+        SurfaceArea.ScanCubes(hull, (z, y, x, config) =>
+        {
+            foreach (char code in MarchingCubesTriangles.ByConfiguration[config])
+            {
+                int k = code - 'a';
+                extremes.Add(2L * z + k / 9, 2L * y + k / 3 % 3, 2L * x + k % 3);
+            }
+        });
         var points = extremes.Points();
         var vertices = ConvexHull3D.Vertices(points) ?? points.ToArray();
         return LargestDistance(vertices, sz, sy, sx);

@@ -35,8 +35,22 @@ public static class SurfaceArea
         return total;
     }
 
-    /// <summary>How often each 2×2×2 corner configuration occurs over the zero-padded mask.</summary>
+    /// <summary>How often each 2×2×2 corner configuration occurs over the zero-padded mask
+    /// (the uniform configurations 0 and 255, which hold no surface, are not counted).</summary>
     internal static long[] CountConfigurations(ObjectMask mask)
+    {
+        var counts = new long[256];
+        ScanCubes(mask, (z, y, x, config) => counts[config]++);
+        return counts;
+    }
+
+    /// <summary>Receives one cube of the zero-padded mask: its lower corner in mask coordinates
+    /// (−1 for the padding) and its corner configuration (bit dz*4 + dy*2 + dx).</summary>
+    internal delegate void CubeVisitor(int z, int y, int x, int configuration);
+
+    /// <summary>Visits the 2×2×2 cubes of the zero-padded mask that the surface passes through
+    /// (neither all outside nor all inside).</summary>
+    internal static void ScanCubes(ObjectMask mask, CubeVisitor visit)
     {
         int d = mask.Depth + 2, h = mask.Height + 2, w = mask.Width + 2;
         var padded = new byte[(long)d * h * w];
@@ -50,7 +64,6 @@ public static class SurfaceArea
                     padded[target + x] = voxels[source + x] ? (byte)1 : (byte)0;
             }
 
-        var counts = new long[256];
         long plane = (long)h * w;
         for (int z = 0; z + 1 < d; z++)
             for (int y = 0; y + 1 < h; y++)
@@ -62,11 +75,12 @@ public static class SurfaceArea
                 for (int x = 1; x < w; x++)
                 {
                     int column = padded[i00 + x] | padded[i01 + x] << 2 | padded[i10 + x] << 4 | padded[i11 + x] << 6;
-                    counts[previous | column << 1]++;
+                    int config = previous | column << 1;
+                    if (config != 0 && config != 255)
+                        visit(z - 1, y - 1, x - 2, config);
                     previous = column;
                 }
             }
-        return counts;
     }
 
     /// <summary>The mesh area inside one cube of size (sz, sy, sx), for each configuration.</summary>
