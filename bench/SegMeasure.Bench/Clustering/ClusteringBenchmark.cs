@@ -10,7 +10,7 @@ namespace SegMeasure.Bench.Clustering;
 /// k-means, DBSCAN and HDBSCAN on a table of N rows × D features (Gaussian blobs, z-scored), our
 /// implementation against scikit-learn on the very same points in the same run (Debian's
 /// /usr/bin/python3; scikit-learn 1.2.1 has no HDBSCAN, so that one has no baseline).
-/// Options: --rows N (100000) --features D (20) --clusters K (8) --repeats R (3) --eps (0.8)
+/// Options: --rows N (100000) --features D (20) --clusters K (8) --repeats R (3) --eps (0.7)
 /// --min-samples (10) --min-cluster-size (50) --hdbscan-rows (N) --python PATH.
 /// </summary>
 public static class ClusteringBenchmark
@@ -19,7 +19,7 @@ public static class ClusteringBenchmark
     {
         int rows = Option(args, "--rows", 100_000), features = Option(args, "--features", 20), k = Option(args, "--clusters", 8);
         int repeats = Option(args, "--repeats", 3);
-        double eps = Option(args, "--eps", 0.8);
+        double eps = Option(args, "--eps", 0.7);
         int minSamples = Option(args, "--min-samples", 10);
         int minClusterSize = Option(args, "--min-cluster-size", 50);
         // HDBSCAN can run on a prefix of the rows (--hdbscan-rows) when the full table takes too long here.
