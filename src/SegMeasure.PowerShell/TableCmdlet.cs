@@ -11,6 +11,10 @@ namespace SegMeasure.PowerShell;
 /// </summary>
 public abstract class TableCmdlet : PSCmdlet
 {
+    /// <summary>Activity id of this cmdlet's progress bar.</summary>
+    protected const int TableProgressId = 1;
+
+    private readonly CoreWork _work = new();
     private readonly List<PSObject> _records = [];
 
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -23,7 +27,15 @@ public abstract class TableCmdlet : PSCmdlet
     /// <summary>Runs the core function on the collected table and returns it with new or changed columns.</summary>
     protected abstract MeasurementTable Process(MeasurementTable table);
 
+    /// <summary>Cancelled when the user presses Ctrl+C; pass it to core calls that take a token.</summary>
+    protected CancellationToken StoppingToken => _work.Token;
+
+    /// <summary>Runs a long core call (clustering, training) on a worker thread with progress and Ctrl+C.</summary>
+    protected T Run<T>(Func<IProgress<WorkProgress>, CancellationToken, T> work) => _work.Run(this, TableProgressId, work);
+
     protected override void ProcessRecord() => _records.AddRange(InputObject.Where(o => o is not null));
+
+    protected override void StopProcessing() => _work.Stop();
 
     protected override void EndProcessing()
     {
@@ -37,6 +49,10 @@ public abstract class TableCmdlet : PSCmdlet
         {
             ThrowTerminatingError(ErrorRecords.From(e, e.Path ?? ""));
             return;
+        }
+        catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
         }
 
         if (!EmitsRecords) return;
