@@ -20,8 +20,12 @@
 
     CmdletsToExport      = @(
         'Get-SegImageInfo'
+        'New-SegClassifier'
+        'Invoke-SegClassifier'
+        'Add-SegEmbedding'
     )
     AliasesToExport      = @(
+        'Train-SegClassifier'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -96,8 +96,16 @@ public static class CmdletContracts
             [new("Column", "String", Mandatory: true, Position: 0)]),
             NounException: NamedInDesign),
         new("Invoke-Clustering", ["SegMeasure.Record"], Of(TableInput), NounException: NamedInDesign),
-        new("New-SegClassifier", ["SegMeasure.Classifier"], Of(TableInput), Aliases: ["Train-SegClassifier"]),
-        new("Invoke-SegClassifier", ["SegMeasure.Record"], Of(TableInput)),
+        new("New-SegClassifier", ["SegMeasure.Classifier"], Of(TableInput,
+            [new("Method", "String"), new("AnnotationColumn", "String"), new("NEstimators", "Int32"), new("MaxDepth", "Int32"),
+             new("C", "Double"), new("MaxIter", "Int32"), new("Seed", "Int32"), new("OutFile", "String"), new("Force", "SwitchParameter")]),
+            Writer: true, Aliases: ["Train-SegClassifier"]),
+        new("Invoke-SegClassifier", ["SegMeasure.Record"], Of(TableInput,
+            [new("Model", "ClassifierModel", Set: "Model", Mandatory: true), new("ModelPath", "String", Set: "ModelPath", Mandatory: true),
+             new("ClassNames", "String[]"), new("PaintSuffix", "String"), new("Force", "SwitchParameter")]),
+            Writer: true, DefaultSet: "Model"),
+        new("Add-SegEmbedding", ["SegMeasure.Record"], Of(TableInput,
+            [new("Method", "String"), new("Seed", "Int32"), new("Perplexity", "Double"), new("NNeighbors", "Int32"), new("MinDist", "Double")])),
     ];
 
     public static CmdletContract? Find(string name) => All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
