@@ -75,7 +75,7 @@ Import-Csv (Join-Path $OutputDirectory 'annotated.csv') | Train-SegClassifier -O
 "5. model written to $model"
 
 # 6. Classify. Any table with the same feature columns works: a new sweep, or a saved CSV.
-$classified = Import-Csv (Join-Path $OutputDirectory 'cells.csv') | Invoke-SegClassifier -Classifier $model -ClassName small, large
+$classified = Import-Csv (Join-Path $OutputDirectory 'cells.csv') | Invoke-SegClassifier -ModelPath $model -ClassNames small, large
 "6. classes:"
 $classified | Group-Object classification_name | Format-Table Name, Count -AutoSize | Out-String
 $classified | Export-SegTable (Join-Path $OutputDirectory 'classified.xlsx') -Force

@@ -38,6 +38,15 @@ public static class CmdletContracts
         new("InputObject", "PSObject[]", Mandatory: true, FromPipeline: true),
     ];
 
+    /// <summary>What post-processing cmdlets emit per file: paths, segment counts, the rejection report.</summary>
+    public const string PostprocessResult = "SegMeasure.PostprocessResult";
+
+    /// <summary>Analysis cmdlets emit the records they were given (whatever their type names), with new properties.</summary>
+    public const string Record = "System.Management.Automation.PSObject";
+
+    /// <summary>The trained model New-SegClassifier emits and saves.</summary>
+    public const string Classifier = "SegMeasure.Core.Analysis.ClassifierModel";
+
     private static ParameterContract[] Of(params IEnumerable<ParameterContract>[] groups) => groups.SelectMany(g => g).ToArray();
 
     public static readonly IReadOnlyList<CmdletContract> All =
@@ -47,36 +56,61 @@ public static class CmdletContracts
 
         // Measurement
         new("Measure-Intensity", ["SegMeasure.Intensity"], Of(FileInput,
-            [new("IntensityPath", "String", Mandatory: true, ByPropertyName: true)]),
+            [new("IntensityPath", "String", Mandatory: true, ByPropertyName: true),
+             new("IncludeSum", "SwitchParameter")]),
             DefaultSet: "Path", NounException: NamedInDesign),
         new("Measure-Morphology", ["SegMeasure.Morphology"], Of(FileInput,
-            [new("Scale", "Double[]")]),
+            [new("Scale", "Double[]"),
+             new("ShapeExtras", "SwitchParameter"),
+             new("PerimeterMethod", "PerimeterMethod")]),
             DefaultSet: "Path", NounException: NamedInDesign),
         new("Measure-CellNucleus", ["SegMeasure.CellNucleus"], Of(FileInput,
             [new("NucleusPath", "String", Mandatory: true, ByPropertyName: true),
              new("IntensityPath", "String", ByPropertyName: true),
-             new("Scale", "Double[]")]),
+             new("Scale", "Double[]"),
+             new("Assignment", "NucleusAssignment"),
+             new("MinimumOverlapFraction", "Double")]),
             DefaultSet: "Path", NounException: NamedInDesign),
 
-        // Post-processing
-        new("Remove-SmallSegment", ["SegMeasure.PostprocessResult"], Of(FileInput, WriterOutput,
+        // Post-processing: one result object per input file
+        new("Remove-SmallSegment", [PostprocessResult], Of(FileInput, WriterOutput,
             [new("MinSize", "Int64", Mandatory: true)]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
-        new("Remove-SmallHole", ["SegMeasure.PostprocessResult"], Of(FileInput, WriterOutput,
+        new("Remove-SmallHole", [PostprocessResult], Of(FileInput, WriterOutput,
             [new("MaxHoleSize", "Int64", Mandatory: true)]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
-        new("Invoke-RingMask", ["SegMeasure.PostprocessResult"], Of(FileInput, WriterOutput,
-            [new("RingWidth", "Int32", Mandatory: true),
-             new("RemoveOriginal", "SwitchParameter")]),
+        new("Invoke-RingMask", [PostprocessResult], Of(FileInput, WriterOutput,
+            [new("RingWidth", "Int32?"),
+             new("NearestDistance", "Double?"),
+             new("RemoveOriginal", "SwitchParameter"),
+             new("Scale", "Double[]")]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
-        new("Invoke-Watershed", ["SegMeasure.PostprocessResult"], Of(FileInput, WriterOutput,
+        new("Invoke-Watershed", [PostprocessResult], Of(FileInput, WriterOutput,
             [new("HeatmapPath", "String", Mandatory: true, ByPropertyName: true),
              new("MaskPath", "String", ByPropertyName: true)]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
-        new("Invoke-ShapeFilter", ["SegMeasure.ShapeFilterResult"], Of(FileInput, WriterOutput),
+        new("Invoke-ShapeFilter", [PostprocessResult], Of(FileInput, WriterOutput,
+            [new("FeaturePath", "String", Mandatory: true, ByPropertyName: true),
+             new("MinArea", "String"),
+             new("MinAbsoluteArea", "Double?"),
+             new("MaxArea", "Double?"),
+             new("MaxEccentricity", "Double?"),
+             new("MinSolidity", "Double?"),
+             new("MaxSolidity", "Double?"),
+             new("MinExtent", "Double?"),
+             new("MaxExtent", "Double?"),
+             new("MinCompactness", "Double?"),
+             new("MaxConvexityDeficit", "Double?"),
+             new("MaxPerimeterAreaRatio", "Double?"),
+             new("AreaStdFilter", "Double?")]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
-        new("Invoke-MaskMatching", ["SegMeasure.MaskMatchingResult"], Of(FileInput, WriterOutput,
-            [new("CytosolPath", "String", Mandatory: true, ByPropertyName: true)]),
+        new("Invoke-MaskMatching", [PostprocessResult], Of(FileInput, WriterOutput,
+            [new("NucleusPath", "String", Mandatory: true, ByPropertyName: true),
+             new("OverlapThreshold", "Double"),
+             new("NucleusMinSize", "Int64?"),
+             new("NucleusMaxSize", "Int64?"),
+             new("CytosolMinSize", "Int64?"),
+             new("CytosolMaxSize", "Int64?")]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
 
         // Tables
@@ -86,13 +120,35 @@ public static class CmdletContracts
         new("Import-SegTable", ["SegMeasure.TableRow"], Of(FileInput), DefaultSet: "Path"),
         new("Merge-SegTable", ["SegMeasure.TableRow"], []),
 
-        // Analysis
-        new("Group-ObjectByThreshold", ["SegMeasure.Record"], Of(TableInput,
+        // Analysis: records in, the same records out with new columns
+        new("Group-ObjectByThreshold", [Record], Of(TableInput,
             [new("Column", "String", Mandatory: true, Position: 0)]),
             NounException: NamedInDesign),
-        new("Invoke-Clustering", ["SegMeasure.Record"], Of(TableInput), NounException: NamedInDesign),
-        new("New-SegClassifier", ["SegMeasure.Classifier"], Of(TableInput), Aliases: ["Train-SegClassifier"]),
-        new("Invoke-SegClassifier", ["SegMeasure.Record"], Of(TableInput)),
+        new("Invoke-Clustering", [Record], Of(TableInput), NounException: NamedInDesign),
+        new("Add-SegEmbedding", [Record], Of(TableInput,
+            [new("Method", "String"),
+             new("Seed", "Int32"),
+             new("Perplexity", "Double"),
+             new("NNeighbors", "Int32"),
+             new("MinDist", "Double")])),
+        new("New-SegClassifier", [Classifier], Of(TableInput,
+            [new("Method", "String"),
+             new("AnnotationColumn", "String"),
+             new("NEstimators", "Int32"),
+             new("MaxDepth", "Int32"),
+             new("C", "Double"),
+             new("MaxIter", "Int32"),
+             new("Seed", "Int32"),
+             new("OutFile", "String"),
+             new("Force", "SwitchParameter")]),
+            Writer: true, Aliases: ["Train-SegClassifier"]),
+        new("Invoke-SegClassifier", [Record], Of(TableInput,
+            [new("Model", "ClassifierModel", Set: "Model", Mandatory: true),
+             new("ModelPath", "String", Set: "ModelPath", Mandatory: true),
+             new("ClassNames", "String[]"),
+             new("PaintSuffix", "String"),
+             new("Force", "SwitchParameter")]),
+            Writer: true, DefaultSet: "Model"),
     ];
 
     public static CmdletContract? Find(string name) => All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

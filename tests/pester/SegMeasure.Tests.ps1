@@ -283,7 +283,7 @@ Describe 'Analysis' {
         $model = Join-Path $TestDrive 'model.json'
         $annotated | Train-SegClassifier -OutFile $model | Should -Not -BeNullOrEmpty
         $model | Should -Exist
-        $classified = $measured | Invoke-SegClassifier -Classifier $model
+        $classified = $measured | Invoke-SegClassifier -ModelPath $model
         $classified | Should -HaveCount 38
         $classified.classification_id | Sort-Object -Unique | Should -BeIn @(1, 2)
     }
