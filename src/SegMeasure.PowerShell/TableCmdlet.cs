@@ -20,6 +20,10 @@ public abstract class TableCmdlet : PSCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     public PSObject[] InputObject { get; set; } = [];
 
+    /// <summary>False for cmdlets whose output is not the records (e.g. a trained model): the
+    /// collected table is still handed to <see cref="Process"/>, but no records are emitted.</summary>
+    protected virtual bool EmitsRecords => true;
+
     /// <summary>Runs the core function on the collected table and returns it with new or changed columns.</summary>
     protected abstract MeasurementTable Process(MeasurementTable table);
 
@@ -51,6 +55,7 @@ public abstract class TableCmdlet : PSCmdlet
             throw new PipelineStoppedException();
         }
 
+        if (!EmitsRecords) return;
         for (int row = 0; row < _records.Count; row++)
         {
             var record = _records[row];
