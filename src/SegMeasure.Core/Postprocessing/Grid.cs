@@ -1,0 +1,32 @@
+using SegMeasure.Core.Images;
+
+namespace SegMeasure.Core.Postprocessing;
+
+/// <summary>Face neighbours (4 in 2D, 6 in 3D) of a raveled voxel index, clipped at the image border.</summary>
+internal readonly struct Grid
+{
+    private readonly int _width, _height, _depth, _plane;
+
+    public Grid(ImageShape shape)
+    {
+        _width = shape.Width;
+        _height = shape.Height;
+        _depth = shape.Depth;
+        _plane = shape.Width * shape.Height;
+    }
+
+    /// <summary>Writes the neighbours of <paramref name="i"/> in ascending index order
+    /// (-z, -y, -x, +x, +y, +z) and returns how many there are.</summary>
+    public int Neighbours(int i, Span<int> into)
+    {
+        int x = i % _width, y = i / _width % _height, z = i / _plane;
+        int n = 0;
+        if (z > 0) into[n++] = i - _plane;
+        if (y > 0) into[n++] = i - _width;
+        if (x > 0) into[n++] = i - 1;
+        if (x < _width - 1) into[n++] = i + 1;
+        if (y < _height - 1) into[n++] = i + _width;
+        if (z < _depth - 1) into[n++] = i + _plane;
+        return n;
+    }
+}
