@@ -20,8 +20,23 @@
 
     CmdletsToExport      = @(
         'Get-SegImageInfo'
+        'Measure-Intensity'
+        'Measure-Morphology'
+        'Measure-CellNucleus'
+        'Remove-SmallSegment'
+        'Remove-SmallHole'
+        'Invoke-RingMask'
+        'Invoke-Watershed'
+        'Invoke-ShapeFilter'
+        'Invoke-MaskMatching'
+        'Group-ObjectByThreshold'
+        'Invoke-Clustering'
+        'Add-SegEmbedding'
+        'New-SegClassifier'
+        'Invoke-SegClassifier'
     )
     AliasesToExport      = @(
+        'Train-SegClassifier'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -267,12 +267,12 @@ Describe 'Analysis' {
     }
 
     It 'adds cluster_id to measure objects and Import-Csv rows alike' {
-        ($measured | Invoke-Clustering -Method KMeans -ClusterCount 3).cluster_id | Sort-Object -Unique | Should -Be @(1, 2, 3)
-        (Import-Csv $csv | Invoke-Clustering -Method KMeans -ClusterCount 3) | Should -HaveCount 38
+        ($measured | Invoke-Clustering kmeans -Clusters 3).cluster_id | Sort-Object -Unique | Should -Be @(1, 2, 3)
+        (Import-Csv $csv | Invoke-Clustering kmeans -Clusters 3) | Should -HaveCount 38
     }
 
     It 'categorises by thresholds' {
-        $rows = $measured | Group-ObjectByThreshold area -Threshold 100 -CategoryName small, large
+        $rows = $measured | Group-ObjectByThreshold area 2 -Threshold 100 -CategoryName small, large
         $rows | ForEach-Object { $_.category_name | Should -Be ($_.area -lt 100 ? 'small' : 'large') }
     }
 
