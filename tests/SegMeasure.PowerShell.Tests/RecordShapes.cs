@@ -1,3 +1,5 @@
+using SegMeasure.Core.Measurement;
+
 namespace SegMeasure.PowerShell.Tests;
 
 /// <summary>
@@ -8,20 +10,15 @@ namespace SegMeasure.PowerShell.Tests;
 /// </summary>
 public static class RecordShapes
 {
-    private static readonly string[] Stats = ["mean", "median", "max", "min", "percentile_10", "percentile_25", "percentile_75", "percentile_90"];
-
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> ByTypeName = new Dictionary<string, IReadOnlySet<string>>
     {
-        ["SegMeasure.Intensity"] = Set(
-            "index", "mean_intensity", "sum_intensity", "median_intensity", "max_intensity", "min_intensity", "std_intensity",
-            "percentile_10", "percentile_25", "percentile_75", "percentile_90", "Path", "IntensityPath"),
-        ["SegMeasure.Morphology"] = Set(
-            "index", "area", "perimeter", "volume", "surface_area", "sphericity", "solidity",
-            "axis_major_length", "axis_minor_length", "equivalent_diameter", "Path"),
-        ["SegMeasure.CellNucleus"] = Set(
-            new[] { "index", "n_nuclei", "cell_area", "nucleus_area", "area_ratio", "cell_volume", "nucleus_volume", "volume_ratio", "Path", "NucleusPath", "IntensityPath" }
-                .Concat(Stats.SelectMany(s => new[] { $"cell_{s}_intensity", $"nucleus_{s}_intensity", $"{s}_intensity_ratio" }))
-                .ToArray()),
+        // Measurement records: the core's columns (the spec's names) plus the paths the cmdlet adds.
+        ["SegMeasure.Intensity"] = Set([.. IntensityMeasurement.Columns, "sum_intensity", "Path", "IntensityPath"]),
+        ["SegMeasure.Morphology"] = Set([.. MorphologyMeasurement.Columns2D, .. MorphologyMeasurement.Columns3D, "Path"]),
+        ["SegMeasure.CellNucleus"] = Set([
+            .. CellNucleusMeasurement.ColumnsFor(is2D: true, withIntensity: true),
+            .. CellNucleusMeasurement.ColumnsFor(is2D: false, withIntensity: true),
+            "Path", "NucleusPath", "IntensityPath"]),
         // Written by the post-processing cmdlets' record builder (src/SegMeasure.PowerShell/Postprocessing).
         ["SegMeasure.PostprocessResult"] = Set(
             "Path", "OutputPath", "SegmentsBefore", "SegmentsAfter", "PairedPath", "PairedOutputPath", "Rejected", "RejectedByReason", "Rejections"),
