@@ -44,6 +44,9 @@ public static class CmdletContracts
     /// <summary>Analysis cmdlets emit the records they were given (whatever their type names), with new properties.</summary>
     public const string Record = "System.Management.Automation.PSObject";
 
+    /// <summary>One row of a table read from a file, with the file's columns.</summary>
+    public const string TableRow = "SegMeasure.TableRow";
+
     /// <summary>The trained model New-SegClassifier emits and saves.</summary>
     public const string Classifier = "SegMeasure.Core.Analysis.ClassifierModel";
 
@@ -114,11 +117,17 @@ public static class CmdletContracts
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
 
         // Tables
-        new("Export-SegTable", [], Of(TableInput,
-            [new("Path", "String", Mandatory: true, Position: 0)]),
+        new("Export-SegTable", ["System.IO.FileInfo"],
+            [new("Path", "String", Mandatory: true, Position: 0),
+             new("InputObject", "PSObject[]", Mandatory: true, FromPipeline: true),
+             new("Force", "SwitchParameter"),
+             new("PassThru", "SwitchParameter")],
             Writer: true),
-        new("Import-SegTable", ["SegMeasure.TableRow"], Of(FileInput), DefaultSet: "Path"),
-        new("Merge-SegTable", ["SegMeasure.TableRow"], []),
+        new("Import-SegTable", [TableRow], Of(FileInput), DefaultSet: "Path"),
+        new("Merge-SegTable", [TableRow], Of(FileInput,
+            [new("On", "String"),
+             new("DropColumn", "String[]", Aliases: ["DropColumns"])]),
+            DefaultSet: "Path"),
 
         // Analysis: records in, the same records out with new columns
         new("Group-ObjectByThreshold", [Record], Of(TableInput,
