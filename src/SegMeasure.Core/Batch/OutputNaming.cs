@@ -27,4 +27,15 @@ public static class OutputNaming
         var candidate = Path.Combine(outputPath, name);
         return Path.GetFullPath(candidate) == Path.GetFullPath(inputPath) ? WithSuffix(inputPath, suffix, extension) : candidate;
     }
+
+    /// <summary>
+    /// <paramref name="relativeName"/> (e.g. <c>well_a/seg.tif</c>) placed inside
+    /// <paramref name="outputDirectory"/>, keeping its sub-folders, with its extension replaced by
+    /// <paramref name="extension"/> when given: <c>out/well_a/seg.csv</c>.
+    /// </summary>
+    public static string InDirectory(string relativeName, string outputDirectory, string? extension = null)
+    {
+        var relative = extension is null ? relativeName : Path.ChangeExtension(relativeName, extension);
+        return Path.Combine(outputDirectory, relative.Replace('/', Path.DirectorySeparatorChar));
+    }
 }

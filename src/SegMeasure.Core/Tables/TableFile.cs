@@ -6,7 +6,86 @@ namespace SegMeasure.Core.Tables;
 /// </summary>
 public static class TableFile
 {
-    public static MeasurementTable Read(string path) => throw new NotImplementedException("table IO pending");
+    /// <summary>The format a path's extension selects (case-insensitive).</summary>
+    public static TableFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".tsv" => TableFormat.Tsv,
+        ".xlsx" => TableFormat.Xlsx,
+        _ => TableFormat.Csv,
+    };
 
-    public static void Write(string path, MeasurementTable table, bool overwrite = false) => throw new NotImplementedException("table IO pending");
+    /// <summary>Reads a table, inferring column types as pandas does. A bad file is a <see cref="SegMeasureException"/> naming it.</summary>
+    public static MeasurementTable Read(string path)
+    {
+        if (!File.Exists(path))
+            throw new SegMeasureException("SegMeasure.FileNotFound", ErrorKind.NotFound, $"{path}: no such file", path);
+        try
+        {
+            return FormatOf(path) switch
+            {
+                TableFormat.Xlsx => XlsxTableFormat.Read(path),
+                TableFormat.Tsv => DelimitedTableFormat.Read(path, '\t'),
+                _ => DelimitedTableFormat.Read(path, ','),
+            };
+        }
+        catch (SegMeasureException e) when (e.Path is null)
+        {
+            throw new SegMeasureException(e.ErrorId, e.Kind, $"{path}: {e.Message}", path, e);
+        }
+        catch (Exception e) when (e is CsvHelper.CsvHelperException or System.Xml.XmlException or InvalidDataException)
+        {
+            throw new SegMeasureException("SegMeasure.TableFormat", ErrorKind.InvalidData, $"{path}: cannot read the table ({e.Message})", path, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SegMeasureException("SegMeasure.ReadFailed", ErrorKind.InvalidData, $"{path}: cannot read the file ({e.Message})", path, e);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="table"/> in the format the extension selects. An existing file is
+    /// replaced only when <paramref name="overwrite"/> is set (else <see cref="OutputExistsException"/>);
+    /// the file appears complete or not at all.
+    /// </summary>
+    public static void Write(string path, MeasurementTable table, bool overwrite = false)
+    {
+        if (!overwrite && File.Exists(path)) throw new OutputExistsException(path);
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory))
+            throw new SegMeasureException("SegMeasure.WriteFailed", ErrorKind.WriteError, $"{path}: the folder {directory} does not exist", path);
+
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
+            {
+                switch (FormatOf(path))
+                {
+                    case TableFormat.Xlsx: XlsxTableFormat.Write(stream, table); break;
+                    case TableFormat.Tsv: DelimitedTableFormat.Write(stream, table, '\t'); break;
+                    default: DelimitedTableFormat.Write(stream, table, ','); break;
+                }
+            }
+
+            if (!overwrite && File.Exists(path)) throw new OutputExistsException(path);
+            File.Move(temporary, full, overwrite);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SegMeasureException("SegMeasure.WriteFailed", ErrorKind.WriteError, $"{path}: cannot write the table ({e.Message})", path, e);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+}
+
+/// <summary>The file formats of measurement tables.</summary>
+public enum TableFormat
+{
+    Csv,
+    Tsv,
+    Xlsx,
 }

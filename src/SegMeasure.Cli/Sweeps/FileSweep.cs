@@ -1,0 +1,222 @@
+using System.CommandLine;
+using SegMeasure.Core;
+using SegMeasure.Core.Batch;
+using SegMeasure.Core.Tables;
+
+namespace SegMeasure.Cli.Sweeps;
+
+/// <summary>
+/// Makes a <c>measure</c> or <c>postprocess</c> command work on one file or on a folder sweep.
+/// Image options accept paths or glob patterns (<c>*</c>, <c>?</c>, <c>[…]</c>, <c>**</c>); paired
+/// options expand to the same count and pair by sorted position. The sweep adds
+/// <c>--output-dir</c> (one output per input, named from the input's path below the directory
+/// above the first wildcard, so <c>a/seg.tif</c> and <c>b/seg.tif</c> stay apart),
+/// <c>--jobs</c> (parallel files, default: processor count) and <c>--force</c> (overwrite).
+/// A table command's <c>--output</c> receives one combined table with a leading
+/// <c>segmentation</c> column when the input is a sweep. A bad file is reported on one stderr
+/// line and skipped; the command ends with a summary and exit code 1 when anything failed.
+/// </summary>
+/// <example>
+/// A measure command in a few lines:
+/// <code>
+/// var command = new Command("intensities", "Per-segment intensity statistics.");
+/// var sweep = new FileSweep(command, "Measuring intensities");
+/// var segmentation = sweep.AddImages("--segmentation", "Segmentation TIFF file(s) or glob(s).");
+/// var intensity = sweep.AddImages("--intensity", "Intensity TIFF file(s) or glob(s), paired with --segmentation.");
+/// sweep.MeasureWith((file, ct) => IntensityMeasurement.Measure(
+///     ImageFile.ReadLabels(file[segmentation]!), ImageFile.ReadIntensity(file[intensity]!)));
+/// </code>
+/// A post-processing command writes its own output file:
+/// <code>
+/// var input = sweep.AddImages("--input", "Input segmentation TIFF file(s) or glob(s).");
+/// sweep.TransformWith((file, output, overwrite, ct) => ImageFile.WriteLabels(output,
+///     SmallSegments.Remove(ImageFile.ReadLabels(file[input]!), minSize), new TiffWriteOptions { Overwrite = overwrite }));
+/// </code>
+/// </example>
+public sealed class FileSweep
+{
+    private readonly Command _command;
+    private readonly string _activity;
+    private readonly List<Option<string[]>> _images = [];
+
+    /// <summary>Adds <c>--output</c>/<c>-o</c>, <c>--output-dir</c>, <c>--jobs</c>/<c>-j</c> and <c>--force</c> to <paramref name="command"/>.</summary>
+    /// <param name="command">The command to extend.</param>
+    /// <param name="activity">What the progress bar says, e.g. "Measuring morphology".</param>
+    public FileSweep(Command command, string activity)
+    {
+        _command = command;
+        _activity = activity;
+        Output = new Option<string?>("--output", "-o") { Description = "Output file; for several inputs, the combined result." };
+        OutputDirectory = new Option<string?>("--output-dir") { Description = "Directory receiving one output per input, named from the input's path below the first wildcard." };
+        Jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = "Number of files processed in parallel (default: number of processors).",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        Jobs.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1) r.AddError("--jobs must be at least 1.");
+        });
+        Force = new Option<bool>("--force") { Description = "Overwrite existing output files." };
+        command.Add(Output);
+        command.Add(OutputDirectory);
+        command.Add(Jobs);
+        command.Add(Force);
+        command.Validators.Add(r =>
+        {
+            bool hasOutput = r.GetResult(Output) is { Implicit: false };
+            bool hasDirectory = r.GetResult(OutputDirectory) is { Implicit: false };
+            if (hasOutput && hasDirectory) r.AddError("Give either --output or --output-dir, not both.");
+            else if (!hasOutput && !hasDirectory) r.AddError("Option '--output' (or '--output-dir') is required.");
+        });
+    }
+
+    public Option<string?> Output { get; }
+    public Option<string?> OutputDirectory { get; }
+    public Option<int> Jobs { get; }
+    public Option<bool> Force { get; }
+
+    /// <summary>
+    /// Adds an image option taking one or more paths or glob patterns. The first one added is
+    /// the primary input: it decides whether the command is a sweep and names the outputs; the
+    /// others are paired with it by sorted position. An optional image option left out yields
+    /// null in <see cref="SweepFile"/>.
+    /// </summary>
+    public Option<string[]> AddImages(string name, string description, bool required = true, params string[] aliases)
+    {
+        var option = new Option<string[]>(name, aliases)
+        {
+            Description = description + " Accepts glob patterns such as \"data/**/cells.tif\" (quote them).",
+            Required = required,
+            AllowMultipleArgumentsPerToken = true,
+            Arity = required ? ArgumentArity.OneOrMore : ArgumentArity.ZeroOrMore,
+        };
+        _command.Add(option);
+        _images.Add(option);
+        return option;
+    }
+
+    /// <summary>
+    /// Sets the command's action for a measurement: <paramref name="measure"/> returns the table
+    /// for one input. One input → that table in <c>--output</c>; a sweep → one combined table
+    /// in <c>--output</c> (leading <c>segmentation</c> column) or one table per input in
+    /// <c>--output-dir</c> (with <paramref name="extension"/>, default <c>.csv</c>).
+    /// </summary>
+    public void MeasureWith(Func<SweepFile, CancellationToken, MeasurementTable> measure, string extension = ".csv")
+    {
+        _command.SetAction((parse, cancellationToken) => Task.FromResult(
+            Invoke(parse, cancellationToken, (context, set) => RunTables(context, parse, set, measure, extension, cancellationToken))));
+    }
+
+    /// <summary>
+    /// Sets the command's action for a file-to-file transformation: <paramref name="transform"/>
+    /// gets one input, the output path to write (its folder exists) and whether overwriting is
+    /// allowed. One input → <c>--output</c>; a sweep needs <c>--output-dir</c> (outputs keep the
+    /// input's extension unless <paramref name="extension"/> is given).
+    /// </summary>
+    public void TransformWith(Action<SweepFile, string, bool, CancellationToken> transform, string? extension = null)
+    {
+        _command.SetAction((parse, cancellationToken) => Task.FromResult(
+            Invoke(parse, cancellationToken, (context, set) => RunFiles(context, parse, set, transform, extension, cancellationToken))));
+    }
+
+    private int Invoke(ParseResult parse, CancellationToken cancellationToken, Func<CliContext, FileSet, int> body) =>
+        CliContext.Execute(context =>
+        {
+            var roles = _images.Select(o => (o.Name, (IReadOnlyList<string>)(parse.GetValue(o) ?? []))).ToList();
+            var set = FileSet.Expand(roles);
+            try
+            {
+                return body(context, set);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                context.Error.WriteLine("segmeasure: cancelled");
+                return 130;
+            }
+        });
+
+    private int RunTables(CliContext context, ParseResult parse, FileSet set, Func<SweepFile, CancellationToken, MeasurementTable> measure, string extension, CancellationToken cancellationToken)
+    {
+        bool force = parse.GetValue(Force);
+        var directory = parse.GetValue(OutputDirectory);
+        if (directory is not null)
+        {
+            var outputs = set.OutputPaths(directory, extension);
+            RefuseExisting(outputs, force);
+            return Report(context, set, Run(context, parse, set, (file, i, ct) =>
+            {
+                var table = measure(file, ct);
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputs[i]))!);
+                TableFile.Write(outputs[i], table, force);
+                return table;
+            }, cancellationToken));
+        }
+
+        var output = parse.GetValue(Output)!;
+        RefuseExisting([output], force);
+        var result = Run(context, parse, set, (file, _, ct) => measure(file, ct), cancellationToken);
+        var tables = result.Succeeded.Select(o => (o.Input.Path, o.Result!)).ToList();
+        if (tables.Count > 0)
+            TableFile.Write(output, set.IsSweep ? TableConcat.Concatenate(tables) : tables[0].Item2, force);
+        return Report(context, set, result);
+    }
+
+    private int RunFiles(CliContext context, ParseResult parse, FileSet set, Action<SweepFile, string, bool, CancellationToken> transform, string? extension, CancellationToken cancellationToken)
+    {
+        bool force = parse.GetValue(Force);
+        var directory = parse.GetValue(OutputDirectory);
+        IReadOnlyList<string> outputs;
+        if (directory is not null) outputs = set.OutputPaths(directory, extension);
+        else if (set.IsSweep)
+            throw new SegMeasureException("SegMeasure.OutputDirRequired", ErrorKind.InvalidArgument,
+                $"{_images[0].Name} names several inputs (or a pattern): give --output-dir to receive one output per input");
+        else outputs = [parse.GetValue(Output)!];
+
+        var inputs = set.Groups.SelectMany(g => g.Paths).OfType<string>().Select(Path.GetFullPath).ToHashSet();
+        foreach (var output in outputs)
+            if (inputs.Contains(Path.GetFullPath(output)))
+                throw new SegMeasureException("SegMeasure.OutputIsInput", ErrorKind.InvalidArgument, $"{output}: the output would overwrite an input file", output);
+        RefuseExisting(outputs, force);
+
+        return Report(context, set, Run(context, parse, set, (file, i, ct) =>
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputs[i]))!);
+            transform(file, outputs[i], force, ct);
+            return outputs[i];
+        }, cancellationToken));
+    }
+
+    private SweepResult<SweepFile, T> Run<T>(CliContext context, ParseResult parse, FileSet set, Func<SweepFile, int, CancellationToken, T> work, CancellationToken cancellationToken)
+    {
+        var files = set.Groups.Select((g, i) => new SweepFile(g, i, _images)).ToList();
+        return SweepRunner.Run(files, (file, ct) => work(file, file.Position, ct), parse.GetValue(Jobs), context.CreateProgress(), _activity, cancellationToken);
+    }
+
+    /// <summary>Checks every output before any work, so a refused run changes nothing.</summary>
+    private static void RefuseExisting(IReadOnlyList<string> outputs, bool force)
+    {
+        if (force) return;
+        var existing = outputs.FirstOrDefault(File.Exists);
+        if (existing is not null) throw new OutputExistsException(existing);
+    }
+
+    /// <summary>One stderr line per failed input, a summary for sweeps; exit code 1 when anything failed.</summary>
+    private static int Report<T>(CliContext context, FileSet set, SweepResult<SweepFile, T> result)
+    {
+        foreach (var failed in result.Failed)
+        {
+            var message = failed.Error!.Message;
+            context.Error.WriteLine(message.Contains(failed.Input.Path, StringComparison.Ordinal)
+                ? $"segmeasure: {message}"
+                : $"segmeasure: {failed.Input.Path}: {message}");
+        }
+
+        int total = result.Outcomes.Count;
+        if (set.IsSweep)
+            context.Error.WriteLine(result.FailureCount == 0
+                ? $"segmeasure: {total} of {total} files processed"
+                : $"segmeasure: {total - result.FailureCount} of {total} files processed, {result.FailureCount} failed");
+        return result.FailureCount == 0 ? 0 : 1;
+    }
+}

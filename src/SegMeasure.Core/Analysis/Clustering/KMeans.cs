@@ -1,0 +1,277 @@
+namespace SegMeasure.Core.Analysis.Clustering;
+
+/// <summary>The fitted k-means model.</summary>
+/// <param name="Labels">0-based cluster of every point, numbered by first appearance in the input.</param>
+/// <param name="Centers">Cluster centres, row-major, in label order.</param>
+/// <param name="Inertia">Sum of squared distances from points to their centres (the objective).</param>
+/// <param name="Iterations">Lloyd iterations of the best restart.</param>
+public sealed record KMeansResult(int[] Labels, PointSet Centers, double Inertia, int Iterations);
+
+/// <summary>
+/// k-means as scikit-learn's <c>KMeans</c> (algorithm "lloyd"): greedy k-means++ seeding with
+/// 2 + ⌊ln k⌋ candidates per centre, Lloyd iterations until the labels stop changing or the
+/// centres move less (in total squared shift) than <c>tol</c> × the mean feature variance,
+/// empty clusters re-seeded with the points farthest from their centres, and the best of
+/// <c>nInit</c> restarts by inertia. Randomness comes from one generator that reproduces numpy's
+/// legacy <c>RandomState</c>, drawn in scikit-learn's order, so a seed gives the same initial
+/// centres as scikit-learn's <c>random_state</c> of that value — and always the same answer.
+/// </summary>
+public static class KMeans
+{
+    private const int Chunk = 2048;
+
+    public static KMeansResult Fit(PointSet points, int clusters, int nInit = 10, int maxIter = 300, double tol = 1e-4, int seed = 0,
+        CancellationToken cancellationToken = default)
+    {
+        if (clusters < 1)
+            throw new SegMeasureException("SegMeasure.InvalidClusterCount", ErrorKind.InvalidArgument, $"the number of clusters must be at least 1 (got {clusters})");
+        if (points.Count < clusters)
+            throw new SegMeasureException("SegMeasure.TooFewRows", ErrorKind.InvalidData,
+                $"k-means needs at least as many rows as clusters: {points.Count} row(s), {clusters} cluster(s)");
+        if (nInit < 1) throw new ArgumentOutOfRangeException(nameof(nInit));
+
+        var random = new LegacyRandomState(unchecked((uint)seed));
+        double tolerance = MeanVariance(points) * tol;
+        KMeansResult? best = null;
+        for (int run = 0; run < nInit; run++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var centers = PlusPlus(points, clusters, random);
+            var candidate = Lloyd(points, centers, clusters, maxIter, tolerance, cancellationToken);
+            if (best is null || candidate.Inertia < best.Inertia) best = candidate;
+        }
+
+        return best! with { Labels = ClusterNumberingWithCenters(best!, clusters, out var centersInOrder), Centers = centersInOrder };
+    }
+
+    private static int[] ClusterNumberingWithCenters(KMeansResult result, int clusters, out PointSet centers)
+    {
+        var labels = ClusterNumbering.ByFirstAppearance(result.Labels);
+        int d = result.Centers.Dimensions;
+        var data = new double[clusters * d];
+        var placed = new bool[clusters];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if (placed[labels[i]]) continue;
+            placed[labels[i]] = true;
+            result.Centers[result.Labels[i]].CopyTo(data.AsSpan(labels[i] * d, d));
+        }
+
+        // Centres that own no point (possible only with duplicate points) keep their relative order at the end.
+        int next = labels.Length == 0 ? 0 : labels.Max() + 1;
+        var used = new HashSet<int>(result.Labels);
+        for (int c = 0; c < clusters && next < clusters; c++)
+            if (!used.Contains(c)) result.Centers[c].CopyTo(data.AsSpan(next++ * d, d));
+        centers = new PointSet(data, clusters, d);
+        return labels;
+    }
+
+    internal static double MeanVariance(PointSet points)
+    {
+        int n = points.Count, d = points.Dimensions;
+        double total = 0;
+        for (int j = 0; j < d; j++)
+        {
+            double mean = 0;
+            for (int i = 0; i < n; i++) mean += points.Data[i * d + j];
+            mean /= n;
+            double ss = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double diff = points.Data[i * d + j] - mean;
+                ss += diff * diff;
+            }
+
+            total += ss / n;
+        }
+
+        return d == 0 ? 0 : total / d;
+    }
+
+    /// <summary>Greedy k-means++: each new centre is the best of several candidates drawn ∝ D².</summary>
+    internal static double[] PlusPlus(PointSet points, int clusters, LegacyRandomState random)
+    {
+        int n = points.Count, d = points.Dimensions;
+        int trials = 2 + (int)Math.Log(clusters);
+        var centers = new double[clusters * d];
+        int first = random.NextInt(n);
+        points[first].CopyTo(centers.AsSpan(0, d));
+        var closest = new double[n];
+        for (int i = 0; i < n; i++) closest[i] = PointSet.SquaredDistance(points[first], points[i]);
+        double potential = closest.Sum();
+
+        var candidateDistances = new double[trials][];
+        for (int t = 0; t < trials; t++) candidateDistances[t] = new double[n];
+        var cumulative = new double[n];
+        for (int c = 1; c < clusters; c++)
+        {
+            double running = 0;
+            for (int i = 0; i < n; i++) cumulative[i] = running += closest[i];
+            var candidates = new int[trials];
+            for (int t = 0; t < trials; t++)
+            {
+                double target = random.NextDouble() * potential;
+                int index = Array.BinarySearch(cumulative, target);
+                if (index < 0) index = ~index;
+                candidates[t] = Math.Min(index, n - 1);
+            }
+
+            var potentials = new double[trials];
+            Parallel.For(0, trials, t =>
+            {
+                var distances = candidateDistances[t];
+                var candidate = points[candidates[t]];
+                double sum = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    distances[i] = Math.Min(closest[i], PointSet.SquaredDistance(candidate, points[i]));
+                    sum += distances[i];
+                }
+
+                potentials[t] = sum;
+            });
+
+            int bestTrial = 0;
+            for (int t = 1; t < trials; t++)
+                if (potentials[t] < potentials[bestTrial]) bestTrial = t;
+            potential = potentials[bestTrial];
+            Array.Copy(candidateDistances[bestTrial], closest, n);
+            points[candidates[bestTrial]].CopyTo(centers.AsSpan(c * d, d));
+        }
+
+        return centers;
+    }
+
+    private static KMeansResult Lloyd(PointSet points, double[] centers, int k, int maxIter, double tolerance, CancellationToken cancellationToken)
+    {
+        int n = points.Count, d = points.Dimensions;
+        var labels = new int[n];
+        var previous = new int[n];
+        Array.Fill(previous, -1);
+        var distances = new double[n];
+        bool strict = false;
+        int iterations = 0;
+        for (int iteration = 0; iteration < maxIter; iteration++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            iterations = iteration + 1;
+            Assign(points, centers, k, labels, distances);
+            var updated = UpdateCenters(points, centers, k, labels, distances);
+            double shift = 0;
+            for (int i = 0; i < centers.Length; i++)
+            {
+                double diff = updated[i] - centers[i];
+                shift += diff * diff;
+            }
+
+            centers = updated;
+            if (labels.AsSpan().SequenceEqual(previous))
+            {
+                strict = true;
+                break;
+            }
+
+            if (shift <= tolerance) break;
+            labels.CopyTo(previous, 0);
+        }
+
+        // Labels must belong to the final centres.
+        if (!strict) Assign(points, centers, k, labels, distances);
+        double inertia = 0;
+        for (int i = 0; i < n; i++) inertia += PointSet.SquaredDistance(points[i], new ReadOnlySpan<double>(centers, labels[i] * d, d));
+        return new KMeansResult(labels, new PointSet(centers, k, d), inertia, iterations);
+    }
+
+    private static void Assign(PointSet points, double[] centers, int k, int[] labels, double[] distances)
+    {
+        int n = points.Count, d = points.Dimensions;
+        Parallel.For(0, (n + Chunk - 1) / Chunk, chunk =>
+        {
+            int end = Math.Min(n, (chunk + 1) * Chunk);
+            for (int i = chunk * Chunk; i < end; i++)
+            {
+                var p = points[i];
+                int best = 0;
+                double bestDistance = double.PositiveInfinity;
+                for (int c = 0; c < k; c++)
+                {
+                    double dist = PointSet.SquaredDistance(p, new ReadOnlySpan<double>(centers, c * d, d));
+                    if (dist < bestDistance)
+                    {
+                        bestDistance = dist;
+                        best = c;
+                    }
+                }
+
+                labels[i] = best;
+                distances[i] = bestDistance;
+            }
+        });
+    }
+
+    /// <summary>New centres as member means; an empty cluster takes the point farthest from its centre.</summary>
+    private static double[] UpdateCenters(PointSet points, double[] centers, int k, int[] labels, double[] distances)
+    {
+        int n = points.Count, d = points.Dimensions;
+        int chunks = (n + Chunk - 1) / Chunk;
+        var partialSums = new double[chunks][];
+        var partialCounts = new int[chunks][];
+        Parallel.For(0, chunks, chunk =>
+        {
+            var sums = new double[k * d];
+            var counts = new int[k];
+            int end = Math.Min(n, (chunk + 1) * Chunk);
+            for (int i = chunk * Chunk; i < end; i++)
+            {
+                var p = points[i];
+                var target = sums.AsSpan(labels[i] * d, d);
+                for (int j = 0; j < d; j++) target[j] += p[j];
+                counts[labels[i]]++;
+            }
+
+            partialSums[chunk] = sums;
+            partialCounts[chunk] = counts;
+        });
+
+        // Merge in chunk order so the result does not depend on thread timing.
+        var total = new double[k * d];
+        var weight = new double[k];
+        for (int chunk = 0; chunk < chunks; chunk++)
+        {
+            for (int i = 0; i < total.Length; i++) total[i] += partialSums[chunk][i];
+            for (int c = 0; c < k; c++) weight[c] += partialCounts[chunk][c];
+        }
+
+        var empty = Enumerable.Range(0, k).Where(c => weight[c] == 0).ToArray();
+        if (empty.Length > 0)
+        {
+            var farthest = Enumerable.Range(0, n).OrderByDescending(i => distances[i]).ThenBy(i => i).Take(empty.Length).ToArray();
+            for (int e = 0; e < empty.Length && e < farthest.Length; e++)
+            {
+                int point = farthest[e], from = labels[point], to = empty[e];
+                var p = points[point];
+                for (int j = 0; j < d; j++)
+                {
+                    total[to * d + j] = p[j];
+                    total[from * d + j] -= p[j];
+                }
+
+                weight[to] = 1;
+                weight[from] -= 1;
+            }
+        }
+
+        for (int c = 0; c < k; c++)
+        {
+            if (weight[c] == 0)
+            {
+                Array.Copy(centers, c * d, total, c * d, d);
+                continue;
+            }
+
+            for (int j = 0; j < d; j++) total[c * d + j] /= weight[c];
+        }
+
+        return total;
+    }
+}

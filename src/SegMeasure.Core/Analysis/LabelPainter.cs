@@ -1,0 +1,51 @@
+using SegMeasure.Core.Images;
+using SegMeasure.Core.Tables;
+
+namespace SegMeasure.Core.Analysis;
+
+/// <summary>
+/// Paints a per-segment result (category, cluster or class id) back into the segmentation:
+/// every voxel of segment <c>index</c> takes that row's value; background, segments missing
+/// from the table and rows with a missing, zero or negative value (NaN, noise, unclassified)
+/// become 0. The output keeps the seed image's label type.
+/// </summary>
+public static class LabelPainter
+{
+    public static LabelImage Paint(LabelImage segmentation, MeasurementTable table, string valueColumn, string indexColumn = MeasurementTable.IndexColumn)
+    {
+        var index = table[indexColumn];
+        var values = table[valueColumn];
+        var lookup = new Dictionary<uint, uint>(table.RowCount);
+        for (int row = 0; row < table.RowCount; row++)
+        {
+            var id = index.GetDouble(row);
+            var value = values.GetDouble(row);
+            if (!double.IsFinite(id) || id <= 0 || id > uint.MaxValue || id != Math.Floor(id)) continue;
+            if (!double.IsFinite(value) || value <= 0 || value > uint.MaxValue) continue;
+            lookup[(uint)id] = (uint)value;
+        }
+
+        var source = segmentation.Data;
+        var painted = new uint[source.Length];
+        Parallel.For(0, segmentation.Shape.Depth, z =>
+        {
+            long start = (long)z * segmentation.Shape.Height * segmentation.Shape.Width;
+            long end = start + (long)segmentation.Shape.Height * segmentation.Shape.Width;
+            uint lastId = 0, lastValue = 0;
+            for (long i = start; i < end; i++)
+            {
+                var id = source[i];
+                if (id == 0) continue;
+                // Neighbouring voxels mostly share a segment: remember the last lookup.
+                if (id != lastId)
+                {
+                    lastId = id;
+                    lastValue = lookup.TryGetValue(id, out var v) ? v : 0;
+                }
+
+                painted[i] = lastValue;
+            }
+        });
+        return segmentation.WithData(painted);
+    }
+}

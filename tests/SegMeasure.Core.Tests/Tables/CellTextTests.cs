@@ -1,0 +1,33 @@
+using System.Globalization;
+using SegMeasure.Core.Tables;
+
+namespace SegMeasure.Core.Tests.Tables;
+
+public class CellTextTests
+{
+    [Fact]
+    public void Doubles_are_spelled_as_pythons_repr()
+    {
+        // Reference spellings from Python itself (tests/reference/tables/make_repr_cases.py).
+        var lines = File.ReadAllLines(TableTestSupport.Reference("repr_cases.csv")).Skip(1).ToList();
+        Assert.True(lines.Count > 500);
+        foreach (var line in lines)
+        {
+            var parts = line.Split(',');
+            var value = BitConverter.Int64BitsToDouble(long.Parse(parts[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+            Assert.Equal(parts[1], CellText.FormatDouble(value));
+        }
+    }
+
+    [Fact]
+    public void Special_values_follow_pandas()
+    {
+        Assert.Null(CellText.FormatDouble(double.NaN));
+        Assert.Equal("inf", CellText.FormatDouble(double.PositiveInfinity));
+        Assert.Equal("-inf", CellText.FormatDouble(double.NegativeInfinity));
+        Assert.Equal("-0.0", CellText.FormatDouble(-0.0));
+        Assert.Equal("0.0", CellText.FormatDouble(0.0));
+        Assert.Equal("9223372036854775807", CellText.Format(long.MaxValue));
+        Assert.Null(CellText.Format(null));
+    }
+}
