@@ -49,14 +49,8 @@ public static class FeretDiameter
     {
         var extremes = new RowExtremes(levels: 2 * hull.Depth + 3, lines: 2 * hull.Height + 3, levelOrigin: 2);
         // The mesh vertices are those of the per-configuration triangles the surface area uses.
-        SurfaceArea.ScanCubes(hull, (z, y, x, config) =>
-        {
-            foreach (char code in MarchingCubesTriangles.ByConfiguration[config])
-            {
-                int k = code - 'a';
-                extremes.Add(2L * z + k / 9, 2L * y + k / 3 % 3, 2L * x + k % 3);
-            }
-        });
+        var collector = new MeshVertexCollector(extremes);
+        SurfaceArea.ScanCubes(hull, ref collector);
         var points = extremes.Points();
         var vertices = ConvexHull3D.Vertices(points) ?? points.ToArray();
         return LargestDistance(vertices, sz, sy, sx);
@@ -80,6 +74,18 @@ public static class FeretDiameter
             }
         }
         return Math.Sqrt(best);
+    }
+
+    private readonly struct MeshVertexCollector(RowExtremes extremes) : SurfaceArea.ICubeVisitor
+    {
+        public void Visit(int z, int y, int x, int configuration)
+        {
+            foreach (char code in MarchingCubesTriangles.ByConfiguration[configuration])
+            {
+                int k = code - 'a';
+                extremes.Add(2L * z + k / 9, 2L * y + k / 3 % 3, 2L * x + k % 3);
+            }
+        }
     }
 
     /// <summary>Keeps, for each line of constant (z, y), the points with the smallest and largest x.
