@@ -115,17 +115,27 @@ public static class FeretDiameter
             if (x > _max[line]) _max[line] = x;
         }
 
+        /// <summary>The extreme points of each level that are vertices of that level's planar hull
+        /// (no other point can be a vertex of the 3D hull).</summary>
         public List<LatticePoint3> Points()
         {
             var points = new List<LatticePoint3>();
-            for (int line = 0; line < _min.Length; line++)
+            var level = new List<LatticePoint2>();
+            int levels = _min.Length / _lines;
+            for (int l = 0; l < levels; l++)
             {
-                if (_min[line] > _max[line])
-                    continue;
-                long z = line / _lines - _levelOrigin, y = line % _lines - LineOrigin;
-                points.Add(new LatticePoint3(z, y, _min[line]));
-                if (_max[line] != _min[line])
-                    points.Add(new LatticePoint3(z, y, _max[line]));
+                level.Clear();
+                for (int line = l * _lines; line < (l + 1) * _lines; line++)
+                {
+                    if (_min[line] > _max[line])
+                        continue;
+                    long y = line % _lines - LineOrigin;
+                    level.Add(new LatticePoint2(y, _min[line]));
+                    if (_max[line] != _min[line])
+                        level.Add(new LatticePoint2(y, _max[line]));
+                }
+                foreach (var p in ConvexHull2D.ComputeSorted(level))
+                    points.Add(new LatticePoint3(l - _levelOrigin, p.U, p.V));
             }
             return points;
         }
