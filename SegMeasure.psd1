@@ -20,6 +20,12 @@
 
     CmdletsToExport      = @(
         'Get-SegImageInfo'
+        'Remove-SmallSegment'
+        'Remove-SmallHole'
+        'Invoke-RingMask'
+        'Invoke-Watershed'
+        'Invoke-ShapeFilter'
+        'Invoke-MaskMatching'
     )
     AliasesToExport      = @(
     )
