@@ -22,11 +22,13 @@ public sealed class InvokeSegClassifierCommand : TableCmdlet
     public ClassifierModel? Model { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = ModelPathSet)]
+    [Alias("Classifier")]
     [ValidateNotNullOrEmpty]
     public string? ModelPath { get; set; }
 
     /// <summary>Names for the classes in ascending class-id order; missing ones are class_&lt;id&gt;.</summary>
     [Parameter]
+    [Alias("ClassName")]
     public string[]? ClassNames { get; set; }
 
     /// <summary>Paints each source segmentation into <c>&lt;name&gt;&lt;suffix&gt;.tif</c> beside it.</summary>
