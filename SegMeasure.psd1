@@ -20,9 +20,20 @@
 
     CmdletsToExport      = @(
         'Get-SegImageInfo'
+        'Measure-Intensity'
+        'Measure-Morphology'
+        'Measure-CellNucleus'
+        'Remove-SmallSegment'
+        'Remove-SmallHole'
+        'Invoke-RingMask'
+        'Invoke-Watershed'
+        'Invoke-ShapeFilter'
+        'Invoke-MaskMatching'
+        'Group-ObjectByThreshold'
+        'Invoke-Clustering'
+        'Add-SegEmbedding'
         'New-SegClassifier'
         'Invoke-SegClassifier'
-        'Add-SegEmbedding'
     )
     AliasesToExport      = @(
         'Train-SegClassifier'

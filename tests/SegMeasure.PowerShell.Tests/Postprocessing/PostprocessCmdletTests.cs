@@ -43,7 +43,6 @@ public class PostprocessCmdletTests : IDisposable
     [InlineData("RemoveSmallSegmentCommand", "MinSize")]
     [InlineData("RemoveSmallHoleCommand", "MaxHoleSize")]
     [InlineData("InvokeWatershedCommand", "HeatmapPath")]
-    [InlineData("InvokeShapeFilterCommand", "FeaturePath")]
     [InlineData("InvokeMaskMatchingCommand", "NucleusPath")]
     public void Required_parameters_are_mandatory(string type, string parameter)
     {

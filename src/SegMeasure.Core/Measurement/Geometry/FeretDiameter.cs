@@ -28,7 +28,7 @@ public static class FeretDiameter
 
     private static double Max2D(ObjectMask hull, double sy, double sx)
     {
-        var extremes = new RowExtremes();
+        var extremes = new RowExtremes(levels: 1, lines: 2 * hull.Height + 3, levelOrigin: 0);
         int h = hull.Height, w = hull.Width;
         bool Inside(int y, int x) => y >= 0 && y < h && x >= 0 && x < w && hull.Voxels[y * w + x];
         // Doubled coordinates: the midpoint between (y, x) and (y, x+1) is (2y, 2x+1).
@@ -47,7 +47,7 @@ public static class FeretDiameter
 
     private static double Max3D(ObjectMask hull, double sz, double sy, double sx)
     {
-        var extremes = new RowExtremes();
+        var extremes = new RowExtremes(levels: 2 * hull.Depth + 3, lines: 2 * hull.Height + 3, levelOrigin: 2);
         // The mesh vertices are those of the per-configuration triangles the surface area uses.
         SurfaceArea.ScanCubes(hull, (z, y, x, config) =>
         {
@@ -82,27 +82,44 @@ public static class FeretDiameter
         return Math.Sqrt(best);
     }
 
-    /// <summary>Keeps, for each line of constant (z, y), the points with the smallest and largest x.</summary>
+    /// <summary>Keeps, for each line of constant (z, y), the points with the smallest and largest x.
+    /// Coordinates are doubled mask coordinates from −2 (the padding) upwards.</summary>
     private sealed class RowExtremes
     {
-        private readonly Dictionary<(long Z, long Y), (long Min, long Max)> _rows = new();
+        private const long LineOrigin = 2;
+        private readonly int _lines;
+        private readonly long _levelOrigin;
+        private readonly long[] _min;
+        private readonly long[] _max;
+
+        public RowExtremes(int levels, int lines, long levelOrigin)
+        {
+            _lines = lines;
+            _levelOrigin = levelOrigin;
+            _min = new long[levels * lines];
+            _max = new long[levels * lines];
+            Array.Fill(_min, long.MaxValue);
+            Array.Fill(_max, long.MinValue);
+        }
 
         public void Add(long z, long y, long x)
         {
-            if (_rows.TryGetValue((z, y), out var r))
-                _rows[(z, y)] = (Math.Min(r.Min, x), Math.Max(r.Max, x));
-            else
-                _rows[(z, y)] = (x, x);
+            long line = (z + _levelOrigin) * _lines + y + LineOrigin;
+            if (x < _min[line]) _min[line] = x;
+            if (x > _max[line]) _max[line] = x;
         }
 
         public List<LatticePoint3> Points()
         {
-            var points = new List<LatticePoint3>(2 * _rows.Count);
-            foreach (var ((z, y), (min, max)) in _rows)
+            var points = new List<LatticePoint3>();
+            for (int line = 0; line < _min.Length; line++)
             {
-                points.Add(new LatticePoint3(z, y, min));
-                if (max != min)
-                    points.Add(new LatticePoint3(z, y, max));
+                if (_min[line] > _max[line])
+                    continue;
+                long z = line / _lines - _levelOrigin, y = line % _lines - LineOrigin;
+                points.Add(new LatticePoint3(z, y, _min[line]));
+                if (_max[line] != _min[line])
+                    points.Add(new LatticePoint3(z, y, _max[line]));
             }
             return points;
         }
