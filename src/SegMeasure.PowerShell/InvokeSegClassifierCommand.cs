@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using SegMeasure.Core.Analysis;
-using SegMeasure.Core.Batch;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.PowerShell;
@@ -45,9 +44,8 @@ public sealed class InvokeSegClassifierCommand : TableCmdlet
         var result = Classification.Apply(table, model, ClassNames);
         if (result.SkipMessage is { } skipped) WriteWarning(skipped);
         if (PaintSuffix is not null)
-            ResultPainting.PaintPerSource(result.Table, Classification.IdColumn,
-                source => OutputNaming.WithSuffix(source, PaintSuffix) is var output && ShouldProcess(output, "Paint classes") ? output : null,
-                overwrite: Force);
+            foreach (var outcome in SourcePainting.PaintBySource(result.Table, Classification.IdColumn, PaintSuffix, Force, output => ShouldProcess(output, "Paint class ids")))
+                if (outcome.Error is { } error) WriteError(ErrorRecords.From(error, outcome.Source));
         return result.Table;
     }
 }
