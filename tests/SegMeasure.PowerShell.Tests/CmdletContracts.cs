@@ -93,7 +93,7 @@ public static class CmdletContracts
              new("MaskPath", "String", ByPropertyName: true)]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
         new("Invoke-ShapeFilter", [PostprocessResult], Of(FileInput, WriterOutput,
-            [new("FeaturePath", "String", Mandatory: true, ByPropertyName: true),
+            [new("FeaturePath", "String", ByPropertyName: true),
              new("MinArea", "String"),
              new("MinAbsoluteArea", "Double?"),
              new("MaxArea", "Double?"),
