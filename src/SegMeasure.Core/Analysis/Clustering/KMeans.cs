@@ -1,7 +1,7 @@
 namespace SegMeasure.Core.Analysis.Clustering;
 
 /// <summary>The fitted k-means model.</summary>
-/// <param name="Labels">0-based cluster of every point, numbered by first appearance in the input.</param>
+/// <param name="Labels">0-based cluster of every point: the index of its centre in seeding order, as scikit-learn numbers them.</param>
 /// <param name="Centers">Cluster centres, row-major, in label order.</param>
 /// <param name="Inertia">Sum of squared distances from points to their centres (the objective).</param>
 /// <param name="Iterations">Lloyd iterations of the best restart.</param>
@@ -41,29 +41,7 @@ public static class KMeans
             if (best is null || candidate.Inertia < best.Inertia) best = candidate;
         }
 
-        return best! with { Labels = ClusterNumberingWithCenters(best!, clusters, out var centersInOrder), Centers = centersInOrder };
-    }
-
-    private static int[] ClusterNumberingWithCenters(KMeansResult result, int clusters, out PointSet centers)
-    {
-        var labels = ClusterNumbering.ByFirstAppearance(result.Labels);
-        int d = result.Centers.Dimensions;
-        var data = new double[clusters * d];
-        var placed = new bool[clusters];
-        for (int i = 0; i < labels.Length; i++)
-        {
-            if (placed[labels[i]]) continue;
-            placed[labels[i]] = true;
-            result.Centers[result.Labels[i]].CopyTo(data.AsSpan(labels[i] * d, d));
-        }
-
-        // Centres that own no point (possible only with duplicate points) keep their relative order at the end.
-        int next = labels.Length == 0 ? 0 : labels.Max() + 1;
-        var used = new HashSet<int>(result.Labels);
-        for (int c = 0; c < clusters && next < clusters; c++)
-            if (!used.Contains(c)) result.Centers[c].CopyTo(data.AsSpan(next++ * d, d));
-        centers = new PointSet(data, clusters, d);
-        return labels;
+        return best!;
     }
 
     internal static double MeanVariance(PointSet points)

@@ -72,12 +72,14 @@ public class HdbscanTests
         var random = new Random(3);
         var data = Enumerable.Range(0, 3000 * 4).Select(_ => random.NextDouble()).ToArray();
         var points = new PointSet(data, 3000, 4);
-        var core = Hdbscan.CoreDistances(points, 5);
+        var (core, neighbors) = Hdbscan.CoreDistancesAndNeighbors(points, 5);
         var prim = MinimumSpanningTree.DensePrim(points, core);
-        var boruvka = MinimumSpanningTree.Boruvka(new KdTree(points), core);
-        Assert.Equal(points.Count - 1, boruvka.Length);
-        Assert.Equal(prim.Sum(e => e.Weight), boruvka.Sum(e => e.Weight), 1e-9);
-        Assert.Equal(prim.Select(e => e.Weight).OrderBy(w => w), boruvka.Select(e => e.Weight).OrderBy(w => w));
+        foreach (var boruvka in new[] { MinimumSpanningTree.Boruvka(new KdTree(points), core), MinimumSpanningTree.Boruvka(new KdTree(points), core, neighbors) })
+        {
+            Assert.Equal(points.Count - 1, boruvka.Length);
+            Assert.Equal(prim.Sum(e => e.Weight), boruvka.Sum(e => e.Weight), 1e-9);
+            Assert.Equal(prim.Select(e => e.Weight).OrderBy(w => w), boruvka.Select(e => e.Weight).OrderBy(w => w));
+        }
     }
 
     [Fact]
