@@ -84,7 +84,7 @@ public sealed class TiffPage
             // Some writers omit StripByteCounts for a single uncompressed strip: its size is implied.
             if (Compression != TiffCompressionCodes.None || offsets.Length != 1)
                 throw source.Error($"page {index}: no {(IsTiled ? "TileByteCounts (325)" : "StripByteCounts (279)")}");
-            counts = [(ulong)PlaneBytesOfPlane(Height)];
+            counts = [(ulong)((long)Width * Height * SamplesPerPixel * BytesPerSample)];
         }
 
         if (offsets.Length < chunkCount || counts.Length < chunkCount)
@@ -192,8 +192,6 @@ public sealed class TiffPage
     public bool HasSameLayoutAs(TiffPage other) =>
         Width == other.Width && Height == other.Height && SamplesPerPixel == other.SamplesPerPixel
         && PixelType == other.PixelType && IsPlanarSeparate == other.IsPlanarSeparate;
-
-    private long PlaneBytesOfPlane(int rows) => (long)Width * rows * SamplesPerPixel * BytesPerSample;
 
     private static int CheckExtent(TiffSource source, ulong value, string tag, int index)
     {

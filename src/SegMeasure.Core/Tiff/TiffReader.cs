@@ -8,7 +8,7 @@ namespace SegMeasure.Core.Tiff;
 /// samples, multi-page stacks, with ImageJ and OME-XML metadata. Opening parses and validates
 /// every IFD (cycles, counts, offsets against the file length) but decodes no pixels.
 /// Pixels are then read whole (<see cref="Read"/>, bands decoded in parallel) or streamed band
-/// by band in file order (<see cref="ReadStripes"/>) with memory for one band only.
+/// by band in file order (<see cref="ReadStripes(CancellationToken)"/>) with memory for one band only.
 /// Thread-safe for concurrent reads.
 /// </summary>
 public sealed class TiffReader : IDisposable

@@ -1,7 +1,7 @@
 namespace SegMeasure.Core.Tiff;
 
 /// <summary>
-/// A decoded band of rows handed out by <see cref="TiffReader.ReadStripes"/>: rows
+/// A decoded band of rows handed out by <see cref="TiffReader.ReadStripes(CancellationToken)"/>: rows
 /// [<see cref="Y"/>, <see cref="Y"/> + <see cref="Rows"/>) of plane <see cref="Plane"/> of series
 /// page <see cref="Page"/>, full width, little-endian samples (interleaved when the file is).
 /// <see cref="Data"/> is reused: it is valid until the enumeration moves on.
