@@ -18,14 +18,21 @@ public static class SegMeasureApp
         var analyze = new Command("analyze", "Analyse measurement tables: thresholds, clustering, classifiers.");
 
         // postprocess
+        Commands.PostprocessCommands.AddTo(postprocess);
 
         // measure
+        measure.Add(Commands.MeasureCommands.Intensities());
+        measure.Add(Commands.MeasureCommands.Morphology());
+        measure.Add(Commands.MeasureCommands.CellNucleus());
 
         // table
         table.Add(Commands.TableCommands.Merge());
         table.Add(Commands.TableCommands.Drop());
 
         // analyze
+        analyze.Add(Commands.AnalyzeClusterCommands.Threshold());
+        analyze.Add(Commands.AnalyzeClusterCommands.Cluster());
+        Commands.AnalyzeClassifierCommands.AddTo(analyze);
 
         // top-level commands
 

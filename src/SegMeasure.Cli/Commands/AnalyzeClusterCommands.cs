@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Globalization;
+using SegMeasure.Core;
+using SegMeasure.Core.Analysis;
+using SegMeasure.Core.Analysis.Clustering;
+using SegMeasure.Core.Analysis.Thresholds;
+using SegMeasure.Core.Images;
+using SegMeasure.Core.Tables;
+using SegMeasure.Core.Tiff;
+
+namespace SegMeasure.Cli.Commands;
+
+/// <summary>
+/// <c>segmeasure analyze threshold</c> and <c>segmeasure analyze cluster</c>: the reference
+/// tool's flags and defaults, plus Otsu suggestions, Ward clustering, a seed and <c>--force</c>.
+/// </summary>
+public static class AnalyzeClusterCommands
+{
+    public static Command Threshold()
+    {
+        var table = new Option<string>("--table") { Description = "Input measurement table (CSV, TSV or XLSX)", Required = true };
+        var column = new Option<string>("--column") { Description = "Column name to threshold", Required = true };
+        var categories = new Option<int>("--n-categories") { Description = "Number of output categories", Required = true };
+        var thresholds = new Option<double[]>("--thresholds")
+        {
+            Description = "Explicit threshold values (n-categories - 1 values); suggested from the data if omitted",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var names = new Option<string[]>("--category-names")
+        {
+            Description = "Names for each category (n-categories values); defaults to category_1, category_2, ...",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var method = new Option<string>("--suggest")
+        {
+            Description = "How thresholds are suggested when not given: quantiles (equally spaced percentiles, default) or otsu (Otsu / multi-Otsu)",
+            DefaultValueFactory = _ => "quantiles",
+        };
+        method.AcceptOnlyFromAmong("quantiles", "otsu");
+        var bins = new Option<int>("--bins") { Description = "Histogram bins for --suggest otsu (default: 256)", DefaultValueFactory = _ => ThresholdSuggestion.DefaultBins };
+        var output = new Option<string>("--output") { Description = "Output table file (CSV, TSV or XLSX)", Required = true };
+        var segmentation = new Option<string?>("--segmentation") { Description = "Segmentation TIFF; required when --output-segmentation is used" };
+        var outputSegmentation = new Option<string?>("--output-segmentation") { Description = "Output TIFF where each segment is assigned its category ID" };
+        var force = new Option<bool>("--force") { Description = "Overwrite existing output files" };
+
+        var command = new Command("threshold", "Categorize segments into N named groups by N-1 thresholds on one column of a measurement table.")
+        {
+            table, column, categories, thresholds, names, method, bins, output, segmentation, outputSegmentation, force,
+        };
+        command.SetAction(parse => CliContext.Execute(ctx =>
+        {
+            var segPaths = CheckSegmentationPair(parse.GetValue(segmentation), parse.GetValue(outputSegmentation));
+            var input = TableFile.Read(parse.GetValue(table)!);
+            var result = ThresholdCategorization.Apply(input, parse.GetValue(column)!, parse.GetValue(categories),
+                parse.GetValue(thresholds), parse.GetValue(names) is { Length: > 0 } given ? given : null,
+                parse.GetValue(method) == "otsu" ? ThresholdMethod.Otsu : ThresholdMethod.Quantiles, parse.GetValue(bins));
+            WriteOutputs(result.Table, parse.GetValue(output)!, segPaths, ThresholdCategorization.IdColumn, parse.GetValue(force));
+
+            var c = CultureInfo.InvariantCulture;
+            ctx.Output.WriteLine($"thresholds: {string.Join(" ", result.Thresholds.Select(t => t.ToString("R", c)))}");
+            for (int i = 0; i < result.CategoryNames.Count; i++) ctx.Output.WriteLine($"  {i + 1} {result.CategoryNames[i]}: {result.CategoryCounts[i]}");
+            if (result.MissingCount > 0) ctx.Output.WriteLine($"  {result.MissingCount} row(s) with a missing value: category_id 0");
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Cluster()
+    {
+        var table = new Option<string>("--table") { Description = "Input measurement table (CSV, TSV or XLSX)", Required = true };
+        var method = new Option<string>("--method")
+        {
+            Description = "Clustering method: kmeans (default), dbscan, hdbscan, mean_shift or ward",
+            DefaultValueFactory = _ => "kmeans",
+        };
+        method.AcceptOnlyFromAmong([.. ClusteringMethodNames.All]);
+        var clusters = new Option<int>("--n-clusters") { Description = "K-Means / Ward: number of clusters (default: 3)", DefaultValueFactory = _ => 3 };
+        var eps = new Option<double>("--eps") { Description = "DBSCAN: neighbourhood radius (default: 0.5)", DefaultValueFactory = _ => 0.5 };
+        var minSamples = new Option<int?>("--min-samples")
+        {
+            Description = "DBSCAN / HDBSCAN: minimum samples in a neighbourhood, the point itself included (default: 5 for DBSCAN; the min cluster size for HDBSCAN)",
+        };
+        var minClusterSize = new Option<int>("--min-cluster-size") { Description = "HDBSCAN: minimum cluster size (default: 5)", DefaultValueFactory = _ => 5 };
+        var bandwidth = new Option<double?>("--bandwidth") { Description = "Mean Shift: bandwidth; omit or set to 0 for automatic estimation" };
+        var binSeeding = new Option<bool>("--bin-seeding") { Description = "Mean Shift: seed from a grid of bandwidth-sized bins instead of every point" };
+        var minBinFreq = new Option<int>("--min-bin-freq") { Description = "Mean Shift with --bin-seeding: points a bin needs to become a seed (default: 1)", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "K-Means: random seed (same seed, same result; default: 0)", DefaultValueFactory = _ => 0 };
+        var restarts = new Option<int>("--n-init") { Description = "K-Means: number of restarts, the best kept (default: 10)", DefaultValueFactory = _ => 10 };
+        var output = new Option<string>("--output") { Description = "Output table file (CSV, TSV or XLSX)", Required = true };
+        var segmentation = new Option<string?>("--segmentation") { Description = "Segmentation TIFF; required when --output-segmentation is used" };
+        var outputSegmentation = new Option<string?>("--output-segmentation")
+        {
+            Description = "Output TIFF where each segment is painted with its cluster_id; noise segments are left as background (0)",
+        };
+        var force = new Option<bool>("--force") { Description = "Overwrite existing output files" };
+
+        var command = new Command("cluster", "Cluster segments on their z-scored numeric measurement features (cluster_id 1-based, -1 = noise).")
+        {
+            table, method, clusters, eps, minSamples, minClusterSize, bandwidth, binSeeding, minBinFreq, seed, restarts, output, segmentation, outputSegmentation, force,
+        };
+        command.SetAction(parse => CliContext.Execute(ctx =>
+        {
+            var segPaths = CheckSegmentationPair(parse.GetValue(segmentation), parse.GetValue(outputSegmentation));
+            var options = new ClusteringOptions
+            {
+                Method = ClusteringMethodNames.Parse(parse.GetValue(method)!),
+                Clusters = parse.GetValue(clusters),
+                Eps = parse.GetValue(eps),
+                MinSamples = parse.GetValue(minSamples),
+                MinClusterSize = parse.GetValue(minClusterSize),
+                Bandwidth = parse.GetValue(bandwidth) ?? 0,
+                BinSeeding = parse.GetValue(binSeeding),
+                MinBinFrequency = parse.GetValue(minBinFreq),
+                Seed = parse.GetValue(seed),
+                Restarts = parse.GetValue(restarts),
+            };
+            var input = TableFile.Read(parse.GetValue(table)!);
+            var result = MeasurementClustering.Cluster(input, options, progress: ctx.CreateProgress());
+            WriteOutputs(result.Table, parse.GetValue(output)!, segPaths, MeasurementClustering.IdColumn, parse.GetValue(force));
+
+            var c = CultureInfo.InvariantCulture;
+            ctx.Output.WriteLine($"{options.Method.ToName()}: {result.ClusterCount} cluster(s), {result.NoiseCount} noise row(s), {result.Features.Count} feature(s)");
+            if (result.Bandwidth is { } bw) ctx.Output.WriteLine($"  bandwidth {bw.ToString("G6", c)}");
+            if (result.Inertia is { } inertia) ctx.Output.WriteLine($"  inertia {inertia.ToString("G6", c)}");
+            if (result.SkippedSummary is { } skipped) ctx.Error.WriteLine($"segmeasure: warning: {skipped}");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static (string Input, string Output)? CheckSegmentationPair(string? segmentation, string? outputSegmentation)
+    {
+        if (outputSegmentation is null) return null;
+        if (segmentation is null)
+            throw new SegMeasureException("SegMeasure.MissingSegmentation", ErrorKind.InvalidArgument, "--output-segmentation needs --segmentation (the label image to paint)");
+        return (segmentation, outputSegmentation);
+    }
+
+    /// <summary>Writes the table and, when asked, the segmentation painted with <paramref name="idColumn"/> in the input's label type.</summary>
+    private static void WriteOutputs(MeasurementTable table, string outputPath, (string Input, string Output)? segmentation, string idColumn, bool force)
+    {
+        // Check both outputs before writing either, so a refusal leaves nothing half done.
+        if (!force && File.Exists(outputPath)) throw new OutputExistsException(outputPath);
+        if (segmentation is { } s && !force && File.Exists(s.Output)) throw new OutputExistsException(s.Output);
+        LabelImage? painted = null;
+        if (segmentation is { } pair)
+        {
+            var labels = ImageFile.ReadLabels(pair.Input);
+            painted = LabelPainter.Paint(labels, table, idColumn);
+        }
+
+        TableFile.Write(outputPath, table, force);
+        if (segmentation is { } target && painted is not null)
+            ImageFile.WriteLabels(target.Output, painted, new TiffWriteOptions { Overwrite = force, LabelType = painted.StoredType });
+    }
+}
