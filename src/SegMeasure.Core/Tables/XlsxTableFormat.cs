@@ -130,27 +130,10 @@ internal static class XlsxTableFormat
                 }
                 else if (reader.ElementType == typeof(Cell) && reader.IsStartElement && cells is not null)
                 {
-                    string? reference = null, type = null;
-                    foreach (var attribute in reader.Attributes)
-                    {
-                        if (attribute.LocalName == "r") reference = attribute.Value;
-                        else if (attribute.LocalName == "t") type = attribute.Value;
-                    }
-
-                    int column = reference is not null ? ColumnOf(reference, path) : nextColumn;
+                    var cell = (Cell)reader.LoadCurrentElement()!;
+                    int column = cell.CellReference?.Value is { } reference ? ColumnOf(reference, path) : nextColumn;
                     nextColumn = column + 1;
-                    if (type is "inlineStr")
-                    {
-                        // Rare and possibly rich text: load this one cell.
-                        cells[column] = ValueOf((Cell)reader.LoadCurrentElement()!, shared, path);
-                        continue;
-                    }
-
-                    // Plain cells: read the value element without building a Cell object.
-                    string? raw = null;
-                    while (reader.Read() && !(reader.ElementType == typeof(Cell) && reader.IsEndElement))
-                        if (reader.ElementType == typeof(CellValue) && reader.IsStartElement) raw = reader.GetText();
-                    cells[column] = ValueOf(raw, type, reference, shared, path);
+                    cells[column] = ValueOf(cell, shared, path);
                 }
             }
 
@@ -181,28 +164,24 @@ internal static class XlsxTableFormat
 
     private static object? ValueOf(Cell cell, string[] shared, string path)
     {
-        if (cell.DataType?.Value == CellValues.InlineString) return cell.InlineString is { } inline ? TextOf(inline) : null;
-        return ValueOf(cell.CellValue?.Text, cell.DataType?.InnerText, cell.CellReference?.Value, shared, path);
-    }
-
-    /// <summary>A cell's value from its raw text and its <c>t</c> attribute (s, str, b, e, d, n or none).</summary>
-    private static object? ValueOf(string? raw, string? type, string? reference, string[] shared, string path)
-    {
+        var type = cell.DataType?.Value;
+        if (type == CellValues.InlineString) return cell.InlineString is { } inline ? TextOf(inline) : null;
+        var raw = cell.CellValue?.Text;
         if (raw is null) return null;
-        if (type == "s")
+        if (type == CellValues.SharedString)
         {
             if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) || i >= shared.Length)
-                throw new SegMeasureException("SegMeasure.TableFormat", ErrorKind.InvalidData, $"{path}: cell {reference} refers to a missing shared string", path);
+                throw new SegMeasureException("SegMeasure.TableFormat", ErrorKind.InvalidData, $"{path}: cell {cell.CellReference} refers to a missing shared string", path);
             return shared[i];
         }
 
-        if (type is "str" or "d" or "inlineStr") return raw;
-        if (type == "b") return raw == "1" ? "True" : "False";
-        if (type == "e") return null;
+        if (type == CellValues.String || type == CellValues.Date) return raw;
+        if (type == CellValues.Boolean) return raw == "1" ? "True" : "False";
+        if (type == CellValues.Error) return null;
         // A number, spelled like openpyxl reads it: integer unless it has a point or an exponent.
         if (long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) return l;
         if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
-        throw new SegMeasureException("SegMeasure.TableFormat", ErrorKind.InvalidData, $"{path}: cell {reference} holds '{raw}', which is not a number", path);
+        throw new SegMeasureException("SegMeasure.TableFormat", ErrorKind.InvalidData, $"{path}: cell {cell.CellReference} holds '{raw}', which is not a number", path);
     }
 
     /// <summary>Shared and inline strings may be plain text or rich-text runs; phonetic hints are not content.</summary>
