@@ -1,25 +1,19 @@
-namespace SegMeasure.Bench;
+using System.Reflection;
+using SegMeasure.Bench;
 
-/// <summary>
-/// Benchmarks that run our code and a baseline side by side in the same run and print medians
-/// and ratios. Usage: <c>dotnet run -c Release --project bench/SegMeasure.Bench -- MODE [options]</c>.
-/// </summary>
-public static class Program
+// Every IBenchmark in this assembly is a mode: `dotnet run -c Release --project bench/SegMeasure.Bench -- <mode> [options]`.
+var modes = Assembly.GetExecutingAssembly().GetTypes()
+    .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+    .Select(t => (IBenchmark)Activator.CreateInstance(t)!)
+    .OrderBy(b => b.Name)
+    .ToList();
+
+var mode = args.Length > 0 ? modes.FirstOrDefault(b => b.Name == args[0]) : null;
+if (mode is null)
 {
-    private static readonly Dictionary<string, (string Description, Func<string[], int> Run)> Modes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["clustering"] = ("k-means, DBSCAN, HDBSCAN on a large feature table vs scikit-learn", Clustering.ClusteringBenchmark.Run),
-    };
-
-    public static int Main(string[] args)
-    {
-        if (args.Length == 0 || !Modes.TryGetValue(args[0], out var mode))
-        {
-            Console.Error.WriteLine("usage: SegMeasure.Bench MODE [options]");
-            foreach (var (name, (description, _)) in Modes) Console.Error.WriteLine($"  {name,-12} {description}");
-            return 2;
-        }
-
-        return mode.Run(args[1..]);
-    }
+    Console.Error.WriteLine("usage: SegMeasure.Bench <mode> [options]\nmodes:");
+    foreach (var b in modes) Console.Error.WriteLine($"  {b.Name,-16} {b.Description}");
+    return 2;
 }
+
+return mode.Run(args[1..]);

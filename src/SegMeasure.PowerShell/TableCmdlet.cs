@@ -11,15 +11,31 @@ namespace SegMeasure.PowerShell;
 /// </summary>
 public abstract class TableCmdlet : PSCmdlet
 {
+    /// <summary>Activity id of this cmdlet's progress bar.</summary>
+    protected const int TableProgressId = 1;
+
+    private readonly CoreWork _work = new();
     private readonly List<PSObject> _records = [];
 
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     public PSObject[] InputObject { get; set; } = [];
 
+    /// <summary>False for cmdlets whose output is not the records (e.g. a trained model): the
+    /// collected table is still handed to <see cref="Process"/>, but no records are emitted.</summary>
+    protected virtual bool EmitsRecords => true;
+
     /// <summary>Runs the core function on the collected table and returns it with new or changed columns.</summary>
     protected abstract MeasurementTable Process(MeasurementTable table);
 
+    /// <summary>Cancelled when the user presses Ctrl+C; pass it to core calls that take a token.</summary>
+    protected CancellationToken StoppingToken => _work.Token;
+
+    /// <summary>Runs a long core call (clustering, training) on a worker thread with progress and Ctrl+C.</summary>
+    protected T Run<T>(Func<IProgress<WorkProgress>, CancellationToken, T> work) => _work.Run(this, TableProgressId, work);
+
     protected override void ProcessRecord() => _records.AddRange(InputObject.Where(o => o is not null));
+
+    protected override void StopProcessing() => _work.Stop();
 
     protected override void EndProcessing()
     {
@@ -34,7 +50,12 @@ public abstract class TableCmdlet : PSCmdlet
             ThrowTerminatingError(ErrorRecords.From(e, e.Path ?? ""));
             return;
         }
+        catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
 
+        if (!EmitsRecords) return;
         for (int row = 0; row < _records.Count; row++)
         {
             var record = _records[row];

@@ -44,9 +44,8 @@ public sealed class FileSet
             var other = expanded[k];
             if (other is null || other.Count == primary.Count) continue;
             throw new SegMeasureException("SegMeasure.PairingMismatch", ErrorKind.InvalidArgument,
-                $"{roles[k].Role} expands to {other.Count} file(s) but {roles[0].Role} to {primary.Count}; they are paired by sorted position and must match.{Environment.NewLine}" +
-                $"  {roles[0].Role}: {Describe(primary)}{Environment.NewLine}" +
-                $"  {roles[k].Role}: {Describe(other)}");
+                $"{roles[k].Role} expands to {other.Count} file(s) but {roles[0].Role} to {primary.Count}; they are paired by sorted position and must match " +
+                $"({roles[0].Role}: {Describe(primary)}; {roles[k].Role}: {Describe(other)})");
         }
 
         var groups = new List<FileGroup>(primary.Count);

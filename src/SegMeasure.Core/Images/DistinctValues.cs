@@ -7,16 +7,13 @@ public static class DistinctValues
 {
     /// <summary>Distinct non-zero values; null for floating-point arrays. 8/16-bit types use a presence table,
     /// wider ones a hash set consulted once per run of equal values (label images are mostly runs).</summary>
+    /// Signedness does not matter for counting, so arrays are matched by element size only.
     public static long? CountNonZero(Array samples) => samples switch
     {
-        byte[] a => CountSmall(a),
-        sbyte[] a => CountSmall(a),
-        ushort[] a => CountSmall(a),
-        short[] a => CountSmall(a),
-        uint[] a => CountWide(a),
-        int[] a => CountWide(a),
-        ulong[] a => CountWide(a),
-        long[] a => CountWide(a),
+        byte[] or sbyte[] => CountSmall((byte[])samples),
+        ushort[] or short[] => CountSmall((ushort[])samples),
+        uint[] or int[] => CountWide((uint[])samples),
+        ulong[] or long[] => CountWide((ulong[])samples),
         _ => null,
     };
 

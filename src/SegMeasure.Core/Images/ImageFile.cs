@@ -23,18 +23,21 @@ public static class ImageFile
         var shape = layout.Shape;
         var voxel = pixels.VoxelSize;
         var type = pixels.PixelType;
-        return pixels.Data switch
+        // Dispatch on the declared type, not on the array's runtime type: the CLR lets a short[]
+        // pass as a ushort[] (and int[] as uint[]), which would hide negative labels.
+        var data = pixels.Data;
+        return type switch
         {
-            uint[] a => new LabelImage(layout.Extract(a, 0), shape, voxel, type),
-            byte[] a => LabelImage.FromSamples(layout.Extract(a, 0), shape, type, voxel, path),
-            sbyte[] a => LabelImage.FromSamples(layout.Extract(a, 0), shape, type, voxel, path),
-            ushort[] a => LabelImage.FromSamples(layout.Extract(a, 0), shape, type, voxel, path),
-            short[] a => LabelImage.FromSamples(layout.Extract(a, 0), shape, type, voxel, path),
-            int[] a => LabelImage.FromSamples(layout.Extract(a, 0), shape, type, voxel, path),
-            ulong[] a => LabelImage.FromSamples(layout.Extract(a, 0), shape, type, voxel, path),
-            long[] a => LabelImage.FromSamples(layout.Extract(a, 0), shape, type, voxel, path),
-            float[] a => LabelImage.FromSamples(layout.Extract(a, 0), shape, type, voxel, path),
-            double[] a => LabelImage.FromSamples(layout.Extract(a, 0), shape, type, voxel, path),
+            PixelType.UInt32 => new LabelImage(layout.Extract((uint[])data, 0), shape, voxel, type),
+            PixelType.UInt8 => LabelImage.FromSamples(layout.Extract((byte[])data, 0), shape, type, voxel, path),
+            PixelType.Int8 => LabelImage.FromSamples(layout.Extract((sbyte[])data, 0), shape, type, voxel, path),
+            PixelType.UInt16 => LabelImage.FromSamples(layout.Extract((ushort[])data, 0), shape, type, voxel, path),
+            PixelType.Int16 => LabelImage.FromSamples(layout.Extract((short[])data, 0), shape, type, voxel, path),
+            PixelType.Int32 => LabelImage.FromSamples(layout.Extract((int[])data, 0), shape, type, voxel, path),
+            PixelType.UInt64 => LabelImage.FromSamples(layout.Extract((ulong[])data, 0), shape, type, voxel, path),
+            PixelType.Int64 => LabelImage.FromSamples(layout.Extract((long[])data, 0), shape, type, voxel, path),
+            PixelType.Float32 => LabelImage.FromSamples(layout.Extract((float[])data, 0), shape, type, voxel, path),
+            PixelType.Float64 => LabelImage.FromSamples(layout.Extract((double[])data, 0), shape, type, voxel, path),
             _ => throw new TiffFormatException($"unsupported sample type {type}", path, ErrorKind.NotSupported),
         };
     }
@@ -49,18 +52,19 @@ public static class ImageFile
         var channels = new Array[layout.Channels];
         for (int c = 0; c < channels.Length; c++)
         {
-            channels[c] = pixels.Data switch
+            var data = pixels.Data;
+            channels[c] = pixels.PixelType switch
             {
-                byte[] a => layout.Extract(a, c),
-                sbyte[] a => layout.Extract(a, c),
-                ushort[] a => layout.Extract(a, c),
-                short[] a => layout.Extract(a, c),
-                uint[] a => layout.Extract(a, c),
-                int[] a => layout.Extract(a, c),
-                ulong[] a => layout.Extract(a, c),
-                long[] a => layout.Extract(a, c),
-                float[] a => layout.Extract(a, c),
-                double[] a => layout.Extract(a, c),
+                PixelType.UInt8 => layout.Extract((byte[])data, c),
+                PixelType.Int8 => layout.Extract((sbyte[])data, c),
+                PixelType.UInt16 => layout.Extract((ushort[])data, c),
+                PixelType.Int16 => layout.Extract((short[])data, c),
+                PixelType.UInt32 => layout.Extract((uint[])data, c),
+                PixelType.Int32 => layout.Extract((int[])data, c),
+                PixelType.UInt64 => layout.Extract((ulong[])data, c),
+                PixelType.Int64 => layout.Extract((long[])data, c),
+                PixelType.Float32 => layout.Extract((float[])data, c),
+                PixelType.Float64 => layout.Extract((double[])data, c),
                 _ => throw new TiffFormatException($"unsupported sample type {pixels.PixelType}", path, ErrorKind.NotSupported),
             };
         }

@@ -46,18 +46,20 @@ public sealed class IntensityImage
     {
         var source = _channels[channel];
         var result = new double[source.LongLength];
-        switch (source)
+        // Dispatch on PixelType, not on the runtime array type: the CLR lets a short[] pass as
+        // a ushort[] (sbyte[] as byte[], int[] as uint[]), which would turn negatives positive.
+        switch (PixelType)
         {
-            case byte[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case sbyte[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case ushort[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case short[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case uint[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case int[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case ulong[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case long[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case float[] a: for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break;
-            case double[] a: Array.Copy(a, result, a.LongLength); break;
+            case PixelType.UInt8: { var a = (byte[])source; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case PixelType.Int8: { var a = (sbyte[])source; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case PixelType.UInt16: { var a = (ushort[])source; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case PixelType.Int16: { var a = (short[])source; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case PixelType.UInt32: { var a = (uint[])source; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case PixelType.Int32: { var a = (int[])source; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case PixelType.UInt64: { var a = (ulong[])source; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case PixelType.Int64: { var a = (long[])source; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case PixelType.Float32: { var a = (float[])source; for (long i = 0; i < a.LongLength; i++) result[i] = a[i]; break; }
+            case PixelType.Float64: Array.Copy(source, result, source.LongLength); break;
         }
 
         return result;

@@ -53,7 +53,7 @@ public sealed class LabelImage
         where T : unmanaged, INumber<T>
     {
         var data = new uint[samples.Length];
-        var max = T.CreateTruncating(uint.MaxValue);
+        var max = T.CreateSaturating(uint.MaxValue); // saturating: for int16/int32 every value is below it
         for (long i = 0; i < samples.LongLength; i++)
         {
             var v = samples[i];

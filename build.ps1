@@ -1,0 +1,46 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds the SegMeasure module folder (artifacts/SegMeasure/) and optionally copies it elsewhere.
+.DESCRIPTION
+    All build logic lives in MSBuild: this script only runs `dotnet build`, which compiles the
+    cmdlets and assembles the module folder (manifest, assemblies, views, help). With
+    -Destination the finished folder is copied there, for example into a directory of
+    $env:PSModulePath, so that `Import-Module SegMeasure` finds it.
+.EXAMPLE
+    ./build.ps1
+.EXAMPLE
+    ./build.ps1 -Destination ($env:PSModulePath -split [IO.Path]::PathSeparator)[0]
+#>
+[CmdletBinding(SupportsShouldProcess)]
+param(
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release',
+
+    # Directory that receives a copy of the module folder (as Destination/SegMeasure).
+    [string] $Destination
+)
+
+$ErrorActionPreference = 'Stop'
+Push-Location $PSScriptRoot
+try {
+    dotnet build SegMeasure.PowerShell.sln -c $Configuration -nologo
+    if ($LASTEXITCODE -ne 0) { throw "dotnet build failed with exit code $LASTEXITCODE" }
+
+    $module = Join-Path $PSScriptRoot 'artifacts' 'SegMeasure'
+    if ($Destination) {
+        $target = Join-Path $Destination 'SegMeasure'
+        if ($PSCmdlet.ShouldProcess($target, 'Copy the SegMeasure module')) {
+            if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+            New-Item -ItemType Directory -Path $Destination -Force | Out-Null
+            Copy-Item $module $target -Recurse
+            Write-Verbose "SegMeasure module copied to $target"
+        }
+    }
+    else {
+        Write-Verbose "SegMeasure module built in $module"
+    }
+}
+finally {
+    Pop-Location
+}

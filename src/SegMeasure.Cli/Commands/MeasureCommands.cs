@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using SegMeasure.Cli.Sweeps;
+using SegMeasure.Core.Measurement;
+
+namespace SegMeasure.Cli.Commands;
+
+/// <summary>
+/// <c>segmeasure measure intensities|morphology|cell-nucleus</c>: the reference tool's flags
+/// (<c>--segmentation</c>, <c>--intensity</c>, <c>--output</c>, <c>--scale</c>,
+/// <c>--cell-segmentation</c>, <c>--nucleus-segmentation</c>), each image option also taking
+/// globs for folder sweeps; the table format follows the output extension.
+/// </summary>
+public static class MeasureCommands
+{
+    public static Command Intensities()
+    {
+        var command = new Command("intensities", "Per-segment intensity statistics: mean, median, max, min, std and 10/25/75/90th percentiles.");
+        var sweep = new FileSweep(command, "Measuring intensities");
+        var segmentation = sweep.AddImages("--segmentation", "Segmentation TIFF file(s) (integer labels).");
+        var intensity = sweep.AddImages("--intensity", "Intensity TIFF file(s) of the same shape, paired with --segmentation; every channel is measured.");
+        var sum = new Option<bool>("--sum") { Description = "Also report sum_intensity (integrated intensity)." };
+        command.Add(sum);
+        var run = new Invocation();
+        sweep.MeasureWith((file, ct) => MeasurementFiles.Intensity(file[segmentation]!, file[intensity]!,
+            new IntensityOptions { IncludeSum = run.Value(sum) }, null, ct));
+        run.Attach(command);
+        return command;
+    }
+
+    public static Command Morphology()
+    {
+        var command = new Command("morphology", "Per-segment shape descriptors in physical units (2D: area, perimeter, …; 3D: volume, surface area, …).");
+        var sweep = new FileSweep(command, "Measuring morphology");
+        var segmentation = sweep.AddImages("--segmentation", "Segmentation TIFF file(s) (integer labels).");
+        var scale = ScaleOption();
+        var extras = new Option<bool>("--shape-extras") { Description = "Add eccentricity, orientation, extent, bounding box, Feret diameter, Euler number, compactness, convexity deficit, perimeter/sqrt(area)." };
+        var perimeter = new Option<PerimeterMethod>("--perimeter-method")
+        {
+            Description = "2D perimeter for anisotropic pixels: Reference (pixel Crofton x sqrt(sy*sx), as the reference tool) or Exact (Crofton with the physical pixel geometry).",
+            DefaultValueFactory = _ => PerimeterMethod.Reference,
+        };
+        command.Add(scale);
+        command.Add(extras);
+        command.Add(perimeter);
+        var run = new Invocation();
+        sweep.MeasureWith((file, ct) => MeasurementFiles.Morphology(file[segmentation]!, new MorphologyOptions
+        {
+            Scale = NullIfEmpty(run.Value(scale)),
+            IncludeShapeExtras = run.Value(extras),
+            PerimeterMethod = run.Value(perimeter),
+        }, null, ct));
+        run.Attach(command);
+        return command;
+    }
+
+    public static Command CellNucleus()
+    {
+        var command = new Command("cell-nucleus", "Per-cell nucleus count, cell and nucleus size and their ratio; with --intensity, cytoplasm vs nucleus intensity statistics.");
+        var sweep = new FileSweep(command, "Measuring cells and nuclei");
+        var cells = sweep.AddImages("--cell-segmentation", "Cell segmentation TIFF file(s) (integer labels).");
+        var nuclei = sweep.AddImages("--nucleus-segmentation", "Nucleus segmentation TIFF file(s) of the same shape, paired with --cell-segmentation.");
+        var intensity = sweep.AddImages("--intensity", "Optional intensity TIFF file(s), paired with --cell-segmentation.", required: false);
+        var scale = ScaleOption();
+        var assignment = new Option<NucleusAssignment>("--assignment")
+        {
+            Description = "Which cells a nucleus counts for: AnyOverlap (as the reference tool) or LargestOverlap.",
+            DefaultValueFactory = _ => NucleusAssignment.AnyOverlap,
+        };
+        var fraction = new Option<double>("--min-overlap-fraction")
+        {
+            Description = "A nucleus counts for a cell only if at least this fraction of it lies inside (default 0).",
+            DefaultValueFactory = _ => 0.0,
+        };
+        command.Add(scale);
+        command.Add(assignment);
+        command.Add(fraction);
+        var run = new Invocation();
+        sweep.MeasureWith((file, ct) => MeasurementFiles.CellNucleus(file[cells]!, file[nuclei]!, file[intensity], new CellNucleusOptions
+        {
+            Scale = NullIfEmpty(run.Value(scale)),
+            Assignment = run.Value(assignment),
+            MinimumOverlapFraction = run.Value(fraction),
+        }, null, ct));
+        run.Attach(command);
+        return command;
+    }
+
+    private static Option<double[]> ScaleOption() => new("--scale")
+    {
+        Description = "Physical pixel/voxel size: one value, or (Y X) for 2D, (Z Y X) for 3D. Default: the voxel size stored in the file, else 1.0.",
+        AllowMultipleArgumentsPerToken = true,
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    /// <summary>
+    /// The parse result of the running invocation, for the per-file callbacks: the sweep hands
+    /// them only the file, so the command's action records the parse result before delegating.
+    /// </summary>
+    private sealed class Invocation
+    {
+        private ParseResult? _parse;
+
+        public T? Value<T>(Option<T> option) => _parse!.GetValue(option);
+
+        public void Attach(Command command)
+        {
+            var inner = (AsynchronousCommandLineAction)command.Action!;
+            command.SetAction((parse, ct) =>
+            {
+                _parse = parse;
+                return inner.InvokeAsync(parse, ct);
+            });
+        }
+    }
+
+    private static double[]? NullIfEmpty(double[]? values) => values is { Length: > 0 } ? values : null;
+}

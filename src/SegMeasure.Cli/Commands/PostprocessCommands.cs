@@ -1,0 +1,217 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Globalization;
+using SegMeasure.Cli.Sweeps;
+using SegMeasure.Core;
+using SegMeasure.Core.Batch;
+using SegMeasure.Core.Postprocessing;
+using SegMeasure.Core.Tables;
+
+namespace SegMeasure.Cli.Commands;
+
+/// <summary>
+/// <c>segmeasure postprocess …</c>: filter-small-segments, remove-small-holes, ring-mask and
+/// watershed with the spec's flags, plus shape-filter and match-masks. Every command takes one
+/// file or a sweep (globs, <c>--output-dir</c>, <c>--jobs</c>) and prints one summary line per file.
+/// </summary>
+public static class PostprocessCommands
+{
+    /// <summary>Adds every post-processing command to the <c>postprocess</c> group.</summary>
+    public static void AddTo(Command postprocess)
+    {
+        postprocess.Add(RememberParse(FilterSmallSegments()));
+        postprocess.Add(RememberParse(RemoveSmallHoles()));
+        postprocess.Add(RememberParse(RingMask()));
+        postprocess.Add(RememberParse(Watershed()));
+        postprocess.Add(RememberParse(ShapeFilter()));
+        postprocess.Add(RememberParse(MatchMasks()));
+    }
+
+    public static Command FilterSmallSegments()
+    {
+        var command = new Command("filter-small-segments", "Remove segments with fewer voxels than --min-size (set them to 0).");
+        var sweep = new FileSweep(command, "Filtering small segments");
+        var input = sweep.AddImages("--input", "Input segmentation TIFF file(s).");
+        var minSize = new Option<long>("--min-size") { Description = "Minimum segment size in pixels/voxels; strictly smaller segments are removed.", Required = true };
+        command.Add(minSize);
+        sweep.TransformWith((file, output, overwrite, ct) =>
+            Summarise(PostprocessFile.FilterSmallSegments(file[input]!, output, Parsed(command).GetValue(minSize), overwrite, ct)));
+        return command;
+    }
+
+    public static Command RemoveSmallHoles()
+    {
+        var command = new Command("remove-small-holes", "Fill holes of each segment up to --max-hole-size voxels; other segments are never overwritten.");
+        var sweep = new FileSweep(command, "Filling holes");
+        var input = sweep.AddImages("--input", "Input segmentation TIFF file(s).");
+        var maxHole = new Option<long>("--max-hole-size") { Description = "Largest hole (in pixels/voxels, inclusive) that is filled.", Required = true };
+        command.Add(maxHole);
+        sweep.TransformWith((file, output, overwrite, ct) =>
+            Summarise(PostprocessFile.RemoveSmallHoles(file[input]!, output, Parsed(command).GetValue(maxHole), overwrite, ct)));
+        return command;
+    }
+
+    public static Command RingMask()
+    {
+        var command = new Command("ring-mask", "Rings of --ring-width voxels around each segment (smaller id wins overlaps), or rings by nearest segment within --nearest-distance.");
+        var sweep = new FileSweep(command, "Computing ring masks");
+        var input = sweep.AddImages("--input", "Input segmentation TIFF file(s).");
+        var width = new Option<int?>("--ring-width") { Description = "Width of the ring in pixels/voxels (city-block distance)." };
+        var removeOriginal = new Option<bool>("--remove-original") { Description = "Set the original segment voxels to 0: output only the rings." };
+        var nearest = new Option<double?>("--nearest-distance") { Description = "Instead of --ring-width: give each background voxel the id of its nearest segment when it lies within this Euclidean distance, in physical units (like scikit-image's expand_labels)." };
+        var scale = ScaleOption();
+        command.Add(width);
+        command.Add(removeOriginal);
+        command.Add(nearest);
+        command.Add(scale);
+        command.Validators.Add(r =>
+        {
+            bool hasWidth = r.GetResult(width) is { Implicit: false }, hasNearest = r.GetResult(nearest) is { Implicit: false };
+            if (hasWidth == hasNearest) r.AddError("Give exactly one of --ring-width and --nearest-distance.");
+        });
+        sweep.TransformWith((file, output, overwrite, ct) =>
+        {
+            var p = Parsed(command);
+            Summarise(PostprocessFile.RingMask(file[input]!, output, p.GetValue(width), !p.GetValue(removeOriginal), overwrite, p.GetValue(nearest), p.GetValue(scale), ct));
+        });
+        return command;
+    }
+
+    public static Command Watershed()
+    {
+        var command = new Command("watershed", "Grow the input segments over a heatmap (low values flooded first), optionally within a mask.");
+        var sweep = new FileSweep(command, "Running watershed");
+        var input = sweep.AddImages("--input", "Input segmentation TIFF file(s) used as seeds.");
+        var heatmap = sweep.AddImages("--heatmap", "Heatmap TIFF file(s) (low values flooded first), paired with --input.");
+        var mask = sweep.AddImages("--mask", "Binary mask TIFF file(s); only voxels where it is non-zero are labelled.", required: false);
+        sweep.TransformWith((file, output, overwrite, ct) =>
+            Summarise(PostprocessFile.Watershed(file[input]!, file[heatmap]!, file[mask], output, overwrite, ct)));
+        return command;
+    }
+
+    public static Command ShapeFilter()
+    {
+        var command = new Command("shape-filter", "Reject segments by area, eccentricity, solidity, extent, compactness, convexity deficit and perimeter/sqrt(area); renumber the rest from 1.");
+        var sweep = new FileSweep(command, "Filtering by shape");
+        var input = sweep.AddImages("--input", "Input segmentation TIFF file(s).");
+        var features = sweep.AddImages("--features", "Optional per-segment feature table(s) of the same image(s) (CSV/TSV/XLSX with index, area, perimeter, eccentricity, solidity, extent; 3D: volume, surface_area, solidity, extent), paired with --input; by default the features are measured as regionprops does.", required: false);
+        var minArea = new Option<string>("--min-area") { Description = "median, median_div2 (default), none, a percentile 0-100, an area above 100, or '<n>px'.", DefaultValueFactory = _ => "median_div2" };
+        var minAbsolute = new Option<double?>("--min-absolute-area") { Description = "Hard minimum area (default 50; 'none' is not accepted, use 0).", DefaultValueFactory = _ => 50 };
+        var maxArea = Limit("--max-area", "Maximum area.");
+        var maxEcc = Limit("--max-eccentricity", "Maximum eccentricity (2D only).");
+        var minSol = Limit("--min-solidity", "Minimum solidity.");
+        var maxSol = Limit("--max-solidity", "Maximum solidity.");
+        var minExt = Limit("--min-extent", "Minimum extent.");
+        var maxExt = Limit("--max-extent", "Maximum extent.");
+        var minComp = Limit("--min-compactness", "Minimum compactness 4*pi*A/P^2 (3D: 36*pi*V^2/S^3).");
+        var maxDeficit = new Option<double?>("--max-convexity-deficit") { Description = "Maximum convexity deficit 1 - solidity (default 0.20).", DefaultValueFactory = _ => 0.20 };
+        var maxRatio = Limit("--max-perimeter-area-ratio", "Maximum perimeter/sqrt(area) (3D: S/V^(2/3)).");
+        var areaStd = Limit("--area-std-filter", "Reject areas beyond this many standard deviations from the mean.");
+        var report = new Option<bool>("--report") { Description = "Also write the rejected segments and their reasons to <output>_rejections.csv." };
+        foreach (var o in new Option[] { minArea, minAbsolute, maxArea, maxEcc, minSol, maxSol, minExt, maxExt, minComp, maxDeficit, maxRatio, areaStd, report })
+            command.Add(o);
+        sweep.TransformWith((file, output, overwrite, ct) =>
+        {
+            var p = Parsed(command);
+            var options = new ShapeFilterOptions
+            {
+                MinArea = AreaThreshold.Parse(p.GetValue(minArea) ?? "median_div2"),
+                MinAbsoluteArea = p.GetValue(minAbsolute),
+                MaxArea = p.GetValue(maxArea),
+                MaxEccentricity = p.GetValue(maxEcc),
+                MinSolidity = p.GetValue(minSol),
+                MaxSolidity = p.GetValue(maxSol),
+                MinExtent = p.GetValue(minExt),
+                MaxExtent = p.GetValue(maxExt),
+                MinCompactness = p.GetValue(minComp),
+                MaxConvexityDeficit = p.GetValue(maxDeficit),
+                MaxPerimeterAreaRatio = p.GetValue(maxRatio),
+                AreaStdFilter = p.GetValue(areaStd),
+            };
+            var result = PostprocessFile.ShapeFilter(file[input]!, file[features], output, options, overwrite, ct);
+            if (p.GetValue(report)) TableFile.Write(OutputNaming.WithSuffix(output, "_rejections", ".csv"), result.Report!.Rejections, overwrite);
+            Summarise(result);
+        });
+        return command;
+    }
+
+    public static Command MatchMasks()
+    {
+        var command = new Command("match-masks", "Match nucleus and cytosol masks: keep cells with exactly one nucleus covered to --filtering-threshold, give each pair the same id.");
+        var sweep = new FileSweep(command, "Matching masks");
+        var cytosol = sweep.AddImages("--cytosol", "Cytosol (cell) segmentation TIFF file(s); --output receives the matched cytosol mask.");
+        var nuclei = sweep.AddImages("--nuclei", "Nucleus segmentation TIFF file(s), paired with --cytosol.");
+        var nucleiOutput = new Option<string?>("--nuclei-output") { Description = "Output for the matched nucleus mask (default: the cytosol output's name with suffix _nuclei)." };
+        var threshold = new Option<double>("--filtering-threshold") { Description = "Fraction of a nucleus that must lie in one cytosol (default 0.95).", DefaultValueFactory = _ => 0.95 };
+        var nMin = Limit("--nucleus-min-size", "Minimum nucleus size in voxels.");
+        var nMax = Limit("--nucleus-max-size", "Maximum nucleus size in voxels.");
+        var cMin = Limit("--cytosol-min-size", "Minimum cytosol size in voxels.");
+        var cMax = Limit("--cytosol-max-size", "Maximum cytosol size in voxels.");
+        var report = new Option<bool>("--report") { Description = "Also write the dropped masks and their reasons to <output>_rejections.csv." };
+        foreach (var o in new Option[] { nucleiOutput, threshold, nMin, nMax, cMin, cMax, report })
+            command.Add(o);
+        command.Validators.Add(r =>
+        {
+            var given = r.GetValue(cytosol) ?? [];
+            if (r.GetResult(nucleiOutput) is { Implicit: false } && (given.Length > 1 || given.Any(FileGlob.HasWildcards)))
+                r.AddError("--nuclei-output names one file; for several inputs the nucleus outputs are named from the cytosol outputs (suffix _nuclei).");
+        });
+        sweep.TransformWith((file, output, overwrite, ct) =>
+        {
+            var p = Parsed(command);
+            var options = new MaskMatchingOptions
+            {
+                OverlapThreshold = p.GetValue(threshold),
+                NucleusMinSize = ToSize(p.GetValue(nMin)),
+                NucleusMaxSize = ToSize(p.GetValue(nMax)),
+                CytosolMinSize = ToSize(p.GetValue(cMin)),
+                CytosolMaxSize = ToSize(p.GetValue(cMax)),
+            };
+            var nucleusOut = p.GetValue(nucleiOutput) ?? OutputNaming.WithSuffix(output, "_nuclei");
+            var result = PostprocessFile.MatchMasks(file[nuclei]!, file[cytosol]!, nucleusOut, output, options, overwrite, ct);
+            if (p.GetValue(report)) TableFile.Write(OutputNaming.WithSuffix(output, "_rejections", ".csv"), result.Report!.Rejections, overwrite);
+            Summarise(result);
+        });
+        return command;
+    }
+
+    private static readonly AsyncLocal<ParseResult?> CurrentParse = new();
+
+    /// <summary>The parse result of the running invocation (set by <see cref="RememberParse"/>), for option values inside per-file work.</summary>
+    private static ParseResult Parsed(Command command) =>
+        CurrentParse.Value ?? throw new InvalidOperationException($"{command.Name}: options read outside an invocation");
+
+    /// <summary>Wraps the sweep's action so the per-file work (on sweep threads) sees this invocation's options.</summary>
+    private static Command RememberParse(Command command)
+    {
+        if (command.Action is not AsynchronousCommandLineAction inner) return command;
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            CurrentParse.Value = parse;
+            return await inner.InvokeAsync(parse, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Option<double?> Limit(string name, string description) => new(name) { Description = description };
+
+    private static long? ToSize(double? value) => value is { } v ? (long)Math.Ceiling(v) : null;
+
+    private static Option<double[]> ScaleOption() => new("--scale")
+    {
+        Description = "Voxel size overriding the file's: one number, (Y X) for 2D or (Z Y X) for 3D.",
+        AllowMultipleArgumentsPerToken = true,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>One line per file on stdout: what was read, what was written, segments before and after.</summary>
+    private static void Summarise(PostprocessFileResult result)
+    {
+        var context = CliContext.Get();
+        var line = $"{result.InputPath} -> {result.OutputPath}: {result.SegmentsBefore} -> {result.SegmentsAfter} segments";
+        if (result.SecondOutputPath is not null) line += $" (nuclei -> {result.SecondOutputPath})";
+        if (result.Report is { } report && report.CountsByReason.Count > 0)
+            line += "; rejected " + string.Join(", ", report.CountsByReason.Select(p => $"{p.Key} {p.Value.ToString(CultureInfo.InvariantCulture)}"));
+        lock (context.Output) context.Output.WriteLine(line);
+    }
+}

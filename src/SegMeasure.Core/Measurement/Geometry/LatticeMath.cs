@@ -1,0 +1,28 @@
+namespace SegMeasure.Core.Measurement.Geometry;
+
+/// <summary>Integer helpers for the exact geometry predicates (floor/ceiling division, gcd).</summary>
+internal static class LatticeMath
+{
+    /// <summary>⌊a / b⌋ for any signs (b ≠ 0).</summary>
+    public static long FloorDiv(long a, long b)
+    {
+        long q = a / b;
+        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+    }
+
+    /// <summary>⌈a / b⌉ for any signs (b ≠ 0).</summary>
+    public static long CeilDiv(long a, long b)
+    {
+        long q = a / b;
+        return (a % b != 0 && (a < 0) == (b < 0)) ? q + 1 : q;
+    }
+
+    public static long Gcd(long a, long b)
+    {
+        a = Math.Abs(a);
+        b = Math.Abs(b);
+        while (b != 0)
+            (a, b) = (b, a % b);
+        return a;
+    }
+}

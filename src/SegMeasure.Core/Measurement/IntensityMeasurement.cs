@@ -1,0 +1,98 @@
+using System.Numerics;
+using SegMeasure.Core.Images;
+using SegMeasure.Core.Tables;
+
+namespace SegMeasure.Core.Measurement;
+
+/// <summary>
+/// Per-segment intensity statistics (the reference's <c>measure_intensities</c>): mean, median,
+/// max, min, population std and the 10/25/75/90th percentiles of the samples under each label.
+/// </summary>
+/// <remarks>
+/// One pass counts the voxels of every label, a second copies each channel's samples into one
+/// buffer grouped by label (a counting sort, in parallel stripes); each group is then sorted on
+/// its own, which gives exact order statistics. Work is O(voxels · log(segment size)) whatever
+/// the number of labels. A multichannel image is measured channel by channel over the same
+/// grouping; its columns carry the suffix <c>_ch0</c>, <c>_ch1</c>, … (a single channel has none).
+/// </remarks>
+public static class IntensityMeasurement
+{
+    /// <summary>The reference's columns, in order.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "index", "mean_intensity", "median_intensity", "max_intensity", "min_intensity", "std_intensity",
+        "percentile_10", "percentile_25", "percentile_75", "percentile_90",
+    ];
+
+    public static MeasurementTable Measure(LabelImage labels, IntensityImage intensity, IntensityOptions? options = null,
+        IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(intensity);
+        options ??= new IntensityOptions();
+        if (labels.Shape != intensity.Shape)
+            throw new ShapeMismatchException(
+                $"the label image has shape {labels.Shape} but the intensity image has shape {intensity.Shape}; they must match");
+
+        const string activity = "Measuring intensities";
+        progress?.Report(new WorkProgress(activity, 0, intensity.ChannelCount + 1));
+        var slots = LabelSlots.Collect(labels, ct);
+        var stripes = Stripes.Split(labels.Shape.Depth * labels.Shape.Height);
+        var layout = GroupLayout.Count(stripes, LabelRuns.Of(labels.Data, labels.Shape.Width, slots), slots.Count, ct);
+        progress?.Report(new WorkProgress(activity, 1, intensity.ChannelCount + 1));
+
+        var columns = new List<TableColumn> { new IntegerColumn("index", slots.Ids.Select(id => (long)id)) };
+        for (int c = 0; c < intensity.ChannelCount; c++)
+        {
+            var stats = GroupStatistics(layout, intensity.GetChannelArray(c), ct);
+            string suffix = intensity.ChannelCount == 1 ? "" : $"_ch{c}";
+            columns.AddRange(StatisticColumns(stats, suffix, options.IncludeSum));
+            progress?.Report(new WorkProgress(activity, c + 2, intensity.ChannelCount + 1));
+        }
+
+        return new MeasurementTable(columns);
+    }
+
+    private static IEnumerable<TableColumn> StatisticColumns(SampleStatistics[] stats, string suffix, bool includeSum)
+    {
+        DoubleColumn Column(string name, Func<SampleStatistics, double> pick) => new(name + suffix, stats.Select(pick).ToArray());
+        yield return Column("mean_intensity", s => s.Mean);
+        if (includeSum) yield return Column("sum_intensity", s => s.Sum);
+        yield return Column("median_intensity", s => s.Median);
+        yield return Column("max_intensity", s => s.Max);
+        yield return Column("min_intensity", s => s.Min);
+        yield return Column("std_intensity", s => s.Std);
+        yield return Column("percentile_10", s => s.Percentile10);
+        yield return Column("percentile_25", s => s.Percentile25);
+        yield return Column("percentile_75", s => s.Percentile75);
+        yield return Column("percentile_90", s => s.Percentile90);
+    }
+
+    /// <summary>Statistics of every group of <paramref name="layout"/> over one channel, dispatched on its sample type.</summary>
+    internal static SampleStatistics[] GroupStatistics(GroupLayout layout, Array channel, CancellationToken ct) => channel switch
+    {
+        byte[] a => GroupStatistics(layout, a, ct),
+        sbyte[] a => GroupStatistics(layout, a, ct),
+        ushort[] a => GroupStatistics(layout, a, ct),
+        short[] a => GroupStatistics(layout, a, ct),
+        uint[] a => GroupStatistics(layout, a, ct),
+        int[] a => GroupStatistics(layout, a, ct),
+        ulong[] a => GroupStatistics(layout, a, ct),
+        long[] a => GroupStatistics(layout, a, ct),
+        float[] a => GroupStatistics(layout, a, ct),
+        double[] a => GroupStatistics(layout, a, ct),
+        _ => throw new NotSupportedException($"samples of type {channel.GetType().Name} are not supported"),
+    };
+
+    private static SampleStatistics[] GroupStatistics<T>(GroupLayout layout, T[] channel, CancellationToken ct) where T : unmanaged, INumber<T>
+    {
+        var values = layout.Gather(channel, ct);
+        var result = new SampleStatistics[layout.GroupCount];
+        Parallel.For(0, layout.GroupCount, new ParallelOptions { CancellationToken = ct }, g =>
+        {
+            var span = values.AsSpan((int)layout.Offsets[g], (int)layout.CountOf(g));
+            result[g] = SampleStatistics.Of(span);
+        });
+        return result;
+    }
+}

@@ -1,0 +1,42 @@
+namespace SegMeasure.Core.Measurement;
+
+/// <summary>How the 2D perimeter is measured when pixels are not square.</summary>
+public enum PerimeterMethod
+{
+    /// <summary>
+    /// The reference tool's value: the Crofton perimeter (4 directions) of the object in pixel
+    /// units, multiplied by √(sy·sx). Exact for square pixels; for anisotropic pixels it is a
+    /// single-factor approximation (a horizontal edge of n pixels counts n·√(sy·sx) instead of n·sx).
+    /// </summary>
+    Reference,
+
+    /// <summary>
+    /// The Crofton perimeter with the physical pixel geometry: intercept counts along the four
+    /// lattice directions are weighted by the physical spacing of their lines and by the angular
+    /// sector each direction represents for the actual pixel aspect (MorphoLibJ's approach).
+    /// Equal to <see cref="Reference"/> for square pixels.
+    /// </summary>
+    Exact,
+}
+
+/// <summary>Options of <see cref="MorphologyMeasurement"/>. The defaults give exactly the reference tool's table.</summary>
+public sealed record MorphologyOptions
+{
+    /// <summary>
+    /// Physical voxel size: one value for every axis, (Y, X) for 2D or (Z, Y, X) for 3D.
+    /// Null uses the label image's own voxel size (1.0 for uncalibrated images).
+    /// </summary>
+    public double[]? Scale { get; init; }
+
+    /// <summary>
+    /// Adds shape columns beyond the reference: <c>eccentricity</c> and <c>orientation</c> (2D),
+    /// <c>extent</c>, <c>bbox_min_*</c>/<c>bbox_max_*</c> (voxel indices, max exclusive, as
+    /// scikit-image's bbox), <c>feret_diameter_max</c>, <c>euler_number</c> (2D, 8-connectivity),
+    /// <c>compactness</c> (P²/(4πA) in 2D, S³/(36πV²) in 3D: 1 for a disc/ball, larger otherwise),
+    /// <c>convexity_deficit</c> (1 − solidity) and <c>perimeter_over_sqrt_area</c> (2D).
+    /// </summary>
+    public bool IncludeShapeExtras { get; init; }
+
+    /// <summary>How the 2D perimeter treats anisotropic pixels; <see cref="PerimeterMethod.Reference"/> by default.</summary>
+    public PerimeterMethod PerimeterMethod { get; init; } = PerimeterMethod.Reference;
+}

@@ -1,0 +1,108 @@
+using SegMeasure.Core.Images;
+
+namespace SegMeasure.Core.Measurement;
+
+/// <summary>
+/// Voxel counts of every cell and of every (cell, nucleus) overlap, gathered in one parallel pass
+/// over both label images; and the assignment of nuclei to cells derived from them.
+/// </summary>
+internal sealed class Overlaps
+{
+    private Overlaps(long[] cellVoxels, Dictionary<long, long> pairVoxels, Dictionary<uint, long>? nucleusVoxels)
+    {
+        CellVoxels = cellVoxels;
+        PairVoxels = pairVoxels;
+        NucleusVoxels = nucleusVoxels;
+    }
+
+    /// <summary>Voxels per cell slot (nucleus included).</summary>
+    public long[] CellVoxels { get; }
+
+    /// <summary>Overlap voxels per (cell slot, nucleus id), keyed by <see cref="Pair"/>.</summary>
+    public Dictionary<long, long> PairVoxels { get; }
+
+    /// <summary>Total voxels per nucleus id (inside or outside cells), when requested.</summary>
+    public Dictionary<uint, long>? NucleusVoxels { get; }
+
+    public static long Pair(int cellSlot, uint nucleus) => ((long)cellSlot << 32) | nucleus;
+
+    public static Overlaps Count(LabelImage cells, LabelImage nuclei, LabelSlots slots, Stripe[] stripes, bool withNucleusTotals, CancellationToken ct)
+    {
+        var c = cells.Data;
+        var nu = nuclei.Data;
+        int width = cells.Shape.Width;
+        var cellParts = new long[stripes.Length][];
+        var pairParts = new Dictionary<long, long>[stripes.Length];
+        var nucleusParts = new Dictionary<uint, long>[stripes.Length];
+        Stripes.Run(stripes, ct, s =>
+        {
+            var cellVoxels = new long[slots.Count];
+            var pairs = new Dictionary<long, long>();
+            var totals = new Dictionary<uint, long>();
+            for (long i = (long)s.FirstRow * width, end = (long)s.EndRow * width; i < end;)
+            {
+                uint cell = c[i], nucleus = nu[i];
+                long start = i;
+                i++;
+                while (i < end && c[i] == cell && nu[i] == nucleus) i++;
+                long length = i - start;
+                if (withNucleusTotals && nucleus != 0) Add(totals, nucleus, length);
+                if (cell == 0) continue;
+                int slot = slots.SlotOf(cell);
+                cellVoxels[slot] += length;
+                if (nucleus != 0) Add(pairs, Pair(slot, nucleus), length);
+            }
+
+            cellParts[s.Index] = cellVoxels;
+            pairParts[s.Index] = pairs;
+            nucleusParts[s.Index] = totals;
+        });
+
+        var cellTotal = cellParts[0];
+        var pairTotal = pairParts[0];
+        var nucleusTotal = nucleusParts[0];
+        for (int p = 1; p < stripes.Length; p++)
+        {
+            for (int i = 0; i < cellTotal.Length; i++) cellTotal[i] += cellParts[p][i];
+            foreach (var (k, v) in pairParts[p]) Add(pairTotal, k, v);
+            foreach (var (k, v) in nucleusParts[p]) Add(nucleusTotal, k, v);
+        }
+
+        return new Overlaps(cellTotal, pairTotal, withNucleusTotals ? nucleusTotal : null);
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, long> counts, TKey key, long value) where TKey : notnull
+    {
+        ref long slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
+        slot += value;
+    }
+
+    /// <summary>The (cell, nucleus) pairs that count, by the assignment rule and minimum overlap fraction.</summary>
+    public HashSet<long> Assign(LabelSlots slots, NucleusAssignment assignment, double minimumFraction)
+    {
+        var assigned = new HashSet<long>();
+        Dictionary<uint, (int Cell, long Voxels)>? best = null;
+        if (assignment == NucleusAssignment.LargestOverlap)
+        {
+            best = new Dictionary<uint, (int, long)>();
+            foreach (var (pair, voxels) in PairVoxels)
+            {
+                int cell = (int)(pair >> 32);
+                uint nucleus = (uint)pair;
+                if (!best.TryGetValue(nucleus, out var current) || voxels > current.Voxels || (voxels == current.Voxels && cell < current.Cell))
+                    best[nucleus] = (cell, voxels);
+            }
+        }
+
+        foreach (var (pair, voxels) in PairVoxels)
+        {
+            int cell = (int)(pair >> 32);
+            uint nucleus = (uint)pair;
+            if (best is not null && best[nucleus].Cell != cell) continue;
+            if (minimumFraction > 0 && voxels < minimumFraction * NucleusVoxels![nucleus]) continue;
+            assigned.Add(pair);
+        }
+
+        return assigned;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Numerics;
+
+namespace SegMeasure.Core.Measurement;
+
+/// <summary>
+/// Summary statistics of one group of samples with numpy's definitions: population standard
+/// deviation, percentiles by linear interpolation between order statistics (numpy's default
+/// method), median as the mean of the two middle values. One NaN makes every statistic NaN,
+/// as in numpy.
+/// </summary>
+public readonly record struct SampleStatistics(
+    long Count, double Sum, double Mean, double Median, double Max, double Min, double Std,
+    double Percentile10, double Percentile25, double Percentile75, double Percentile90)
+{
+    public static SampleStatistics Empty { get; } = new(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+
+    /// <summary>Statistics of <paramref name="values"/>; the span is sorted in place.</summary>
+    public static SampleStatistics Of<T>(Span<T> values) where T : unmanaged, INumber<T>
+    {
+        if (values.Length == 0) return Empty;
+        if (typeof(T) == typeof(float) || typeof(T) == typeof(double))
+        {
+            foreach (var v in values)
+                if (T.IsNaN(v)) return Empty with { Count = values.Length };
+        }
+
+        values.Sort();
+        double sum = 0;
+        foreach (var v in values) sum += double.CreateTruncating(v);
+        double mean = sum / values.Length;
+        double squares = 0;
+        foreach (var v in values)
+        {
+            double d = double.CreateTruncating(v) - mean;
+            squares += d * d;
+        }
+
+        ReadOnlySpan<T> sorted = values;
+        return new SampleStatistics(
+            values.Length, sum, mean, MedianOf(sorted),
+            double.CreateTruncating(sorted[^1]), double.CreateTruncating(sorted[0]),
+            Math.Sqrt(squares / values.Length),
+            PercentileOf(sorted, 10), PercentileOf(sorted, 25), PercentileOf(sorted, 75), PercentileOf(sorted, 90));
+    }
+
+    /// <summary>numpy.median: the middle value, or the mean of the two middle values.</summary>
+    public static double MedianOf<T>(ReadOnlySpan<T> sorted) where T : unmanaged, INumber<T>
+    {
+        int n = sorted.Length;
+        if (n % 2 == 1) return double.CreateTruncating(sorted[n / 2]);
+        return (double.CreateTruncating(sorted[n / 2 - 1]) + double.CreateTruncating(sorted[n / 2])) / 2.0;
+    }
+
+    /// <summary>numpy.percentile with the default 'linear' method on sorted samples.</summary>
+    public static double PercentileOf<T>(ReadOnlySpan<T> sorted, double q) where T : unmanaged, INumber<T>
+    {
+        int n = sorted.Length;
+        double quantile = q / 100.0;
+        // numpy's virtual index for the linear method, evaluated the same way.
+        double virtualIndex = (n - 1) * quantile;
+        double lowerIndex = Math.Floor(virtualIndex);
+        if (lowerIndex < 0) return double.CreateTruncating(sorted[0]);
+        if (lowerIndex >= n - 1) return double.CreateTruncating(sorted[n - 1]);
+        double t = virtualIndex - lowerIndex;
+        double a = double.CreateTruncating(sorted[(int)lowerIndex]);
+        double b = double.CreateTruncating(sorted[(int)lowerIndex + 1]);
+        return Lerp(a, b, t);
+    }
+
+    /// <summary>Linear interpolation written as numpy writes it, so results agree to the last bit.</summary>
+    private static double Lerp(double a, double b, double t)
+    {
+        double diff = b - a;
+        return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+    }
+}

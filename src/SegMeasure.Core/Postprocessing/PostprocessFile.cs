@@ -1,0 +1,136 @@
+using SegMeasure.Core.Images;
+using SegMeasure.Core.Tables;
+using SegMeasure.Core.Tiff;
+
+namespace SegMeasure.Core.Postprocessing;
+
+/// <summary>What one post-processing run did to one file; <see cref="Report"/> is set by the filters.</summary>
+public sealed record PostprocessFileResult(
+    string InputPath,
+    string OutputPath,
+    int SegmentsBefore,
+    int SegmentsAfter,
+    FilterReport? Report = null,
+    string? SecondInputPath = null,
+    string? SecondOutputPath = null,
+    MeasurementTable? Matches = null);
+
+/// <summary>
+/// The file-to-file form of each post-processing operation, shared by the command line and the
+/// cmdlets: read the input, transform it, write the output in the input's label type (to a
+/// temporary file renamed into place, never over the input, never over an existing file unless
+/// <c>overwrite</c>).
+/// </summary>
+public static class PostprocessFile
+{
+    public static PostprocessFileResult FilterSmallSegments(string input, string output, long minSize, bool overwrite, CancellationToken cancellationToken = default) =>
+        Transform(input, output, overwrite, labels => SmallSegmentFilter.Apply(labels, minSize, cancellationToken), cancellationToken);
+
+    public static PostprocessFileResult RemoveSmallHoles(string input, string output, long maxHoleSize, bool overwrite, CancellationToken cancellationToken = default) =>
+        Transform(input, output, overwrite, labels => HoleFilling.Apply(labels, maxHoleSize, cancellationToken), cancellationToken);
+
+    /// <summary>City-block rings of <paramref name="ringWidth"/> voxels, or, with <paramref name="nearestDistance"/>,
+    /// rings by nearest segment within that physical distance (voxel size from the file unless a <paramref name="scale"/>
+    /// is given: one number, (Y, X) or (Z, Y, X)).</summary>
+    public static PostprocessFileResult RingMask(string input, string output, int? ringWidth, bool keepOriginal, bool overwrite,
+        double? nearestDistance = null, IReadOnlyList<double>? scale = null, CancellationToken cancellationToken = default)
+    {
+        if (ringWidth is null == nearestDistance is null)
+            throw new SegMeasureException("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument, "give exactly one of a ring width and a nearest-segment distance");
+        return Transform(input, output, overwrite, labels => nearestDistance is { } d
+            ? Postprocessing.RingMask.ApplyNearest(scale is { Count: > 0 } ? labels.WithVoxelSize(VoxelSize.FromScale(scale, labels.Shape.Is2D)) : labels, d, keepOriginal, cancellationToken)
+            : Postprocessing.RingMask.Apply(labels, ringWidth!.Value, keepOriginal, cancellationToken), cancellationToken);
+    }
+
+    public static PostprocessFileResult Watershed(string input, string heatmap, string? mask, string output, bool overwrite, CancellationToken cancellationToken = default)
+    {
+        var landscape = ImageFile.ReadIntensity(heatmap, null, cancellationToken);
+        var inside = mask is null ? null : ImageFile.ReadIntensity(mask, null, cancellationToken);
+        return Transform(input, output, overwrite, labels =>
+        {
+            try
+            {
+                return Postprocessing.Watershed.Apply(labels, landscape, inside, cancellationToken);
+            }
+            catch (ShapeMismatchException e)
+            {
+                throw new ShapeMismatchException($"{e.Message} (heatmap {heatmap}{(mask is null ? "" : ", mask " + mask)})");
+            }
+        }, cancellationToken) with { SecondInputPath = heatmap };
+    }
+
+    /// <summary>The shape filter; features measured from the image (<see cref="ShapeFeatures"/>), or read from a
+    /// table file (CSV, TSV, XLSX) measured on the same image when <paramref name="featuresPath"/> is given.</summary>
+    public static PostprocessFileResult ShapeFilter(string input, string? featuresPath, string output, ShapeFilterOptions options, bool overwrite, CancellationToken cancellationToken = default) =>
+        ShapeFilter(input, featuresPath is null ? null : TableFile.Read(featuresPath), output, options, overwrite, cancellationToken) with { SecondInputPath = featuresPath };
+
+    /// <summary>The shape filter with a feature table measured beforehand on the same image, or measured now when null.</summary>
+    public static PostprocessFileResult ShapeFilter(string input, MeasurementTable? features, string output, ShapeFilterOptions options, bool overwrite, CancellationToken cancellationToken = default)
+    {
+        var labels = ImageFile.ReadLabels(input, null, cancellationToken);
+        ShapeFilterResult result;
+        try
+        {
+            result = features is null
+                ? Postprocessing.ShapeFilter.Apply(labels, options, cancellationToken)
+                : Postprocessing.ShapeFilter.Apply(labels, features, options);
+        }
+        catch (SegMeasureException e) when (e.Path is null)
+        {
+            throw new SegMeasureException(e.ErrorId, e.Kind, $"{input}: {e.Message}", input, e);
+        }
+
+        Write(input, output, result.Image, overwrite);
+        return new PostprocessFileResult(input, output, result.SegmentsBefore, result.SegmentsAfter, result.Report);
+    }
+
+    /// <summary>Matches nuclei and cytosols and writes both renumbered masks.</summary>
+    public static PostprocessFileResult MatchMasks(string nuclei, string cytosol, string nucleiOutput, string cytosolOutput, MaskMatchingOptions options, bool overwrite, CancellationToken cancellationToken = default)
+    {
+        var n = ImageFile.ReadLabels(nuclei, null, cancellationToken);
+        var c = ImageFile.ReadLabels(cytosol, null, cancellationToken);
+        if (!overwrite)
+        {
+            if (File.Exists(nucleiOutput)) throw new OutputExistsException(nucleiOutput);
+            if (File.Exists(cytosolOutput)) throw new OutputExistsException(cytosolOutput);
+        }
+
+        MaskMatchingResult result;
+        try
+        {
+            result = MaskMatching.Match(n, c, options, cancellationToken);
+        }
+        catch (ShapeMismatchException e)
+        {
+            throw new ShapeMismatchException($"{nuclei} and {cytosol}: {e.Message}", cytosol);
+        }
+
+        Write(nuclei, nucleiOutput, result.Nuclei, overwrite);
+        Write(cytosol, cytosolOutput, result.Cytosol, overwrite);
+        return new PostprocessFileResult(cytosol, cytosolOutput, result.CytosolBefore, result.Pairs, result.Report, nuclei, nucleiOutput, result.Matches);
+    }
+
+    private static PostprocessFileResult Transform(string input, string output, bool overwrite, Func<LabelImage, PostprocessResult> operation, CancellationToken cancellationToken)
+    {
+        var labels = ImageFile.ReadLabels(input, null, cancellationToken);
+        PostprocessResult result;
+        try
+        {
+            result = operation(labels);
+        }
+        catch (SegMeasureException e) when (e.Path is null)
+        {
+            throw new SegMeasureException(e.ErrorId, e.Kind, $"{input}: {e.Message}", input, e);
+        }
+
+        Write(input, output, result.Image, overwrite);
+        return new PostprocessFileResult(input, output, result.SegmentsBefore, result.SegmentsAfter);
+    }
+
+    private static void Write(string input, string output, LabelImage image, bool overwrite)
+    {
+        if (Path.GetFullPath(input) == Path.GetFullPath(output))
+            throw new SegMeasureException("SegMeasure.OutputIsInput", ErrorKind.InvalidArgument, $"{output}: the output would overwrite the input file", output);
+        ImageFile.WriteLabels(output, image, new TiffWriteOptions { Overwrite = overwrite, LabelType = image.StoredType });
+    }
+}

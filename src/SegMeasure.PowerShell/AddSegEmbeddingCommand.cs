@@ -1,0 +1,46 @@
+using System.Management.Automation;
+using SegMeasure.Core.Analysis;
+using SegMeasure.Core.Tables;
+
+namespace SegMeasure.PowerShell;
+
+/// <summary>
+/// <para type="synopsis">Adds a 2-D embedding (UMAP, t-SNE or PCA) of the measurement features: embedding_1 and embedding_2.</para>
+/// <para type="description">Collects the piped records, z-scores every numeric feature and reduces them to two
+/// coordinates for a scatter plot. Same as <c>segmeasure analyze embed</c>; a fixed -Seed gives the same layout.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Add, "SegEmbedding")]
+[OutputType("SegMeasure.Record")]
+public sealed class AddSegEmbeddingCommand : TableCmdlet
+{
+    [Parameter]
+    [ValidateSet("umap", "tsne", "pca")]
+    public string Method { get; set; } = "umap";
+
+    [Parameter]
+    public int Seed { get; set; }
+
+    [Parameter]
+    public double Perplexity { get; set; } = 30;
+
+    [Parameter]
+    [ValidateRange(2, int.MaxValue)]
+    public int NNeighbors { get; set; } = 15;
+
+    [Parameter]
+    public double MinDist { get; set; } = 0.1;
+
+    protected override MeasurementTable Process(MeasurementTable table)
+    {
+        var result = Embedding.Compute(table, new EmbeddingOptions
+        {
+            Method = EmbeddingMethodNames.Parse(Method),
+            Seed = Seed,
+            Perplexity = Perplexity,
+            Neighbors = NNeighbors,
+            MinDistance = MinDist,
+        });
+        if (result.SkipMessage is { } skipped) WriteWarning(skipped);
+        return result.Table;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Management.Automation;
+using SegMeasure.Core.Analysis;
+using SegMeasure.Core.Tables;
+
+namespace SegMeasure.PowerShell;
+
+/// <summary>
+/// <para type="synopsis">Trains a random forest or logistic regression classifier on annotated measurement records.</para>
+/// <para type="description">The model is a SegMeasure.Core.Analysis.ClassifierModel (type name SegMeasure.Classifier). Collects the piped records (from a measure cmdlet or Import-Csv, from one or more files), trains on
+/// the rows whose annotation is above 0 and emits the model; -OutFile saves it as JSON for Invoke-SegClassifier and
+/// <c>segmeasure analyze classify</c>. Same defaults as <c>segmeasure analyze train-classifier</c>.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "SegClassifier", SupportsShouldProcess = true)]
+[Alias("Train-SegClassifier")]
+[OutputType("SegMeasure.Classifier")]
+public sealed class NewSegClassifierCommand : TableCmdlet
+{
+    private ClassifierModel? _model;
+
+    [Parameter]
+    [ValidateSet("random_forest", "logistic_regression")]
+    public string Method { get; set; } = "random_forest";
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string AnnotationColumn { get; set; } = Classification.DefaultAnnotationColumn;
+
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int NEstimators { get; set; } = 100;
+
+    /// <summary>0 = unlimited.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int MaxDepth { get; set; }
+
+    [Parameter]
+    public double C { get; set; } = 1.0;
+
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int MaxIter { get; set; } = 1000;
+
+    [Parameter]
+    public int Seed { get; set; }
+
+    /// <summary>Saves the model to this JSON file.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? OutFile { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override bool EmitsRecords => false;
+
+    protected override MeasurementTable Process(MeasurementTable table)
+    {
+        var outFile = OutFile is null ? null : GetUnresolvedProviderPathFromPSPath(OutFile);
+        if (outFile is not null && File.Exists(outFile) && !Force) throw new Core.OutputExistsException(outFile);
+        _model = Classification.Train(table, AnnotationColumn, new ClassifierOptions
+        {
+            Method = ClassifierMethodNames.Parse(Method),
+            Estimators = NEstimators,
+            MaxDepth = MaxDepth,
+            C = C,
+            MaxIterations = MaxIter,
+            Seed = Seed,
+        });
+        if (_model.Training.SkippedRows > 0)
+            WriteWarning($"{_model.Training.SkippedRows} annotated row(s) have a NaN or infinite feature value and were left out of training");
+        if (outFile is not null && ShouldProcess(outFile, "Save classifier"))
+            _model.Save(outFile, overwrite: Force);
+        return table;
+    }
+
+    protected override void EndProcessing()
+    {
+        base.EndProcessing();
+        if (_model is null) return;
+        var record = PSObject.AsPSObject(_model);
+        record.TypeNames.Insert(0, "SegMeasure.Classifier");
+        WriteObject(record);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using SegMeasure.Core.Postprocessing;
+
+namespace SegMeasure.PowerShell.Postprocessing;
+
+/// <summary>
+/// <para type="synopsis">Rings around segments: -RingWidth voxels (city-block, smaller id wins), or by nearest segment within -NearestDistance.</para>
+/// <para type="description">Rings only cover background. -RemoveOriginal keeps only the rings. -NearestDistance is in physical units (voxel size from the file or -Scale).</para>
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "RingMask", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+[OutputType(PostprocessRecord.TypeName)]
+public sealed class InvokeRingMaskCommand : SegMeasureWriterCmdlet
+{
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int? RingWidth { get; set; }
+
+    [Parameter]
+    [ValidateRange(0.0, double.MaxValue)]
+    public double? NearestDistance { get; set; }
+
+    [Parameter]
+    public SwitchParameter RemoveOriginal { get; set; }
+
+    [Parameter]
+    public double[]? Scale { get; set; }
+
+    protected override string Activity => "Computing ring masks";
+
+    protected override void ProcessFile(string path)
+    {
+        if (ConfirmOutput(path) is not { } output) return;
+        WriteObject(PostprocessRecord.From(PostprocessFile.RingMask(path, output, RingWidth, !RemoveOriginal, Force, NearestDistance, Scale)));
+    }
+}

@@ -1,0 +1,45 @@
+using System.Management.Automation;
+using SegMeasure.Core.Postprocessing;
+
+namespace SegMeasure.PowerShell.Postprocessing;
+
+/// <summary>
+/// <para type="synopsis">Rejects segments by area, eccentricity, solidity, extent, compactness, convexity deficit and perimeter/√area, and renumbers the rest from 1.</para>
+/// <para type="description">Defaults as filter_cell_by_regionprops: -MinArea median_div2, -MinAbsoluteArea 50, -MaxConvexityDeficit 0.20. Features are measured as scikit-image's regionprops does, or read from a table of the same image (-FeaturePath). The result lists each rejected segment with its reasons.</para>
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "ShapeFilter", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+[OutputType(PostprocessRecord.ShapeFilterTypeName)]
+public sealed class InvokeShapeFilterCommand : SegMeasureWriterCmdlet
+{
+    /// <summary>A feature table of the same image; by default the features are measured as regionprops does.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? FeaturePath { get; set; }
+
+    [Parameter] public string MinArea { get; set; } = "median_div2";
+    [Parameter] public double? MinAbsoluteArea { get; set; } = 50;
+    [Parameter] public double? MaxArea { get; set; }
+    [Parameter] public double? MaxEccentricity { get; set; }
+    [Parameter] public double? MinSolidity { get; set; }
+    [Parameter] public double? MaxSolidity { get; set; }
+    [Parameter] public double? MinExtent { get; set; }
+    [Parameter] public double? MaxExtent { get; set; }
+    [Parameter] public double? MinCompactness { get; set; }
+    [Parameter] public double? MaxConvexityDeficit { get; set; } = 0.20;
+    [Parameter] public double? MaxPerimeterAreaRatio { get; set; }
+    [Parameter] public double? AreaStdFilter { get; set; }
+
+    protected override string Activity => "Filtering segments by shape";
+
+    protected override void ProcessFile(string path)
+    {
+        if (ConfirmOutput(path) is not { } output) return;
+        var options = new ShapeFilterOptions
+        {
+            MinArea = AreaThreshold.Parse(MinArea), MinAbsoluteArea = MinAbsoluteArea, MaxArea = MaxArea,
+            MaxEccentricity = MaxEccentricity, MinSolidity = MinSolidity, MaxSolidity = MaxSolidity,
+            MinExtent = MinExtent, MaxExtent = MaxExtent, MinCompactness = MinCompactness,
+            MaxConvexityDeficit = MaxConvexityDeficit, MaxPerimeterAreaRatio = MaxPerimeterAreaRatio, AreaStdFilter = AreaStdFilter,
+        };
+        WriteObject(PostprocessRecord.From(PostprocessFile.ShapeFilter(path, FeaturePath is null ? null : ResolvePairedPath(FeaturePath), output, options, Force), PostprocessRecord.ShapeFilterTypeName));
+    }
+}

@@ -1,0 +1,29 @@
+using System.Management.Automation;
+using SegMeasure.Core.Postprocessing;
+
+namespace SegMeasure.PowerShell.Postprocessing;
+
+/// <summary>
+/// <para type="synopsis">Grows the input segments over a heatmap (low values flooded first), optionally within a mask.</para>
+/// <para type="description">Ties on plateaus go to the voxel that entered the queue first (seeds in raster order). Pair files with delay-bind script blocks: -HeatmapPath { $_.FullName -replace '_seg','_heat' }.</para>
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "Watershed", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+[OutputType(PostprocessRecord.TypeName)]
+public sealed class InvokeWatershedCommand : SegMeasureWriterCmdlet
+{
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string HeatmapPath { get; set; } = "";
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? MaskPath { get; set; }
+
+    protected override string Activity => "Running watershed";
+
+    protected override void ProcessFile(string path)
+    {
+        if (ConfirmOutput(path) is not { } output) return;
+        var mask = MaskPath is null ? null : ResolvePairedPath(MaskPath);
+        WriteObject(PostprocessRecord.From(PostprocessFile.Watershed(path, ResolvePairedPath(HeatmapPath), mask, output, Force)));
+    }
+}

@@ -1,0 +1,59 @@
+using SegMeasure.Core.Images;
+using SegMeasure.Core.Postprocessing;
+
+namespace SegMeasure.Core.Tests.Postprocessing;
+
+public class RingMaskTests
+{
+    public static IEnumerable<object[]> Cases => ReferenceCases.Named("ring-mask");
+
+    public static IEnumerable<object[]> ExpandCases => ReferenceCases.Named("expand");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Matches_the_reference_definition(string name)
+    {
+        var npz = ReferenceCases.Load(name);
+        var input = ReferenceCases.Input(npz);
+        var p = ReferenceCases.Params(name);
+        var result = RingMask.Apply(input, p.GetProperty("ring_width").GetInt32(), p.GetProperty("keep_original").GetBoolean());
+        ReferenceCases.AssertSameLabels(npz.Labels("expected"), result.Image.Data, input.Shape);
+    }
+
+    [Theory]
+    [MemberData(nameof(ExpandCases))]
+    public void Nearest_segment_rings_match_the_euclidean_distance_transform(string name)
+    {
+        var npz = ReferenceCases.Load(name);
+        var p = ReferenceCases.Params(name);
+        var spacing = p.GetProperty("spacing").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var voxel = spacing.Length == 2 ? new VoxelSize(1, spacing[0], spacing[1]) : new VoxelSize(spacing[0], spacing[1], spacing[2]);
+        var input = ReferenceCases.Input(npz, voxel);
+        var result = RingMask.ApplyNearest(input, p.GetProperty("distance").GetDouble());
+        var ignore = npz.Booleans("ignore");
+        Assert.True(ignore.Count(b => b) < ignore.Length / 20, "ties should be rare; the comparison would say little");
+        ReferenceCases.AssertSameLabels(npz.Labels("expected"), result.Image.Data, input.Shape, ignore);
+    }
+
+    [Fact]
+    public void The_smaller_id_wins_where_rings_overlap_and_distance_passes_through_segments()
+    {
+        // 9 at x=0 and 3 at x=4; width 2 reaches x=2 from both; 3 wins it. Label 9 at x=0
+        // also reaches x=1 (distance 1); 3 reaches x=2, x=3 only.
+        var input = new LabelImage([9, 0, 0, 0, 3, 0], ImageShape.Of2D(1, 6));
+        Assert.Equal(new uint[] { 9, 9, 3, 3, 3, 3 }, RingMask.Apply(input, 2).Image.Data);
+        Assert.Equal(new uint[] { 0, 9, 3, 3, 0, 3 }, RingMask.Apply(input, 2, keepOriginal: false).Image.Data);
+        // Through segment 5: label 2 dilates across it and reaches x=3 at distance 3.
+        var through = new LabelImage([2, 5, 5, 0], ImageShape.Of2D(1, 4));
+        Assert.Equal(new uint[] { 2, 5, 5, 2 }, RingMask.Apply(through, 3).Image.Data);
+        Assert.Equal(new uint[] { 2, 5, 5, 5 }, RingMask.Apply(through, 1).Image.Data);
+    }
+
+    [Fact]
+    public void A_width_below_one_is_refused()
+    {
+        var input = new LabelImage([1, 0], ImageShape.Of2D(1, 2));
+        var error = Assert.Throws<SegMeasureException>(() => RingMask.Apply(input, 0));
+        Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
+    }
+}

@@ -1,0 +1,117 @@
+using SegMeasure.Core.Tiff;
+
+namespace SegMeasure.Core.Tests.Tiff;
+
+/// <summary>Round trips of the compression and predictor primitives on data that exercises their edge cases.</summary>
+public class CodecTests
+{
+    public static TheoryData<string> Inputs() => new() { "empty", "random", "runs", "zeros", "text" };
+
+    private static byte[] Make(string kind)
+    {
+        var random = new Random(42);
+        switch (kind)
+        {
+            case "empty": return [];
+            case "random": { var b = new byte[100_000]; random.NextBytes(b); return b; }
+            case "zeros": return new byte[300_000];
+            case "text": return System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("TOBEORNOTTOBEORTOBEORNOT#", 5000)));
+            default:
+            {
+                var b = new byte[200_000];
+                for (int i = 0; i < b.Length;)
+                {
+                    var run = random.Next(1, 300);
+                    var v = (byte)random.Next(0, 6);
+                    for (int j = 0; j < run && i < b.Length; j++) b[i++] = v;
+                }
+
+                return b;
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void Lzw_round_trips(string kind)
+    {
+        var data = Make(kind);
+        var encoded = new LzwEncoder().Encode(data);
+        var decoded = new byte[data.Length];
+        Assert.Equal(data.Length, LzwDecoder.Decode(encoded, decoded));
+        Assert.Equal(data, decoded);
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void PackBits_round_trips(string kind)
+    {
+        var data = Make(kind);
+        var encoded = PackBitsEncoder.Encode(data, 1000);
+        var decoded = new byte[data.Length];
+        Assert.Equal(data.Length, PackBitsDecoder.Decode(encoded, decoded));
+        Assert.Equal(data, decoded);
+    }
+
+    [Fact]
+    public void PackBits_decodes_the_example_of_the_TIFF_specification()
+    {
+        byte[] packed = [0xFE, 0xAA, 0x02, 0x80, 0x00, 0x2A, 0xFD, 0xAA, 0x03, 0x80, 0x00, 0x2A, 0x22, 0xF7, 0xAA];
+        byte[] unpacked = [0xAA, 0xAA, 0xAA, 0x80, 0x00, 0x2A, 0xAA, 0xAA, 0xAA, 0xAA, 0x80, 0x00, 0x2A, 0x22, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA];
+        var output = new byte[unpacked.Length];
+        Assert.Equal(unpacked.Length, PackBitsDecoder.Decode(packed, output));
+        Assert.Equal(unpacked, output);
+    }
+
+    [Fact]
+    public void Lzw_rejects_codes_that_are_not_in_the_table()
+    {
+        // Clear (256) then code 300, which has not been defined: 9-bit codes 100000000 100101100.
+        byte[] bad = [0b1000_0000, 0b0100_1011, 0b0000_0000];
+        Assert.Throws<InvalidDataException>(() => LzwDecoder.Decode(bad, new byte[16]));
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(2, 3)]
+    [InlineData(4, 1)]
+    [InlineData(8, 2)]
+    public void Horizontal_predictor_round_trips(int bytesPerSample, int samplesPerPixel)
+    {
+        var random = new Random(bytesPerSample * 10 + samplesPerPixel);
+        int width = 37, rows = 5;
+        var data = new byte[width * samplesPerPixel * bytesPerSample * rows];
+        random.NextBytes(data);
+        var copy = (byte[])data.Clone();
+        Predictor.ApplyHorizontal(copy, bytesPerSample, width * samplesPerPixel, samplesPerPixel);
+        Assert.NotEqual(data, copy);
+        Predictor.UndoHorizontal(copy, bytesPerSample, width * samplesPerPixel, samplesPerPixel);
+        Assert.Equal(data, copy);
+    }
+}
+
+public class CodecLimitTests
+{
+    [Fact]
+    public void Lzw_stops_when_the_output_is_full_and_keeps_the_prefix_exact()
+    {
+        var data = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("abcabcabcdddddddddddddddddddddddddeabc", 400)));
+        var encoded = new LzwEncoder().Encode(data);
+        foreach (var size in new[] { 1, 17, 1000, data.Length - 3 })
+        {
+            var output = new byte[size];
+            Assert.Equal(size, LzwDecoder.Decode(encoded, output));
+            Assert.Equal(data.AsSpan(0, size).ToArray(), output);
+        }
+    }
+
+    [Fact]
+    public void Truncated_lzw_input_reports_fewer_bytes()
+    {
+        var data = new byte[5000];
+        new Random(3).NextBytes(data);
+        var encoded = new LzwEncoder().Encode(data);
+        Assert.True(LzwDecoder.Decode(encoded.AsSpan(0, encoded.Length / 2), new byte[data.Length]) < data.Length);
+    }
+}

@@ -1,0 +1,34 @@
+using SegMeasure.Core.Measurement;
+
+namespace SegMeasure.PowerShell.Tests;
+
+/// <summary>
+/// The properties the objects of each emitted type name carry: the table's columns under the
+/// spec's names, then Path and the paired paths the cmdlet adds; for objects that are core
+/// results (image info, classifier model), the core type's public properties. Format views and
+/// type data may name only these.
+/// </summary>
+public static class RecordShapes
+{
+    public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> ByTypeName = new Dictionary<string, IReadOnlySet<string>>
+    {
+        // Measurement records: the core's columns (the spec's names) plus the paths the cmdlet adds.
+        ["SegMeasure.Intensity"] = Set([.. IntensityMeasurement.Columns, "sum_intensity", "Path", "IntensityPath"]),
+        ["SegMeasure.Morphology"] = Set([.. MorphologyMeasurement.Columns2D, .. MorphologyMeasurement.Columns3D, "Path"]),
+        ["SegMeasure.CellNucleus"] = Set([
+            .. CellNucleusMeasurement.ColumnsFor(is2D: true, withIntensity: true),
+            .. CellNucleusMeasurement.ColumnsFor(is2D: false, withIntensity: true),
+            "Path", "NucleusPath", "IntensityPath"]),
+        // Written by the post-processing cmdlets' record builder (src/SegMeasure.PowerShell/Postprocessing).
+        ["SegMeasure.PostprocessResult"] = Set(
+            "Path", "OutputPath", "SegmentsBefore", "SegmentsAfter", "PairedPath", "PairedOutputPath", "Rejected", "RejectedByReason", "Rejections"),
+        ["SegMeasure.ImageInfo"] = CoreProperties("SegMeasure.Core.Images.ImageInfo"),
+        ["SegMeasure.Classifier"] = CoreProperties("SegMeasure.Core.Analysis.ClassifierModel"),
+    };
+
+    /// <summary>Public properties of a core type, looked up by name so a type not yet in the core yields an empty shape.</summary>
+    private static IReadOnlySet<string> CoreProperties(string fullName) =>
+        Set(typeof(SegMeasure.Core.SegMeasureException).Assembly.GetType(fullName)?.GetProperties().Select(p => p.Name).ToArray() ?? []);
+
+    private static IReadOnlySet<string> Set(params string[] names) => names.ToHashSet(StringComparer.Ordinal);
+}
