@@ -41,14 +41,17 @@ public static class CmdletContracts
     /// <summary>What post-processing cmdlets emit per file: paths, segment counts, the rejection report.</summary>
     public const string PostprocessResult = "SegMeasure.PostprocessResult";
 
-    /// <summary>Analysis cmdlets emit the records they were given (whatever their type names), with new properties.</summary>
-    public const string Record = "System.Management.Automation.PSObject";
+    /// <summary>Analysis cmdlets emit the records they were given (whatever their type names), with new properties;
+    /// some declare them as PSObject, others under this name.</summary>
+    public const string Record = "SegMeasure.Record";
+
+    private const string AnyObject = "System.Management.Automation.PSObject";
 
     /// <summary>One row of a table read from a file, with the file's columns.</summary>
     public const string TableRow = "SegMeasure.TableRow";
 
-    /// <summary>The trained model New-SegClassifier emits and saves.</summary>
-    public const string Classifier = "SegMeasure.Core.Analysis.ClassifierModel";
+    /// <summary>The trained model New-SegClassifier emits and saves (a core ClassifierModel under this type name).</summary>
+    public const string Classifier = "SegMeasure.Classifier";
 
     private static ParameterContract[] Of(params IEnumerable<ParameterContract>[] groups) => groups.SelectMany(g => g).ToArray();
 
@@ -92,8 +95,8 @@ public static class CmdletContracts
             [new("HeatmapPath", "String", Mandatory: true, ByPropertyName: true),
              new("MaskPath", "String", ByPropertyName: true)]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
-        new("Invoke-ShapeFilter", [PostprocessResult], Of(FileInput, WriterOutput,
-            [new("FeaturePath", "String", Mandatory: true, ByPropertyName: true),
+        new("Invoke-ShapeFilter", ["SegMeasure.ShapeFilterResult"], Of(FileInput, WriterOutput,
+            [new("FeaturePath", "String", ByPropertyName: true),
              new("MinArea", "String"),
              new("MinAbsoluteArea", "Double?"),
              new("MaxArea", "Double?"),
@@ -107,8 +110,8 @@ public static class CmdletContracts
              new("MaxPerimeterAreaRatio", "Double?"),
              new("AreaStdFilter", "Double?")]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
-        new("Invoke-MaskMatching", [PostprocessResult], Of(FileInput, WriterOutput,
-            [new("NucleusPath", "String", Mandatory: true, ByPropertyName: true),
+        new("Invoke-MaskMatching", ["SegMeasure.MaskMatchingResult"], Of(FileInput, WriterOutput,
+            [new("CytosolPath", "String", Mandatory: true, ByPropertyName: true),
              new("OverlapThreshold", "Double"),
              new("NucleusMinSize", "Int64?"),
              new("NucleusMaxSize", "Int64?"),
@@ -130,15 +133,17 @@ public static class CmdletContracts
             DefaultSet: "Path"),
 
         // Analysis: records in, the same records out with new columns
-        new("Group-ObjectByThreshold", [Record], Of(TableInput,
+        new("Group-ObjectByThreshold", [AnyObject], Of(TableInput,
             [new("Column", "String", Mandatory: true, Position: 0),
              new("Categories", "Int32", Mandatory: true, Position: 1, Aliases: ["NCategories"]),
              new("Threshold", "Double[]"),
              new("CategoryName", "String[]", Aliases: ["CategoryNames"]),
              new("SuggestMethod", "ThresholdMethod"),
-             new("Bins", "Int32")]),
-            NounException: NamedInDesign),
-        new("Invoke-Clustering", [Record], Of(TableInput,
+             new("Bins", "Int32"),
+             new("PaintSuffix", "String"),
+             new("Force", "SwitchParameter")]),
+            Writer: true, NounException: NamedInDesign),
+        new("Invoke-Clustering", [AnyObject], Of(TableInput,
             [new("Method", "String", Position: 0),
              new("Clusters", "Int32", Aliases: ["NClusters"]),
              new("Eps", "Double"),
@@ -148,8 +153,10 @@ public static class CmdletContracts
              new("BinSeeding", "SwitchParameter"),
              new("MinBinFrequency", "Int32"),
              new("Seed", "Int32"),
-             new("Restarts", "Int32", Aliases: ["NInit"])]),
-            NounException: NamedInDesign),
+             new("Restarts", "Int32", Aliases: ["NInit"]),
+             new("PaintSuffix", "String"),
+             new("Force", "SwitchParameter")]),
+            Writer: true, NounException: NamedInDesign),
         new("Add-SegEmbedding", [Record], Of(TableInput,
             [new("Method", "String"),
              new("Seed", "Int32"),

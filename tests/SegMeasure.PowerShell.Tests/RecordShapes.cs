@@ -23,7 +23,7 @@ public static class RecordShapes
         ["SegMeasure.PostprocessResult"] = Set(
             "Path", "OutputPath", "SegmentsBefore", "SegmentsAfter", "PairedPath", "PairedOutputPath", "Rejected", "RejectedByReason", "Rejections"),
         ["SegMeasure.ImageInfo"] = CoreProperties("SegMeasure.Core.Images.ImageInfo"),
-        ["SegMeasure.Core.Analysis.ClassifierModel"] = CoreProperties("SegMeasure.Core.Analysis.ClassifierModel"),
+        ["SegMeasure.Classifier"] = CoreProperties("SegMeasure.Core.Analysis.ClassifierModel"),
     };
 
     /// <summary>Public properties of a core type, looked up by name so a type not yet in the core yields an empty shape.</summary>

@@ -273,6 +273,18 @@ Describe 'Analysis' {
         (Import-Csv $csv | Invoke-Clustering kmeans -Clusters 3) | Should -HaveCount 38
     }
 
+    It 'paints clusters back beside each source segmentation, and not with -WhatIf' {
+        $dir = New-Item -ItemType Directory (Join-Path $TestDrive 'paint')
+        Copy-Item $cellsSeg (Join-Path $dir 'w1_cells.tif')
+        Copy-Item $nucleiSeg (Join-Path $dir 'w2_cells.tif')
+        $rows = Get-ChildItem $dir -Filter *_cells.tif | Measure-Morphology
+        $rows | Invoke-Clustering -Clusters 2 -PaintSuffix _clusters -WhatIf | Out-Null
+        Get-ChildItem $dir -Filter *_clusters.tif | Should -HaveCount 0
+        $rows | Invoke-Clustering -Clusters 2 -PaintSuffix _clusters | Out-Null
+        Get-ChildItem $dir -Filter *_clusters.tif | Should -HaveCount 2
+        (Get-SegImageInfo (Join-Path $dir 'w1_cells_clusters.tif')).Labels | Should -BeLessOrEqual 2
+    }
+
     It 'categorises by thresholds' {
         $rows = $measured | Group-ObjectByThreshold area 2 -Threshold 100 -CategoryName small, large
         $rows | ForEach-Object { $_.category_name | Should -Be ($_.area -lt 100 ? 'small' : 'large') }
