@@ -11,7 +11,7 @@ namespace SegMeasure.PowerShell;
 /// source segmentation (the records' Path) is painted with the class ids into a file beside it.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "SegClassifier", SupportsShouldProcess = true, DefaultParameterSetName = ModelSet)]
-[OutputType(typeof(PSObject))]
+[OutputType("SegMeasure.Record")]
 public sealed class InvokeSegClassifierCommand : TableCmdlet
 {
     private const string ModelSet = "Model";
