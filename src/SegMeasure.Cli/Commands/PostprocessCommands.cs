@@ -94,7 +94,7 @@ public static class PostprocessCommands
         var command = new Command("shape-filter", "Reject segments by area, eccentricity, solidity, extent, compactness, convexity deficit and perimeter/sqrt(area); renumber the rest from 1.");
         var sweep = new FileSweep(command, "Filtering by shape");
         var input = sweep.AddImages("--input", "Input segmentation TIFF file(s).");
-        var features = sweep.AddImages("--features", "Per-segment feature table(s) of the same image(s) (CSV/TSV/XLSX with index, area, perimeter, eccentricity, solidity, extent; 3D: volume, surface_area, solidity, extent), paired with --input.");
+        var features = sweep.AddImages("--features", "Optional per-segment feature table(s) of the same image(s) (CSV/TSV/XLSX with index, area, perimeter, eccentricity, solidity, extent; 3D: volume, surface_area, solidity, extent), paired with --input; by default the features are measured as regionprops does.", required: false);
         var minArea = new Option<string>("--min-area") { Description = "median, median_div2 (default), none, a percentile 0-100, an area above 100, or '<n>px'.", DefaultValueFactory = _ => "median_div2" };
         var minAbsolute = new Option<double?>("--min-absolute-area") { Description = "Hard minimum area (default 50; 'none' is not accepted, use 0).", DefaultValueFactory = _ => 50 };
         var maxArea = Limit("--max-area", "Maximum area.");
@@ -128,7 +128,7 @@ public static class PostprocessCommands
                 MaxPerimeterAreaRatio = p.GetValue(maxRatio),
                 AreaStdFilter = p.GetValue(areaStd),
             };
-            var result = PostprocessFile.ShapeFilter(file[input]!, file[features]!, output, options, overwrite, ct);
+            var result = PostprocessFile.ShapeFilter(file[input]!, file[features], output, options, overwrite, ct);
             if (p.GetValue(report)) TableFile.Write(OutputNaming.WithSuffix(output, "_rejections", ".csv"), result.Report!.Rejections, overwrite);
             Summarise(result);
         });

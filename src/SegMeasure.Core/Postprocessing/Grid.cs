@@ -6,6 +6,7 @@ namespace SegMeasure.Core.Postprocessing;
 internal readonly struct Grid
 {
     private readonly int _width, _height, _depth, _plane;
+    private readonly double _perRow, _perPlane;
 
     public Grid(ImageShape shape)
     {
@@ -13,13 +14,19 @@ internal readonly struct Grid
         _height = shape.Height;
         _depth = shape.Depth;
         _plane = shape.Width * shape.Height;
+        // Dividing by multiplying with a reciprocal is off by at most one; Quotient corrects it.
+        _perRow = 1.0 / _width;
+        _perPlane = 1.0 / _plane;
     }
 
     /// <summary>Writes the neighbours of <paramref name="i"/> in ascending index order
     /// (-z, -y, -x, +x, +y, +z) and returns how many there are.</summary>
     public int Neighbours(int i, Span<int> into)
     {
-        int x = i % _width, y = i / _width % _height, z = i / _plane;
+        int z = Quotient(i, _plane, _perPlane);
+        int inPlane = i - z * _plane;
+        int y = Quotient(inPlane, _width, _perRow);
+        int x = inPlane - y * _width;
         int n = 0;
         if (z > 0) into[n++] = i - _plane;
         if (y > 0) into[n++] = i - _width;
@@ -28,5 +35,13 @@ internal readonly struct Grid
         if (y < _height - 1) into[n++] = i + _width;
         if (z < _depth - 1) into[n++] = i + _plane;
         return n;
+    }
+
+    private static int Quotient(int value, int divisor, double reciprocal)
+    {
+        int q = (int)(value * reciprocal);
+        if ((long)q * divisor > value) q--;
+        else if ((long)(q + 1) * divisor <= value) q++;
+        return q;
     }
 }

@@ -59,18 +59,21 @@ public static class PostprocessFile
         }, cancellationToken) with { SecondInputPath = heatmap };
     }
 
-    /// <summary>The shape filter with the features read from a table file (CSV, TSV, XLSX) measured on the same image.</summary>
-    public static PostprocessFileResult ShapeFilter(string input, string featuresPath, string output, ShapeFilterOptions options, bool overwrite, CancellationToken cancellationToken = default) =>
-        ShapeFilter(input, TableFile.Read(featuresPath), output, options, overwrite, cancellationToken) with { SecondInputPath = featuresPath };
+    /// <summary>The shape filter; features measured from the image (<see cref="ShapeFeatures"/>), or read from a
+    /// table file (CSV, TSV, XLSX) measured on the same image when <paramref name="featuresPath"/> is given.</summary>
+    public static PostprocessFileResult ShapeFilter(string input, string? featuresPath, string output, ShapeFilterOptions options, bool overwrite, CancellationToken cancellationToken = default) =>
+        ShapeFilter(input, featuresPath is null ? null : TableFile.Read(featuresPath), output, options, overwrite, cancellationToken) with { SecondInputPath = featuresPath };
 
-    /// <summary>The shape filter with a feature table measured beforehand (same image), e.g. from a CSV file.</summary>
-    public static PostprocessFileResult ShapeFilter(string input, MeasurementTable features, string output, ShapeFilterOptions options, bool overwrite, CancellationToken cancellationToken = default)
+    /// <summary>The shape filter with a feature table measured beforehand on the same image, or measured now when null.</summary>
+    public static PostprocessFileResult ShapeFilter(string input, MeasurementTable? features, string output, ShapeFilterOptions options, bool overwrite, CancellationToken cancellationToken = default)
     {
         var labels = ImageFile.ReadLabels(input, null, cancellationToken);
         ShapeFilterResult result;
         try
         {
-            result = Postprocessing.ShapeFilter.Apply(labels, features, options);
+            result = features is null
+                ? Postprocessing.ShapeFilter.Apply(labels, options, cancellationToken)
+                : Postprocessing.ShapeFilter.Apply(labels, features, options);
         }
         catch (SegMeasureException e) when (e.Path is null)
         {

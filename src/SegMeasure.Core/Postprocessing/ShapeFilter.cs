@@ -41,6 +41,10 @@ public static class ShapeFilter
         LowExtent, HighExtent, LowCompactness, HighConvexityDeficit, HighPerimeterAreaRatio, AreaOutlier,
     ];
 
+    /// <summary>Measures the features (<see cref="ShapeFeatures"/>) and filters.</summary>
+    public static ShapeFilterResult Apply(LabelImage labels, ShapeFilterOptions? options = null, CancellationToken cancellationToken = default) =>
+        Apply(labels, ShapeFeatures.Measure(labels, cancellationToken), options);
+
     public static ShapeFilterResult Apply(LabelImage labels, MeasurementTable features, ShapeFilterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(labels);

@@ -57,6 +57,7 @@ public static class Watershed
         }
 
         int n = source.Length;
+        var priority = LandscapeOrder.Of(landscape);
         var output = new uint[n];
         for (int i = 0; i < n; i++)
             output[i] = mask is null || mask[i] ? source[i] : 0u;
@@ -75,7 +76,7 @@ public static class Watershed
                 var j = neighbours[k];
                 if (output[j] == 0 && (mask is null || mask[j]))
                 {
-                    queue.Push(landscape[i], i);
+                    queue.Push(priority[i], i);
                     break;
                 }
             }
@@ -94,7 +95,7 @@ public static class Watershed
                 var j = neighbours[k];
                 if (output[j] != 0 || (mask is not null && !mask[j])) continue;
                 output[j] = label;
-                queue.Push(landscape[j], j);
+                queue.Push(priority[j], j);
             }
         }
 

