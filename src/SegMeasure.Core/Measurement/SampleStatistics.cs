@@ -24,8 +24,15 @@ public readonly record struct SampleStatistics(
                 if (T.IsNaN(v)) return Empty with { Count = values.Length };
         }
 
-        double sum = 0;
-        foreach (var v in values) sum += double.CreateTruncating(v);
+        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var v in values)
+        {
+            double d = double.CreateTruncating(v);
+            sum += d;
+            if (d < min) min = d;
+            if (d > max) max = d;
+        }
+
         double mean = sum / values.Length;
         double squares = 0;
         foreach (var v in values)
@@ -49,12 +56,16 @@ public readonly record struct SampleStatistics(
             ranks[count++] = Math.Min(lower + 1, n - 1);
         }
 
+        // Integer samples spanning no more values than there are samples sort in linear time.
+        bool counted = IsIntegerOf32BitsOrLess<T>() && max - min < values.Length;
+        if (counted) CountingSort(values, (long)min, (long)max);
+
         var needed = ranks[..count];
         needed.Sort();
         int distinct = 0;
         for (int i = 0; i < needed.Length; i++)
             if (i == 0 || needed[i] != needed[i - 1]) needed[distinct++] = needed[i];
-        OrderStatistics.Select(values, needed[..distinct]);
+        if (!counted) OrderStatistics.Select(values, needed[..distinct]);
 
         ReadOnlySpan<T> sorted = values; // sorted at every rank read below
         return new SampleStatistics(
@@ -65,6 +76,26 @@ public readonly record struct SampleStatistics(
     }
 
     private static readonly double[] Quantiles = [10, 25, 75, 90];
+
+    private static bool IsIntegerOf32BitsOrLess<T>() =>
+        typeof(T) == typeof(byte) || typeof(T) == typeof(sbyte) || typeof(T) == typeof(ushort) ||
+        typeof(T) == typeof(short) || typeof(T) == typeof(uint) || typeof(T) == typeof(int);
+
+    private static void CountingSort<T>(Span<T> values, long min, long max) where T : unmanaged, INumber<T>
+    {
+        var counts = System.Buffers.ArrayPool<int>.Shared.Rent((int)(max - min + 1));
+        Array.Clear(counts, 0, (int)(max - min + 1));
+        foreach (var v in values) counts[(int)(long.CreateTruncating(v) - min)]++;
+        int at = 0;
+        for (int k = 0; k <= max - min; k++)
+        {
+            if (counts[k] == 0) continue;
+            values.Slice(at, counts[k]).Fill(T.CreateTruncating(min + k));
+            at += counts[k];
+        }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(counts);
+    }
 
     private static double VirtualIndex(int n, double q) => (n - 1) * (q / 100.0);
 

@@ -86,6 +86,8 @@ public class SampleStatisticsTests
     [InlineData(100, 3)]
     [InlineData(1000, 1000)]
     [InlineData(5000, 4)]
+    [InlineData(200, 100000)]
+    [InlineData(3000, 1000000)]
     public void Order_statistics_equal_those_of_a_full_sort(int n, int distinctValues)
     {
         var rng = new Random(n * 31 + distinctValues);
