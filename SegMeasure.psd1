@@ -20,14 +20,26 @@
 
     CmdletsToExport      = @(
         'Get-SegImageInfo'
+        'Measure-Intensity'
+        'Measure-Morphology'
+        'Measure-CellNucleus'
         'Remove-SmallSegment'
         'Remove-SmallHole'
         'Invoke-RingMask'
         'Invoke-Watershed'
         'Invoke-ShapeFilter'
         'Invoke-MaskMatching'
+        'Export-SegTable'
+        'Import-SegTable'
+        'Merge-SegTable'
+        'Group-ObjectByThreshold'
+        'Invoke-Clustering'
+        'Add-SegEmbedding'
+        'New-SegClassifier'
+        'Invoke-SegClassifier'
     )
     AliasesToExport      = @(
+        'Train-SegClassifier'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

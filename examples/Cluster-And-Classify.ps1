@@ -46,12 +46,12 @@ $measurements | Export-SegTable (Join-Path $OutputDirectory 'cells.csv') -Force
 
 # 2. Explore without labels: k-means on all numeric columns (z-scored inside), three groups.
 #    Objects come back with cluster_id added; everything else is untouched.
-$clustered = $measurements | Invoke-Clustering -Method KMeans -ClusterCount 3
+$clustered = $measurements | Invoke-Clustering kmeans -Clusters 3
 "2. clusters:"
 $clustered | Group-Object cluster_id | Sort-Object Name | Format-Table Name, Count -AutoSize | Out-String
 
 # 3. Thresholds are the simplest grouping: split by area into three named size classes.
-$sized = $clustered | Group-ObjectByThreshold area -CategoryCount 3 -CategoryName small, medium, large
+$sized = $clustered | Group-ObjectByThreshold area 3 -CategoryName small, medium, large
 "3. size classes:"
 $sized | Group-Object category_name | Format-Table Name, Count -AutoSize | Out-String
 
@@ -75,7 +75,7 @@ Import-Csv (Join-Path $OutputDirectory 'annotated.csv') | Train-SegClassifier -O
 "5. model written to $model"
 
 # 6. Classify. Any table with the same feature columns works: a new sweep, or a saved CSV.
-$classified = Import-Csv (Join-Path $OutputDirectory 'cells.csv') | Invoke-SegClassifier -Classifier $model -ClassName small, large
+$classified = Import-Csv (Join-Path $OutputDirectory 'cells.csv') | Invoke-SegClassifier -ModelPath $model -ClassNames small, large
 "6. classes:"
 $classified | Group-Object classification_name | Format-Table Name, Count -AutoSize | Out-String
 $classified | Export-SegTable (Join-Path $OutputDirectory 'classified.xlsx') -Force

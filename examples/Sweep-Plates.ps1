@@ -51,9 +51,8 @@ $segmentations = Get-ChildItem -LiteralPath $Root -Recurse -File -Filter "*$Segm
 if (-not $segmentations) { throw "no '*$SegmentationSuffix.tif' files below $Root" }
 Write-Verbose "$($segmentations.Count) segmentations below $Root"
 
-# Turns .../A01_cells.tif into .../A01_raw.tif; runs once per piped file.
+# The suffix just before the extension: .../A01_cells.tif -> .../A01_raw.tif.
 $pattern = [regex]::Escape($SegmentationSuffix) + '(?=\.tiff?$)'
-$pairIntensity = { $_.FullName -replace $pattern, $IntensitySuffix }
 
 $morphologyArgs = @{}
 if ($Scale) { $morphologyArgs.Scale = $Scale }
@@ -66,7 +65,8 @@ $segmentations |
 
 # Intensity per segment, joined with its morphology: one row per segment with both.
 $rows = $segmentations |
-    Measure-Intensity -IntensityPath $pairIntensity -ErrorAction Continue -ErrorVariable +failed |
+    # A delay-bind script block: evaluated for each piped file ($_), it names that file's intensity image.
+    Measure-Intensity -IntensityPath { $_.FullName -replace $pattern, $IntensitySuffix } -ErrorAction Continue -ErrorVariable +failed |
     ForEach-Object {
         $row = [ordered]@{
             Plate = Split-Path (Split-Path $_.Path -Parent) -Leaf

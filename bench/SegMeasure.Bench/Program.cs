@@ -1,18 +1,19 @@
-using SegMeasure.Bench.Measurement;
-using SegMeasure.Bench.Postprocessing;
+using System.Reflection;
+using SegMeasure.Bench;
 
-// Benchmarks that run SegMeasure next to a baseline in the same run and print ratios.
-// Usage: dotnet run -c Release --project bench/SegMeasure.Bench -- <mode> [options]
-var mode = args.Length > 0 ? args[0] : "measurement";
-return mode switch
-{
-    "measurement" => MeasurementBench.Run(args.Skip(1).ToArray()),
-    "postprocessing" => PostprocessingBench.Run(args.Skip(1).ToArray()),
-    _ => Usage(),
-};
+// Every IBenchmark in this assembly is a mode: `dotnet run -c Release --project bench/SegMeasure.Bench -- <mode> [options]`.
+var modes = Assembly.GetExecutingAssembly().GetTypes()
+    .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+    .Select(t => (IBenchmark)Activator.CreateInstance(t)!)
+    .OrderBy(b => b.Name)
+    .ToList();
 
-static int Usage()
+var mode = args.Length > 0 ? modes.FirstOrDefault(b => b.Name == args[0]) : null;
+if (mode is null)
 {
-    Console.Error.WriteLine("modes: measurement | postprocessing, each [--quick] [--no-baseline]");
+    Console.Error.WriteLine("usage: SegMeasure.Bench <mode> [options]\nmodes:");
+    foreach (var b in modes) Console.Error.WriteLine($"  {b.Name,-16} {b.Description}");
     return 2;
 }
+
+return mode.Run(args[1..]);

@@ -9,6 +9,9 @@ public sealed record ParameterBinding(string SetName, bool Mandatory, int? Posit
 /// <summary>A cmdlet parameter as PowerShell sees it, read from metadata.</summary>
 public sealed record CmdletParameter(string Name, string TypeName, bool IsSwitch, bool SupportsWildcards, IReadOnlyList<string> Aliases, IReadOnlyList<ParameterBinding> Bindings)
 {
+    /// <summary>The values the parameter accepts, from [ValidateSet] or an enum type; empty when any value goes.</summary>
+    public IReadOnlyList<string> AcceptedValues { get; init; } = [];
+
     public const string AllSets = "__AllParameterSets";
 
     public ParameterBinding? BindingIn(string setName) =>
@@ -99,7 +102,19 @@ public static class CmdletReader
             property.PropertyType.Name == "SwitchParameter",
             Attribute(property, "SupportsWildcardsAttribute") is not null,
             AliasesOf(property),
-            bindings);
+            bindings)
+        {
+            AcceptedValues = AcceptedValues(property),
+        };
+    }
+
+    private static IReadOnlyList<string> AcceptedValues(PropertyInfo property)
+    {
+        if (Attribute(property, "ValidateSetAttribute") is { } set)
+            return set.ConstructorArguments.SelectMany(Values).Select(v => v?.ToString() ?? "").ToList();
+        var type = property.PropertyType;
+        if (type.IsGenericType && type.GetGenericTypeDefinition().FullName == "System.Nullable`1") type = type.GetGenericArguments()[0];
+        return type.IsEnum ? type.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name).ToList() : [];
     }
 
     /// <summary>The type as Get-Help shows it: <c>String[]</c>, <c>Double</c> for <c>double?</c>.</summary>

@@ -113,6 +113,9 @@ public static class MamlWriter
             new XAttribute("aliases", p.Aliases.Count == 0 ? "none" : string.Join(", ", p.Aliases)),
             new XElement(Maml + "name", p.Name),
             Description(sources.ParameterText(help, p.Name)));
+        if (p.AcceptedValues.Count > 0)
+            element.Add(new XElement(Command + "parameterValueGroup", p.AcceptedValues.Select(v =>
+                new XElement(Command + "parameterValue", new XAttribute("required", "false"), new XAttribute("variableLength", "false"), v))));
         if (!p.IsSwitch)
             element.Add(new XElement(Command + "parameterValue", new XAttribute("required", "true"), new XAttribute("variableLength", "false"), p.TypeName));
         element.Add(

@@ -10,6 +10,7 @@ public static class SegMeasureApp
     {
         var root = new RootCommand("SegMeasure: post-process, measure and analyse instance segmentations of microscopy images.");
         root.Subcommands.Add(Commands.InfoCommand.Create());
+        foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion();
 
         var postprocess = new Command("postprocess", "Clean label images: small segments, holes, ring masks, watershed, shape filter, mask matching.");
         var measure = new Command("measure", "Measure segments: intensity, morphology, cell-nucleus.");
@@ -25,6 +26,8 @@ public static class SegMeasureApp
         measure.Add(Commands.MeasureCommands.CellNucleus());
 
         // table
+        table.Add(Commands.TableCommands.Merge());
+        table.Add(Commands.TableCommands.Drop());
 
         // analyze
         analyze.Add(Commands.AnalyzeClusterCommands.Threshold());
@@ -54,6 +57,18 @@ public static class SegMeasureApp
         finally
         {
             CliContext.Current.Value = null;
+        }
+    }
+
+    /// <summary><c>--version</c> prints this program's version, also when run in-process by a test host.</summary>
+    private sealed class PrintVersion : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Version);
+            return 0;
         }
     }
 

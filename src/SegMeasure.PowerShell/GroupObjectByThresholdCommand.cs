@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SegMeasure.Core.Analysis.Thresholds;
+using SegMeasure.Core.Analysis;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.PowerShell;
@@ -12,7 +13,7 @@ namespace SegMeasure.PowerShell;
 /// category_name added. A value equal to a threshold belongs to the category above. Same as
 /// <c>segmeasure analyze threshold</c>.</para>
 /// </summary>
-[Cmdlet(VerbsData.Group, "ObjectByThreshold")]
+[Cmdlet(VerbsData.Group, "ObjectByThreshold", SupportsShouldProcess = true)]
 [OutputType(typeof(PSObject))]
 public sealed class GroupObjectByThresholdCommand : TableCmdlet
 {
@@ -45,6 +46,26 @@ public sealed class GroupObjectByThresholdCommand : TableCmdlet
     [ValidateRange(2, 65536)]
     public int Bins { get; set; } = ThresholdSuggestion.DefaultBins;
 
-    protected override MeasurementTable Process(MeasurementTable table) =>
-        ThresholdCategorization.Apply(table, Column, Categories, Threshold, CategoryName, SuggestMethod, Bins).Table;
+    /// <summary><para type="description">Also write, beside each record's source segmentation (its Path), a label image
+    /// where every segment carries its category_id (0 for none), named with this suffix (e.g. _category).</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? PaintSuffix { get; set; }
+
+    /// <summary><para type="description">Overwrite existing painted images.</para></summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override MeasurementTable Process(MeasurementTable table)
+    {
+        var result = ThresholdCategorization.Apply(table, Column, Categories, Threshold, CategoryName, SuggestMethod, Bins).Table;
+        if (PaintSuffix is not null) Paint(result, ThresholdCategorization.IdColumn);
+        return result;
+    }
+
+    private void Paint(MeasurementTable table, string column)
+    {
+        foreach (var outcome in SourcePainting.PaintBySource(table, column, PaintSuffix!, Force, output => ShouldProcess(output, "Paint category ids")))
+            if (outcome.Error is { } error) WriteError(ErrorRecords.From(error, outcome.Source));
+    }
 }

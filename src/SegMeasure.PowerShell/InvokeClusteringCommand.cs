@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SegMeasure.Core.Analysis.Clustering;
+using SegMeasure.Core.Analysis;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.PowerShell;
@@ -11,7 +12,7 @@ namespace SegMeasure.PowerShell;
 /// (DBSCAN, HDBSCAN) and for records with a missing or infinite feature (a warning says how many). Methods:
 /// kmeans (default), dbscan, hdbscan, mean_shift, ward. Same as <c>segmeasure analyze cluster</c>.</para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "Clustering")]
+[Cmdlet(VerbsLifecycle.Invoke, "Clustering", SupportsShouldProcess = true)]
 [OutputType(typeof(PSObject))]
 public sealed class InvokeClusteringCommand : TableCmdlet
 {
@@ -65,6 +66,16 @@ public sealed class InvokeClusteringCommand : TableCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int Restarts { get; set; } = 10;
 
+    /// <summary><para type="description">Also write, beside each record's source segmentation (its Path), a label image
+    /// where every segment carries its cluster_id (0 for none), named with this suffix (e.g. _cluster).</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? PaintSuffix { get; set; }
+
+    /// <summary><para type="description">Overwrite existing painted images.</para></summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     protected override MeasurementTable Process(MeasurementTable table)
     {
         var result = MeasurementClustering.Cluster(table, new ClusteringOptions
@@ -81,6 +92,9 @@ public sealed class InvokeClusteringCommand : TableCmdlet
             Restarts = Restarts,
         });
         if (result.SkippedSummary is { } skipped) WriteWarning(skipped);
+        if (PaintSuffix is not null)
+            foreach (var outcome in SourcePainting.PaintBySource(result.Table, MeasurementClustering.IdColumn, PaintSuffix, Force, output => ShouldProcess(output, "Paint cluster ids")))
+                if (outcome.Error is { } error) WriteError(ErrorRecords.From(error, outcome.Source));
         return result.Table;
     }
 }

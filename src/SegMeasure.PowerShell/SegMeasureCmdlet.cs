@@ -62,6 +62,11 @@ public abstract class SegMeasureCmdlet : PSCmdlet
             {
                 WriteError(ErrorRecords.From(e, path));
             }
+            catch (SessionStateException e)
+            {
+                // A paired path on a drive or provider that does not exist.
+                WriteError(new ErrorRecord(e, "SegMeasure.FileNotFound", ErrorCategory.ObjectNotFound, path));
+            }
             catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
@@ -133,8 +138,9 @@ public abstract class SegMeasureCmdlet : PSCmdlet
             WriteError(new ErrorRecord(new ArgumentException($"{input}: is not a file system path ({provider.Name} provider)"),
                 "SegMeasure.NotAFileSystemPath", ErrorCategory.InvalidArgument, input));
         }
-        catch (ItemNotFoundException e)
+        catch (SessionStateException e)
         {
+            // No such item, drive or provider.
             WriteError(new ErrorRecord(e, "SegMeasure.FileNotFound", ErrorCategory.ObjectNotFound, input));
         }
 

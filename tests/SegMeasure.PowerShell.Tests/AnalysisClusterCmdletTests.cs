@@ -26,6 +26,11 @@ public class AnalysisClusterCmdletTests : IDisposable
         Assert.Equal("TableCmdlet", cmdlet.Type.BaseType!.Name);
         // Records come from the pipeline through the base class.
         Assert.Equal(true, Parameter(type, "InputObject")["ValueFromPipeline"]);
+        // Painting back writes files: -WhatIf/-Confirm and -Force.
+        var attribute = cmdlet.Type.GetCustomAttributesData().Single(a => a.AttributeType.Name == "CmdletAttribute");
+        Assert.Contains(attribute.NamedArguments, n => n.MemberName == "SupportsShouldProcess" && (bool)n.TypedValue.Value! == true);
+        Assert.Equal("String", cmdlet.Type.GetProperty("PaintSuffix")!.PropertyType.Name);
+        Assert.Equal("SwitchParameter", cmdlet.Type.GetProperty("Force")!.PropertyType.Name);
     }
 
     [Fact]

@@ -38,6 +38,21 @@ public static class CmdletContracts
         new("InputObject", "PSObject[]", Mandatory: true, FromPipeline: true),
     ];
 
+    /// <summary>What post-processing cmdlets emit per file: paths, segment counts, the rejection report.</summary>
+    public const string PostprocessResult = "SegMeasure.PostprocessResult";
+
+    /// <summary>Analysis cmdlets emit the records they were given (whatever their type names), with new properties;
+    /// some declare them as PSObject, others under this name.</summary>
+    public const string Record = "SegMeasure.Record";
+
+    private const string AnyObject = "System.Management.Automation.PSObject";
+
+    /// <summary>One row of a table read from a file, with the file's columns.</summary>
+    public const string TableRow = "SegMeasure.TableRow";
+
+    /// <summary>The trained model New-SegClassifier emits and saves (a core ClassifierModel under this type name).</summary>
+    public const string Classifier = "SegMeasure.Classifier";
+
     private static ParameterContract[] Of(params IEnumerable<ParameterContract>[] groups) => groups.SelectMany(g => g).ToArray();
 
     public static readonly IReadOnlyList<CmdletContract> All =
@@ -47,31 +62,36 @@ public static class CmdletContracts
 
         // Measurement
         new("Measure-Intensity", ["SegMeasure.Intensity"], Of(FileInput,
-            [new("IntensityPath", "String", Mandatory: true, ByPropertyName: true)]),
+            [new("IntensityPath", "String", Mandatory: true, ByPropertyName: true),
+             new("IncludeSum", "SwitchParameter")]),
             DefaultSet: "Path", NounException: NamedInDesign),
         new("Measure-Morphology", ["SegMeasure.Morphology"], Of(FileInput,
-            [new("Scale", "Double[]")]),
+            [new("Scale", "Double[]"),
+             new("ShapeExtras", "SwitchParameter"),
+             new("PerimeterMethod", "PerimeterMethod")]),
             DefaultSet: "Path", NounException: NamedInDesign),
         new("Measure-CellNucleus", ["SegMeasure.CellNucleus"], Of(FileInput,
             [new("NucleusPath", "String", Mandatory: true, ByPropertyName: true),
              new("IntensityPath", "String", ByPropertyName: true),
-             new("Scale", "Double[]")]),
+             new("Scale", "Double[]"),
+             new("Assignment", "NucleusAssignment"),
+             new("MinimumOverlapFraction", "Double")]),
             DefaultSet: "Path", NounException: NamedInDesign),
 
-        // Post-processing
-        new("Remove-SmallSegment", ["SegMeasure.PostprocessResult"], Of(FileInput, WriterOutput,
+        // Post-processing: one result object per input file
+        new("Remove-SmallSegment", [PostprocessResult], Of(FileInput, WriterOutput,
             [new("MinSize", "Int64", Mandatory: true)]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
-        new("Remove-SmallHole", ["SegMeasure.PostprocessResult"], Of(FileInput, WriterOutput,
+        new("Remove-SmallHole", [PostprocessResult], Of(FileInput, WriterOutput,
             [new("MaxHoleSize", "Int64", Mandatory: true)]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
-        new("Invoke-RingMask", ["SegMeasure.PostprocessResult"], Of(FileInput, WriterOutput,
+        new("Invoke-RingMask", [PostprocessResult], Of(FileInput, WriterOutput,
             [new("RingWidth", "Int32?"),
              new("NearestDistance", "Double?"),
              new("RemoveOriginal", "SwitchParameter"),
              new("Scale", "Double[]")]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
-        new("Invoke-Watershed", ["SegMeasure.PostprocessResult"], Of(FileInput, WriterOutput,
+        new("Invoke-Watershed", [PostprocessResult], Of(FileInput, WriterOutput,
             [new("HeatmapPath", "String", Mandatory: true, ByPropertyName: true),
              new("MaskPath", "String", ByPropertyName: true)]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
@@ -100,19 +120,67 @@ public static class CmdletContracts
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
 
         // Tables
-        new("Export-SegTable", [], Of(TableInput,
-            [new("Path", "String", Mandatory: true, Position: 0)]),
+        new("Export-SegTable", ["System.IO.FileInfo"],
+            [new("Path", "String", Mandatory: true, Position: 0),
+             new("InputObject", "PSObject[]", Mandatory: true, FromPipeline: true),
+             new("Force", "SwitchParameter"),
+             new("PassThru", "SwitchParameter")],
             Writer: true),
-        new("Import-SegTable", ["SegMeasure.TableRow"], Of(FileInput), DefaultSet: "Path"),
-        new("Merge-SegTable", ["SegMeasure.TableRow"], []),
+        new("Import-SegTable", [TableRow], Of(FileInput), DefaultSet: "Path"),
+        new("Merge-SegTable", [TableRow], Of(FileInput,
+            [new("On", "String"),
+             new("DropColumn", "String[]", Aliases: ["DropColumns"])]),
+            DefaultSet: "Path"),
 
-        // Analysis
-        new("Group-ObjectByThreshold", ["SegMeasure.Record"], Of(TableInput,
-            [new("Column", "String", Mandatory: true, Position: 0)]),
-            NounException: NamedInDesign),
-        new("Invoke-Clustering", ["SegMeasure.Record"], Of(TableInput), NounException: NamedInDesign),
-        new("New-SegClassifier", ["SegMeasure.Classifier"], Of(TableInput), Aliases: ["Train-SegClassifier"]),
-        new("Invoke-SegClassifier", ["SegMeasure.Record"], Of(TableInput)),
+        // Analysis: records in, the same records out with new columns
+        new("Group-ObjectByThreshold", [AnyObject], Of(TableInput,
+            [new("Column", "String", Mandatory: true, Position: 0),
+             new("Categories", "Int32", Mandatory: true, Position: 1, Aliases: ["NCategories"]),
+             new("Threshold", "Double[]"),
+             new("CategoryName", "String[]", Aliases: ["CategoryNames"]),
+             new("SuggestMethod", "ThresholdMethod"),
+             new("Bins", "Int32"),
+             new("PaintSuffix", "String"),
+             new("Force", "SwitchParameter")]),
+            Writer: true, NounException: NamedInDesign),
+        new("Invoke-Clustering", [AnyObject], Of(TableInput,
+            [new("Method", "String", Position: 0),
+             new("Clusters", "Int32", Aliases: ["NClusters"]),
+             new("Eps", "Double"),
+             new("MinSamples", "Int32?"),
+             new("MinClusterSize", "Int32"),
+             new("Bandwidth", "Double"),
+             new("BinSeeding", "SwitchParameter"),
+             new("MinBinFrequency", "Int32"),
+             new("Seed", "Int32"),
+             new("Restarts", "Int32", Aliases: ["NInit"]),
+             new("PaintSuffix", "String"),
+             new("Force", "SwitchParameter")]),
+            Writer: true, NounException: NamedInDesign),
+        new("Add-SegEmbedding", [Record], Of(TableInput,
+            [new("Method", "String"),
+             new("Seed", "Int32"),
+             new("Perplexity", "Double"),
+             new("NNeighbors", "Int32"),
+             new("MinDist", "Double")])),
+        new("New-SegClassifier", [Classifier], Of(TableInput,
+            [new("Method", "String"),
+             new("AnnotationColumn", "String"),
+             new("NEstimators", "Int32"),
+             new("MaxDepth", "Int32"),
+             new("C", "Double"),
+             new("MaxIter", "Int32"),
+             new("Seed", "Int32"),
+             new("OutFile", "String"),
+             new("Force", "SwitchParameter")]),
+            Writer: true, Aliases: ["Train-SegClassifier"]),
+        new("Invoke-SegClassifier", [Record], Of(TableInput,
+            [new("Model", "ClassifierModel", Set: "Model", Mandatory: true),
+             new("ModelPath", "String", Set: "ModelPath", Mandatory: true, Aliases: ["Classifier"]),
+             new("ClassNames", "String[]", Aliases: ["ClassName"]),
+             new("PaintSuffix", "String"),
+             new("Force", "SwitchParameter")]),
+            Writer: true, DefaultSet: "Model"),
     ];
 
     public static CmdletContract? Find(string name) => All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -127,6 +127,8 @@ public sealed partial class ModuleAgreementTests : IDisposable
             {
                 if (!emitted.Contains(type)) problems.Add($"view {name}: no cmdlet emits {type}");
                 if (!RecordShapes.ByTypeName.TryGetValue(type, out var properties)) { problems.Add($"view {name}: {type} has no known shape"); continue; }
+                bool built = _cmdlets.Values.Any(c => c.OutputTypes.Contains(type));
+                if (properties.Count == 0 && !built) continue; // a core result type that lands with its pending cmdlet
                 var headers = view.Descendants("TableColumnHeader").Count();
                 var items = view.Descendants("TableColumnItem").ToList();
                 if (headers != items.Count) problems.Add($"view {name}: {headers} headers but {items.Count} columns");

@@ -1,31 +1,34 @@
+using SegMeasure.Core.Measurement;
+
 namespace SegMeasure.PowerShell.Tests;
 
 /// <summary>
 /// The properties the objects of each emitted type name carry: the table's columns under the
-/// spec's names, then Path and the paired paths the cmdlet adds. Format views and type data may
-/// name only these.
+/// spec's names, then Path and the paired paths the cmdlet adds; for objects that are core
+/// results (image info, classifier model), the core type's public properties. Format views and
+/// type data may name only these.
 /// </summary>
 public static class RecordShapes
 {
-    private static readonly string[] Stats = ["mean", "median", "max", "min", "percentile_10", "percentile_25", "percentile_75", "percentile_90"];
-
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> ByTypeName = new Dictionary<string, IReadOnlySet<string>>
     {
-        ["SegMeasure.Intensity"] = Set(
-            "index", "mean_intensity", "median_intensity", "max_intensity", "min_intensity", "std_intensity",
-            "percentile_10", "percentile_25", "percentile_75", "percentile_90", "Path", "IntensityPath"),
-        ["SegMeasure.Morphology"] = Set(
-            "index", "area", "perimeter", "volume", "surface_area", "sphericity", "solidity",
-            "axis_major_length", "axis_minor_length", "equivalent_diameter", "Path"),
-        ["SegMeasure.CellNucleus"] = Set(
-            new[] { "index", "n_nuclei", "cell_area", "nucleus_area", "area_ratio", "cell_volume", "nucleus_volume", "volume_ratio", "Path", "NucleusPath", "IntensityPath" }
-                .Concat(Stats.SelectMany(s => new[] { $"cell_{s}_intensity", $"nucleus_{s}_intensity", $"{s}_intensity_ratio" }))
-                .ToArray()),
-        ["SegMeasure.ImageInfo"] = PropertiesOf(typeof(SegMeasure.Core.Images.ImageInfo)),
+        // Measurement records: the core's columns (the spec's names) plus the paths the cmdlet adds.
+        ["SegMeasure.Intensity"] = Set([.. IntensityMeasurement.Columns, "sum_intensity", "Path", "IntensityPath"]),
+        ["SegMeasure.Morphology"] = Set([.. MorphologyMeasurement.Columns2D, .. MorphologyMeasurement.Columns3D, "Path"]),
+        ["SegMeasure.CellNucleus"] = Set([
+            .. CellNucleusMeasurement.ColumnsFor(is2D: true, withIntensity: true),
+            .. CellNucleusMeasurement.ColumnsFor(is2D: false, withIntensity: true),
+            "Path", "NucleusPath", "IntensityPath"]),
+        // Written by the post-processing cmdlets' record builder (src/SegMeasure.PowerShell/Postprocessing).
+        ["SegMeasure.PostprocessResult"] = Set(
+            "Path", "OutputPath", "SegmentsBefore", "SegmentsAfter", "PairedPath", "PairedOutputPath", "Rejected", "RejectedByReason", "Rejections"),
+        ["SegMeasure.ImageInfo"] = CoreProperties("SegMeasure.Core.Images.ImageInfo"),
+        ["SegMeasure.Classifier"] = CoreProperties("SegMeasure.Core.Analysis.ClassifierModel"),
     };
 
-    /// <summary>Objects that wrap a core result type show its public properties.</summary>
-    private static IReadOnlySet<string> PropertiesOf(Type type) => Set(type.GetProperties().Select(p => p.Name).ToArray());
+    /// <summary>Public properties of a core type, looked up by name so a type not yet in the core yields an empty shape.</summary>
+    private static IReadOnlySet<string> CoreProperties(string fullName) =>
+        Set(typeof(SegMeasure.Core.SegMeasureException).Assembly.GetType(fullName)?.GetProperties().Select(p => p.Name).ToArray() ?? []);
 
     private static IReadOnlySet<string> Set(params string[] names) => names.ToHashSet(StringComparer.Ordinal);
 }

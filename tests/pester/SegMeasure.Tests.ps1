@@ -23,7 +23,7 @@ BeforeAll {
     $nucleiRaw = Join-Path $examples 'nuclei.tif'
     $manifest = Import-PowerShellDataFile (Join-Path $repo 'SegMeasure.psd1')
 
-    # A plate tree: two plates, two wells each, segmentation + raw image per well, plus one corrupt file.
+    # A plate tree: two plates, two wells each, a segmentation and its raw image per well.
     function New-PlateTree([string] $root) {
         foreach ($plate in 'plate01', 'plate02') {
             $dir = New-Item -ItemType Directory -Path (Join-Path $root $plate) -Force
@@ -60,12 +60,14 @@ Describe 'The module' {
     }
 
     It 'has help with a synopsis, parameter text and an example for <_>' -ForEach @((Import-PowerShellDataFile (Join-Path $PSScriptRoot '..' '..' 'SegMeasure.psd1')).CmdletsToExport) {
-        $help = Get-Help $_ -Full
+        $name = $_
+        $help = Get-Help $name -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -Match '^\s*\S+\s+\[' # not the generated syntax stub
         @($help.Examples.Example).Count | Should -BeGreaterThan 0
-        foreach ($p in (Get-Command $_).Parameters.Values | Where-Object { $_.Name -notin [System.Management.Automation.PSCmdlet]::CommonParameters -and $_.Name -notin [System.Management.Automation.PSCmdlet]::OptionalCommonParameters }) {
-            ($help.parameters.parameter | Where-Object name -eq $p.Name).description.Text | Should -Not -BeNullOrEmpty -Because "-$($p.Name) of $_ needs help"
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+        foreach ($p in (Get-Command $name).Parameters.Values | Where-Object Name -notin $common) {
+            ($help.parameters.parameter | Where-Object name -eq $p.Name).description.Text | Should -Not -BeNullOrEmpty -Because "-$($p.Name) of $name needs help"
         }
     }
 
@@ -74,9 +76,9 @@ Describe 'The module' {
     }
 
     It 'runs side by side in parallel runspaces' {
-        $path = (Get-Module SegMeasure).Path
+        $folder = (Get-Module SegMeasure).ModuleBase
         $counts = 1..4 | ForEach-Object -ThrottleLimit 4 -Parallel {
-            Import-Module $using:path
+            Import-Module $using:folder
             @(Measure-Morphology -LiteralPath $using:cellsSeg).Count
         }
         $counts | Should -HaveCount 4
@@ -172,7 +174,7 @@ Describe 'Errors' {
     }
 
     It 'names both shapes when label and intensity images differ' {
-        $other = Join-Path $real 'stardist' 'tests_img2d.tif'
+        $other = Join-Path $real 'stardist' 'synthetic_img3d.tif'
         Measure-Intensity $cellsSeg -IntensityPath $other -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'SegMeasure.ShapeMismatch*'
     }
@@ -267,12 +269,24 @@ Describe 'Analysis' {
     }
 
     It 'adds cluster_id to measure objects and Import-Csv rows alike' {
-        ($measured | Invoke-Clustering -Method KMeans -ClusterCount 3).cluster_id | Sort-Object -Unique | Should -Be @(1, 2, 3)
-        (Import-Csv $csv | Invoke-Clustering -Method KMeans -ClusterCount 3) | Should -HaveCount 38
+        ($measured | Invoke-Clustering kmeans -Clusters 3).cluster_id | Sort-Object -Unique | Should -Be @(1, 2, 3)
+        (Import-Csv $csv | Invoke-Clustering kmeans -Clusters 3) | Should -HaveCount 38
+    }
+
+    It 'paints clusters back beside each source segmentation, and not with -WhatIf' {
+        $dir = New-Item -ItemType Directory (Join-Path $TestDrive 'paint')
+        Copy-Item $cellsSeg (Join-Path $dir 'w1_cells.tif')
+        Copy-Item $nucleiSeg (Join-Path $dir 'w2_cells.tif')
+        $rows = Get-ChildItem $dir -Filter *_cells.tif | Measure-Morphology
+        $rows | Invoke-Clustering -Clusters 2 -PaintSuffix _clusters -WhatIf | Out-Null
+        Get-ChildItem $dir -Filter *_clusters.tif | Should -HaveCount 0
+        $rows | Invoke-Clustering -Clusters 2 -PaintSuffix _clusters | Out-Null
+        Get-ChildItem $dir -Filter *_clusters.tif | Should -HaveCount 2
+        (Get-SegImageInfo (Join-Path $dir 'w1_cells_clusters.tif')).Labels | Should -BeLessOrEqual 2
     }
 
     It 'categorises by thresholds' {
-        $rows = $measured | Group-ObjectByThreshold area -Threshold 100 -CategoryName small, large
+        $rows = $measured | Group-ObjectByThreshold area 2 -Threshold 100 -CategoryName small, large
         $rows | ForEach-Object { $_.category_name | Should -Be ($_.area -lt 100 ? 'small' : 'large') }
     }
 
@@ -283,9 +297,9 @@ Describe 'Analysis' {
         $model = Join-Path $TestDrive 'model.json'
         $annotated | Train-SegClassifier -OutFile $model | Should -Not -BeNullOrEmpty
         $model | Should -Exist
-        $classified = $measured | Invoke-SegClassifier -Classifier $model
+        $classified = $measured | Invoke-SegClassifier -ModelPath $model
         $classified | Should -HaveCount 38
-        $classified.classification_id | Sort-Object -Unique | Should -BeIn @(1, 2)
+        $classified.classification_id | ForEach-Object { $_ | Should -BeIn @(1, 2) }
     }
 }
 

@@ -37,15 +37,15 @@ public sealed record ImageInfo
     public static ImageInfo Read(string path, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var pixels = TiffReader.ReadFile(path, progress, cancellationToken);
-        var layout = VolumeLayout.From(pixels.Shape, pixels.Axes, path);
         var voxel = pixels.VoxelSize;
+        bool is2D = pixels.Axes.IndexOfAny(['Z', 'T', 'Q']) < 0;
         return new ImageInfo
         {
             Path = path,
             Shape = pixels.Shape,
             Axes = pixels.Axes,
             DType = pixels.PixelType.ToDTypeName(),
-            VoxelSize = voxel.ToScale(layout.Is2D),
+            VoxelSize = voxel.ToScale(is2D),
             Unit = voxel.Unit,
             IsCalibrated = voxel.IsCalibrated,
             Labels = DistinctValues.CountNonZero(pixels.Data),

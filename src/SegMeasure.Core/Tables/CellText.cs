@@ -35,8 +35,12 @@ public static class CellText
         if (value == 0) return double.IsNegative(value) ? "-0.0" : "0.0";
 
         // .NET's "R" gives the shortest round-trip digits; only the layout differs from Python.
-        var roundTrip = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
-        var (digits, exponent) = Decompose(roundTrip);
+        // In Python's positional range, without an exponent, only Python's trailing ".0" may be missing.
+        var roundTrip = value.ToString("R", CultureInfo.InvariantCulture);
+        double magnitude = Math.Abs(value);
+        if (magnitude >= 1e-4 && magnitude < 1e16 && roundTrip.IndexOf('E') < 0)
+            return roundTrip.Contains('.') ? roundTrip : roundTrip + ".0";
+        var (digits, exponent) = Decompose(roundTrip.TrimStart('-'));
 
         var sb = new StringBuilder();
         if (value < 0) sb.Append('-');

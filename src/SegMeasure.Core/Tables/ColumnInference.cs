@@ -20,8 +20,44 @@ internal static class ColumnInference
     };
 
     /// <summary>A column from the text cells of a delimited file (null = no cell).</summary>
-    public static TableColumn FromText(string name, IReadOnlyList<string?> cells) =>
-        Build(name, cells.Select(ParseText).ToArray(), cells);
+    public static TableColumn FromText(string name, IReadOnlyList<string?> cells)
+    {
+        // Typed passes rather than boxing every cell: integers first, then doubles, else text.
+        var integers = new long?[cells.Count];
+        bool anyValue = false, allIntegers = true;
+        for (int i = 0; i < cells.Count && allIntegers; i++)
+        {
+            if (IsMissing(cells[i])) continue;
+            if (TryParseInteger(cells[i]!, out var l)) { integers[i] = l; anyValue = true; }
+            else allIntegers = false;
+        }
+
+        if (allIntegers && anyValue) return new IntegerColumn(name, integers);
+
+        var doubles = new double[cells.Count];
+        for (int i = 0; i < cells.Count; i++)
+        {
+            if (IsMissing(cells[i])) { doubles[i] = double.NaN; continue; }
+            if (!TryParseNumber(cells[i]!, out doubles[i]))
+                return new TextColumn(name, cells.Select(c => IsMissing(c) ? null : c).ToArray());
+        }
+
+        return new DoubleColumn(name, doubles);
+    }
+
+    /// <summary>Empty or one of pandas' missing-value markers.</summary>
+    private static bool IsMissing(string? cell) =>
+        cell is null || cell.Length == 0 || (cell.Length <= 8 && MissingMarkers.Contains(cell));
+
+    private static bool TryParseInteger(string cell, out long value) =>
+        long.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out value);
+
+    private static bool TryParseNumber(string cell, out double value)
+    {
+        if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return true;
+        if (IsInfinity(cell.Trim(), out var inf)) { value = (double)inf; return true; }
+        return false;
+    }
 
     /// <summary>
     /// A column from typed cells (long, double, string, null) as a spreadsheet holds them: a
@@ -38,27 +74,14 @@ internal static class ColumnInference
         return Build(name, values, cells.Select(c => c as string ?? CellText.Format(c)).ToArray());
     }
 
-    /// <summary>One text cell as pandas' parser sees it: missing, a long, a double or text.</summary>
-    public static object? ParseText(string? cell)
-    {
-        if (cell is null || MissingMarkers.Contains(cell)) return null;
-        var trimmed = cell.Trim();
-        if (trimmed.Length == 0) return null;
-        if (long.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) return l;
-        if (IsInfinity(trimmed, out var inf)) return inf;
-        if (double.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
-                            CultureInfo.InvariantCulture, out var d)) return d;
-        return cell;
-    }
-
     private static bool IsInfinity(string s, out object value)
     {
-        switch (s.ToLowerInvariant())
-        {
-            case "inf" or "+inf" or "infinity" or "+infinity": value = double.PositiveInfinity; return true;
-            case "-inf" or "-infinity": value = double.NegativeInfinity; return true;
-            default: value = 0.0; return false;
-        }
+        value = 0.0;
+        if (s.Length is < 3 or > 9) return false;
+        var unsigned = s.AsSpan(s[0] is '+' or '-' ? 1 : 0);
+        if (!unsigned.Equals("inf", StringComparison.OrdinalIgnoreCase) && !unsigned.Equals("infinity", StringComparison.OrdinalIgnoreCase)) return false;
+        value = s[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
+        return true;
     }
 
     private static TableColumn Build(string name, object?[] values, IReadOnlyList<string?> original)

@@ -48,6 +48,8 @@ public sealed record ImageJMetadata
             }
         }
 
+        // A plain stack may state only images=N: its images are slices.
+        if (result.Images > 1 && (long)result.Channels * result.Slices * result.Frames == 1) result = result with { Slices = result.Images };
         return result;
     }
 

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace SegMeasure.Core.Tiff;
 
 /// <summary>
@@ -16,6 +19,7 @@ internal static class LzwDecoder
 
     /// <summary>Decodes <paramref name="input"/> into <paramref name="output"/>; returns the number of bytes written.
     /// Stops when the output is full, at EndOfInformation, or when the input runs out.</summary>
+    [SkipLocalsInit] // the tables are only read where written; zeroing 32 KiB per strip is wasted work
     public static int Decode(ReadOnlySpan<byte> input, Span<byte> output)
     {
         if (input.Length >= 2 && input[0] == 0 && (input[1] & 0x01) != 0)
@@ -63,9 +67,24 @@ internal static class LzwDecoder
             else if (code < nextCode)
             {
                 stringLength = length[code];
-                var n = Math.Min(stringLength, output.Length - outPos);
-                output.Slice(start[code], n).CopyTo(output.Slice(outPos, n));
-                outPos += n;
+                int from = start[code];
+                if (stringLength <= 16 && outPos + 16 <= output.Length)
+                {
+                    // Short strings dominate: copy 16 bytes in two moves (the source lies wholly before
+                    // outPos; bytes past the string are overwritten by what follows).
+                    ref byte o = ref MemoryMarshal.GetReference(output);
+                    var low = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref o, from));
+                    var high = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref o, from + 8));
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, outPos), low);
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, outPos + 8), high);
+                    outPos += stringLength;
+                }
+                else
+                {
+                    var n = Math.Min(stringLength, output.Length - outPos);
+                    output.Slice(from, n).CopyTo(output.Slice(outPos, n));
+                    outPos += n;
+                }
             }
             else if (code == nextCode)
             {

@@ -12,7 +12,39 @@ internal sealed class LzwEncoder
     private const int FirstFreeCode = 258;
     private const int TableFull = 4094;
 
-    private readonly Dictionary<int, int> _table = new();
+    private const int HashSize = 1 << 14; // power of two, well above 4096 entries
+
+    // Open-addressing table from (prefix code, next byte) to code; a key of 0 marks an empty slot.
+    private readonly int[] _keys = new int[HashSize];
+    private readonly short[] _codes = new short[HashSize];
+
+    private bool TryGet(int key, out int code)
+    {
+        for (int slot = Hash(key); ; slot = (slot + 1) & (HashSize - 1))
+        {
+            if (_keys[slot] == key)
+            {
+                code = _codes[slot];
+                return true;
+            }
+
+            if (_keys[slot] == 0)
+            {
+                code = 0;
+                return false;
+            }
+        }
+    }
+
+    private void Add(int key, int code)
+    {
+        int slot = Hash(key);
+        while (_keys[slot] != 0) slot = (slot + 1) & (HashSize - 1);
+        _keys[slot] = key;
+        _codes[slot] = (short)code;
+    }
+
+    private static int Hash(int key) => (int)(((uint)key * 2654435761u) >> 18);
 
     public byte[] Encode(ReadOnlySpan<byte> input)
     {
@@ -32,7 +64,7 @@ internal sealed class LzwEncoder
             }
         }
 
-        _table.Clear();
+        Array.Clear(_keys);
         int nextCode = FirstFreeCode;
         Put(ClearCode);
         if (input.IsEmpty)
@@ -45,19 +77,19 @@ internal sealed class LzwEncoder
             for (int i = 1; i < input.Length; i++)
             {
                 byte b = input[i];
-                int key = (prefix << 8) | b;
-                if (_table.TryGetValue(key, out var code))
+                int key = ((prefix << 8) | b) + 1;
+                if (TryGet(key, out var code))
                 {
                     prefix = code;
                     continue;
                 }
 
                 Put(prefix);
-                _table[key] = nextCode++;
+                Add(key, nextCode++);
                 if (nextCode == TableFull)
                 {
                     Put(ClearCode);
-                    _table.Clear();
+                    Array.Clear(_keys);
                     nextCode = FirstFreeCode;
                     width = 9;
                 }

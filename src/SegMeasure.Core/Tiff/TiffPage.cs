@@ -84,7 +84,7 @@ public sealed class TiffPage
             // Some writers omit StripByteCounts for a single uncompressed strip: its size is implied.
             if (Compression != TiffCompressionCodes.None || offsets.Length != 1)
                 throw source.Error($"page {index}: no {(IsTiled ? "TileByteCounts (325)" : "StripByteCounts (279)")}");
-            counts = [(ulong)PlaneBytesOfPlane(Height)];
+            counts = [(ulong)((long)Width * Height * SamplesPerPixel * BytesPerSample)];
         }
 
         if (offsets.Length < chunkCount || counts.Length < chunkCount)
@@ -111,7 +111,7 @@ public sealed class TiffPage
         IsReducedResolution = (ifd.GetInteger(TiffTag.NewSubfileType, 0) & 1) != 0;
     }
 
-    public int Index { get; }
+    public int Index { get; private set; }
     internal TiffByteOrder ByteOrder { get; }
     public int Width { get; }
     public int Height { get; }
@@ -137,7 +137,7 @@ public sealed class TiffPage
     public int SamplesPerPlanePixel => IsPlanarSeparate ? 1 : SamplesPerPixel;
 
     internal long ChunkSamples { get; }
-    internal ulong[] ChunkOffsets { get; }
+    internal ulong[] ChunkOffsets { get; private set; }
     internal ulong[] ChunkByteCounts { get; }
 
     /// <summary>ImageDescription of the first page (where ImageJ and OME metadata live); null on other pages.</summary>
@@ -163,12 +163,35 @@ public sealed class TiffPage
 
     public int RowsInBand(int band) => Math.Min(BandRows, Height - band * BandRows);
 
+    /// <summary>Whether the pixel data is one uncompressed run of bytes (strips stored back to back).</summary>
+    internal bool IsContiguousUncompressed
+    {
+        get
+        {
+            if (Compression != TiffCompressionCodes.None || IsTiled) return false;
+            long chunks = (long)Planes * BandsPerPlane;
+            for (int i = 1; i < chunks; i++)
+                if (ChunkOffsets[i] != ChunkOffsets[i - 1] + ChunkByteCounts[i - 1]) return false;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// A page that exists only as data: ImageJ writes stacks over 4 GiB as one IFD followed by
+    /// all images back to back. The copy's chunks are shifted by <paramref name="shift"/> bytes.
+    /// </summary>
+    internal TiffPage ShiftedCopy(int index, ulong shift)
+    {
+        var copy = (TiffPage)MemberwiseClone();
+        copy.Index = index;
+        copy.ChunkOffsets = ChunkOffsets.Select(o => o + shift).ToArray();
+        return copy;
+    }
+
     /// <summary>True when two pages can be stacked: same extent, samples and type.</summary>
     public bool HasSameLayoutAs(TiffPage other) =>
         Width == other.Width && Height == other.Height && SamplesPerPixel == other.SamplesPerPixel
         && PixelType == other.PixelType && IsPlanarSeparate == other.IsPlanarSeparate;
-
-    private long PlaneBytesOfPlane(int rows) => (long)Width * rows * SamplesPerPixel * BytesPerSample;
 
     private static int CheckExtent(TiffSource source, ulong value, string tag, int index)
     {

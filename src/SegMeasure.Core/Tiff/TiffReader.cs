@@ -8,7 +8,7 @@ namespace SegMeasure.Core.Tiff;
 /// samples, multi-page stacks, with ImageJ and OME-XML metadata. Opening parses and validates
 /// every IFD (cycles, counts, offsets against the file length) but decodes no pixels.
 /// Pixels are then read whole (<see cref="Read"/>, bands decoded in parallel) or streamed band
-/// by band in file order (<see cref="ReadStripes"/>) with memory for one band only.
+/// by band in file order (<see cref="ReadStripes(CancellationToken)"/>) with memory for one band only.
 /// Thread-safe for concurrent reads.
 /// </summary>
 public sealed class TiffReader : IDisposable
@@ -27,7 +27,7 @@ public sealed class TiffReader : IDisposable
         IsBigTiff = header.IsBigTiff;
         IsBigEndian = header.ByteOrder.IsBigEndian;
         Pages = pages;
-        Series = TiffSeries.From(pages);
+        Series = TiffSeries.From(source, pages);
     }
 
     public string Path => _source.Path;
@@ -86,7 +86,7 @@ public sealed class TiffReader : IDisposable
         var count = series.ElementCount;
         if (count > Array.MaxLength)
             throw _source.Error($"the image has {count} samples, more than one array can hold; read it stripe by stripe instead", ErrorKind.NotSupported);
-        var data = Array.CreateInstance(series.PixelType.ClrType(), count);
+        var data = AllocateUninitialized(series.PixelType, (int)count);
 
         var jobs = new List<(int Page, int Plane, int Band, long Offset)>();
         var pageBytes = series.Pages[0].PageBytes;
@@ -124,16 +124,9 @@ public sealed class TiffReader : IDisposable
         else
         {
             var options = new ParallelOptions { CancellationToken = cancellationToken };
-            try
-            {
-                Parallel.For(0, jobs.Count, options, () => new TiffBandDecoder(_source),
-                    (i, _, decoder) => { DecodeJob(decoder, i); return decoder; },
-                    decoder => decoder.Dispose());
-            }
-            catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is SegMeasureException or IOException) is { } first)
-            {
-                throw first is SegMeasureException sm ? sm : _source.Error(first.Message);
-            }
+            Unwrapped(() => Parallel.For(0, jobs.Count, options, () => new TiffBandDecoder(_source),
+                (i, _, decoder) => { DecodeJob(decoder, i); return decoder; },
+                decoder => decoder.Dispose()));
         }
 
         return new TiffPixels(data, series.PixelType, series.Shape, series.Axes, series.VoxelSize);
@@ -143,28 +136,83 @@ public sealed class TiffReader : IDisposable
     /// Decodes the series band by band in file order (page, then plane, then strip or tile row),
     /// holding one band at a time; each <see cref="TiffStripe.Data"/> is overwritten by the next.
     /// </summary>
-    public IEnumerable<TiffStripe> ReadStripes(CancellationToken cancellationToken = default)
+    public IEnumerable<TiffStripe> ReadStripes(CancellationToken cancellationToken = default) => ReadStripes(1, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="ReadStripes(CancellationToken)"/>, but decodes up to
+    /// <paramref name="parallelism"/> bands at once ahead of the consumer (memory: that many bands),
+    /// still handing them out in file order.
+    /// </summary>
+    public IEnumerable<TiffStripe> ReadStripes(int parallelism, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         var series = Series;
-        var first = series.Pages[0];
-        var buffer = new byte[first.BandRows * first.RowBytes];
-        using var decoder = new TiffBandDecoder(_source);
+        var bands = new List<(int Page, int Plane, int Band)>();
         for (int p = 0; p < series.Pages.Count; p++)
+            for (int plane = 0; plane < series.Pages[p].Planes; plane++)
+                for (int band = 0; band < series.Pages[p].BandsPerPlane; band++)
+                    bands.Add((p, plane, band));
+
+        var bandBytes = series.Pages.Max(p => p.BandRows * p.RowBytes);
+        var buffers = Enumerable.Range(0, Math.Min(parallelism, bands.Count)).Select(_ => new byte[bandBytes]).ToArray();
+        var decoders = buffers.Select(_ => new TiffBandDecoder(_source)).ToArray();
+        try
         {
-            var page = series.Pages[p];
-            if (page.BandRows * page.RowBytes > buffer.Length) buffer = new byte[page.BandRows * page.RowBytes];
-            for (int plane = 0; plane < page.Planes; plane++)
+            for (int start = 0; start < bands.Count; start += buffers.Length)
             {
-                for (int band = 0; band < page.BandsPerPlane; band++)
+                cancellationToken.ThrowIfCancellationRequested();
+                int count = Math.Min(buffers.Length, bands.Count - start);
+                int batchStart = start;
+                void DecodeOne(int i)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var bytes = TiffBandDecoder.BandBytes(page, band);
-                    decoder.Decode(page, plane, band, buffer.AsSpan(0, bytes));
-                    yield return new TiffStripe(p, plane, band * page.BandRows, page.RowsInBand(band), buffer.AsMemory(0, bytes));
+                    var (p, plane, band) = bands[batchStart + i];
+                    decoders[i].Decode(series.Pages[p], plane, band, buffers[i].AsSpan(0, TiffBandDecoder.BandBytes(series.Pages[p], band)));
+                }
+
+                if (count == 1) DecodeOne(0);
+                else Unwrapped(() => Parallel.For(0, count, DecodeOne));
+
+                for (int i = 0; i < count; i++)
+                {
+                    var (p, plane, band) = bands[start + i];
+                    var page = series.Pages[p];
+                    yield return new TiffStripe(p, plane, band * page.BandRows, page.RowsInBand(band), buffers[i].AsMemory(0, TiffBandDecoder.BandBytes(page, band)));
                 }
             }
         }
+        finally
+        {
+            foreach (var d in decoders) d.Dispose();
+        }
     }
+
+    /// <summary>Runs parallel decoding, rethrowing a decoding error as itself rather than wrapped in an AggregateException.</summary>
+    private void Unwrapped(Action parallelWork)
+    {
+        try
+        {
+            parallelWork();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is SegMeasureException or IOException) is { } first)
+        {
+            throw first is SegMeasureException known ? known : _source.Error(first.Message);
+        }
+    }
+
+    /// <summary>Every sample is overwritten by decoding, so the array need not be zeroed first.</summary>
+    private static Array AllocateUninitialized(PixelType type, int length) => type switch
+    {
+        PixelType.UInt8 => GC.AllocateUninitializedArray<byte>(length),
+        PixelType.Int8 => GC.AllocateUninitializedArray<sbyte>(length),
+        PixelType.UInt16 => GC.AllocateUninitializedArray<ushort>(length),
+        PixelType.Int16 => GC.AllocateUninitializedArray<short>(length),
+        PixelType.UInt32 => GC.AllocateUninitializedArray<uint>(length),
+        PixelType.Int32 => GC.AllocateUninitializedArray<int>(length),
+        PixelType.UInt64 => GC.AllocateUninitializedArray<ulong>(length),
+        PixelType.Int64 => GC.AllocateUninitializedArray<long>(length),
+        PixelType.Float32 => GC.AllocateUninitializedArray<float>(length),
+        _ => GC.AllocateUninitializedArray<double>(length),
+    };
 
     public void Dispose() => _source.Dispose();
 }

@@ -43,7 +43,7 @@ public sealed class TiffSeries
         return i < 0 ? 1 : Shape[i];
     }
 
-    internal static TiffSeries From(IReadOnlyList<TiffPage> allPages)
+    internal static TiffSeries From(TiffSource source, IReadOnlyList<TiffPage> allPages)
     {
         var first = allPages[0];
         var pages = allPages.Where(p => p == first || (!p.IsReducedResolution && p.HasSameLayoutAs(first))).ToList();
@@ -55,6 +55,13 @@ public sealed class TiffSeries
 
         var imageJ = ImageJMetadata.Parse(first.Description);
         var ome = imageJ is null ? OmeMetadata.Parse(first.Description) : null;
+        if (imageJ is not null && imageJ.Images > 1 && pages.Count == 1 && first.IsContiguousUncompressed)
+            pages = ImageJContiguousPages(source, first, imageJ.Images);
+
+        // Metadata describing fewer pages than the file holds (e.g. one image of several): keep the described ones.
+        long described = imageJ is not null ? (long)imageJ.Channels * imageJ.Slices * imageJ.Frames
+            : ome is not null ? (long)ome.SizeZ * ome.SizeC * ome.SizeT : pages.Count;
+        if (described > 1 && described < pages.Count) pages = pages.Take((int)described).ToList();
         var leading = LeadingAxesFromImageJ(imageJ, pages.Count) ?? LeadingAxesFromOme(ome, first, pages.Count);
         if (leading is null)
             leading = pages.Count > 1 ? [('Q', pages.Count)] : [];
@@ -63,6 +70,16 @@ public sealed class TiffSeries
         var axes = new string(leading.Select(a => a.Axis).ToArray()) + pageAxes;
         var voxelSize = VoxelSizeFromMetadata(first, imageJ, ome);
         return new TiffSeries(pages, shape, axes, voxelSize, imageJ, ome);
+    }
+
+    /// <summary>ImageJ's layout for stacks over 4 GiB: one IFD, then every image back to back, uncompressed.</summary>
+    private static List<TiffPage> ImageJContiguousPages(TiffSource source, TiffPage first, int images)
+    {
+        var pageBytes = (ulong)first.PageBytes;
+        var end = first.ChunkOffsets[0] + pageBytes * (ulong)images;
+        if (end > (ulong)source.Length)
+            throw source.Error($"ImageJ metadata declares {images} images of {pageBytes} bytes, but the file ends at byte {source.Length} (truncated stack)");
+        return Enumerable.Range(0, images).Select(i => i == 0 ? first : first.ShiftedCopy(i, pageBytes * (ulong)i)).ToList();
     }
 
     /// <summary>ImageJ orders pages channel-fastest, then slice, then frame: axes T, Z, C (size-1 axes dropped).</summary>

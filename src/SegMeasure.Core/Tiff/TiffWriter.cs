@@ -13,6 +13,7 @@ namespace SegMeasure.Core.Tiff;
 /// BigTIFF when the file could pass 4 GiB. The file is written under a temporary name in the
 /// target folder and renamed into place, so a failed write never leaves a partial output, and
 /// an existing file is only replaced when <see cref="TiffWriteOptions.Overwrite"/> is set.
+/// (ImageJ metadata cannot tell a one-slice volume from a 2D image, so such a volume reads back as 2D.)
 /// </summary>
 public static class TiffWriter
 {
@@ -129,7 +130,7 @@ public static class TiffWriter
                 }
             }
 
-            writer.WriteIfd(PageEntries(source, page, rowsPerStrip, offsets, counts, compression, voxelSize, page == 0 ? description : null, bigTiff));
+            writer.WriteIfd(PageEntries(source, rowsPerStrip, offsets, counts, compression, voxelSize, page == 0 ? description : null, bigTiff));
         }
 
         writer.Finish();
@@ -181,7 +182,7 @@ public static class TiffWriter
         return 16 + data + (long)source.PageCount * (512 + 16L * stripsPerPage) + descriptionLength;
     }
 
-    private static List<IfdEntry> PageEntries(TiffSampleSource source, int page, int rowsPerStrip, ulong[] offsets, ulong[] counts,
+    private static List<IfdEntry> PageEntries(TiffSampleSource source, int rowsPerStrip, ulong[] offsets, ulong[] counts,
         TiffCompression compression, VoxelSize voxelSize, string? description, bool bigTiff)
     {
         var type = source.PixelType;
@@ -214,7 +215,6 @@ public static class TiffWriter
             entries.Add(IfdEntry.Short(TiffTag.ResolutionUnit, voxelSize.Unit switch { "cm" => 3, "inch" => 2, _ => 1 }));
         }
 
-        _ = page;
         entries.Sort((a, b) => a.Tag.CompareTo(b.Tag));
         return entries;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SegMeasure.Cli.Sweeps;
 using SegMeasure.Core;
+using SegMeasure.Core.Images;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.Cli.Tests.Sweeps;
@@ -33,6 +34,23 @@ public static class ExampleCommands
         {
             if (File.Exists(output) && !overwrite) throw new OutputExistsException(output);
             File.WriteAllText(output, string.Join(' ', ReadLabels(file[input]!).Select(v => v * 2)));
+        });
+        return command;
+    }
+
+    /// <summary><c>label-sizes --segmentation … </c>: one row per label of a TIFF label image with its pixel count.</summary>
+    public static Command LabelSizes()
+    {
+        var command = new Command("label-sizes", "Pixel count per label.");
+        var sweep = new FileSweep(command, "Counting pixels");
+        var segmentation = sweep.AddImages("--segmentation", "Segmentation TIFF file(s).");
+        sweep.MeasureWith((file, _) =>
+        {
+            var counts = ImageFile.ReadLabels(file[segmentation]!).Data.Where(v => v != 0).GroupBy(v => v).OrderBy(g => g.Key).ToList();
+            return new MeasurementTable([
+                new IntegerColumn("index", counts.Select(g => (long)g.Key)),
+                new IntegerColumn("pixels", counts.Select(g => (long)g.Count())),
+            ]);
         });
         return command;
     }

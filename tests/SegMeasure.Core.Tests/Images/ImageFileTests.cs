@@ -1,5 +1,4 @@
 using SegMeasure.Core.Images;
-using SegMeasure.Core.Tests.Tiff;
 using SegMeasure.Core.Tiff;
 
 namespace SegMeasure.Core.Tests.Images;
@@ -114,7 +113,6 @@ public class ImageFileTests : IDisposable
         var back = ImageFile.ReadLabels(path);
         Assert.Equal(PixelType.Int64, back.StoredType);
         Assert.Equal(labels.Data, back.Data);
-        _ = SampleImages.AllTypes;
     }
 }
 

@@ -90,3 +90,28 @@ public class CodecTests
         Assert.Equal(data, copy);
     }
 }
+
+public class CodecLimitTests
+{
+    [Fact]
+    public void Lzw_stops_when_the_output_is_full_and_keeps_the_prefix_exact()
+    {
+        var data = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("abcabcabcdddddddddddddddddddddddddeabc", 400)));
+        var encoded = new LzwEncoder().Encode(data);
+        foreach (var size in new[] { 1, 17, 1000, data.Length - 3 })
+        {
+            var output = new byte[size];
+            Assert.Equal(size, LzwDecoder.Decode(encoded, output));
+            Assert.Equal(data.AsSpan(0, size).ToArray(), output);
+        }
+    }
+
+    [Fact]
+    public void Truncated_lzw_input_reports_fewer_bytes()
+    {
+        var data = new byte[5000];
+        new Random(3).NextBytes(data);
+        var encoded = new LzwEncoder().Encode(data);
+        Assert.True(LzwDecoder.Decode(encoded.AsSpan(0, encoded.Length / 2), new byte[data.Length]) < data.Length);
+    }
+}

@@ -60,6 +60,34 @@ public class TiffConformanceTests
     }
 
     [Theory]
+    [InlineData("label_u16_tiled32x48_deflate.tif")]
+    [InlineData("stack3d_label_u16_lzw.tif")]
+    [InlineData("multichannel_u16_planar_separate_lzw.tif")]
+    public void Parallel_streaming_keeps_file_order(string file)
+    {
+        using var reader = TiffReader.Open(TestData.Conformance(file));
+        var sequential = reader.ReadStripes().Select(s => (s.Page, s.Plane, s.Y, Bytes: s.Data.ToArray())).ToList();
+        var parallel = reader.ReadStripes(parallelism: 3).Select(s => (s.Page, s.Plane, s.Y, Bytes: s.Data.ToArray())).ToList();
+        Assert.Equal(sequential.Count, parallel.Count);
+        for (int i = 0; i < sequential.Count; i++)
+        {
+            Assert.Equal((sequential[i].Page, sequential[i].Plane, sequential[i].Y), (parallel[i].Page, parallel[i].Plane, parallel[i].Y));
+            Assert.Equal(sequential[i].Bytes, parallel[i].Bytes);
+        }
+    }
+
+    [Fact]
+    public void Stripes_of_a_volume_cover_every_row_of_every_page_once()
+    {
+        using var reader = TiffReader.Open(TestData.Conformance("stack3d_label_u16_lzw.tif"));
+        var rows = reader.ReadStripes().GroupBy(s => s.Page).Select(g => g.Sum(s => s.Rows)).ToList();
+        Assert.Equal(31, rows.Count);
+        Assert.All(rows, r => Assert.Equal(61, r));
+        var stripe = reader.ReadStripes().First();
+        Assert.Equal(stripe.Rows * 57, stripe.Samples<ushort>().Length);
+    }
+
+    [Theory]
     [MemberData(nameof(ValidFiles))]
     public void Calibrated_files_report_their_voxel_size(string file)
     {

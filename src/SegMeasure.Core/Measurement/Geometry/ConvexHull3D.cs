@@ -3,6 +3,9 @@ namespace SegMeasure.Core.Measurement.Geometry;
 /// <summary>A point with integer (z, y, x) coordinates (doubled voxel coordinates, see <see cref="LatticePoint2"/>).</summary>
 internal readonly record struct LatticePoint3(long Z, long Y, long X);
 
+/// <summary>A triangle of the hull's boundary and the half-space of its plane that holds the hull.</summary>
+internal readonly record struct HullFacet(LatticePoint3 A, LatticePoint3 B, LatticePoint3 C, HalfSpace Plane);
+
 /// <summary>The closed half-space A·z + B·y + C·x ≤ E with integer coefficients.</summary>
 internal readonly record struct HalfSpace(long A, long B, long C, long E)
 {
@@ -24,17 +27,20 @@ internal readonly record struct HalfSpace(long A, long B, long C, long E)
 internal sealed class ConvexHull3D
 {
     private readonly LatticePoint3[] _points;
-    private readonly List<Face> _faces = new();
-    private readonly Dictionary<long, int> _faceByEdge = new();
+    private readonly int[] _nextOutside; // per point: the next point in its face's outside list
+    private readonly int[] _newFaceFrom; // per point: the new face whose horizon edge starts there
+    private Face[] _faces = new Face[64];
+    private int _faceCount;
     private int _stamp;
 
-    private sealed class Face
+    private struct Face
     {
         public int A, B, C;
-        public long Nz, Ny, Nx, Offset;
-        public bool Alive = true;
+        public int AcrossAB, AcrossBC, AcrossCA; // neighbouring faces
+        public long Nz, Ny, Nx, Offset;          // outward normal and its value on the plane
+        public bool Alive;
+        public int FirstOutside;                 // -1 when no point lies outside
         public int VisibleStamp, TestedStamp;
-        public List<int> Outside = new();
     }
 
     private ConvexHull3D(LatticePoint3[] points)
@@ -43,22 +49,35 @@ internal sealed class ConvexHull3D
             if (Math.Abs(p.Z) >= 1 << 16 || Math.Abs(p.Y) >= 1 << 16 || Math.Abs(p.X) >= 1 << 16)
                 throw new ArgumentOutOfRangeException(nameof(points), "object too large for the exact hull (extent over 32767 voxels)");
         _points = points;
+        _nextOutside = new int[points.Length];
+        _newFaceFrom = new int[points.Length];
     }
 
     /// <summary>
     /// The hull as a set of distinct facet half-spaces (intersection = the closed hull), or null when
     /// the points do not span three dimensions.
     /// </summary>
-    public static HalfSpace[]? HalfSpaces(IReadOnlyList<LatticePoint3> points)
+    public static HalfSpace[]? HalfSpaces(IReadOnlyList<LatticePoint3> points) =>
+        Facets(points)?.Select(f => f.Plane.Reduced()).Distinct().ToArray();
+
+    /// <summary>
+    /// The triangles of the hull's boundary (coplanar triangles are not merged), or null when the
+    /// points do not span three dimensions.
+    /// </summary>
+    public static HullFacet[]? Facets(IReadOnlyList<LatticePoint3> points)
     {
         var hull = new ConvexHull3D(points.Distinct().ToArray());
         if (!hull.Build())
             return null;
-        var planes = new HashSet<HalfSpace>();
-        foreach (var f in hull._faces)
+        var facets = new List<HullFacet>();
+        for (int i = 0; i < hull._faceCount; i++)
+        {
+            ref var f = ref hull._faces[i];
             if (f.Alive)
-                planes.Add(new HalfSpace(f.Nz, f.Ny, f.Nx, f.Offset).Reduced());
-        return planes.ToArray();
+                facets.Add(new HullFacet(hull._points[f.A], hull._points[f.B], hull._points[f.C],
+                                         new HalfSpace(f.Nz, f.Ny, f.Nx, f.Offset)));
+        }
+        return facets.ToArray();
     }
 
     /// <summary>The points that are vertices of the hull, or null when the points do not span three dimensions.</summary>
@@ -68,13 +87,16 @@ internal sealed class ConvexHull3D
         if (!hull.Build())
             return null;
         var vertices = new HashSet<int>();
-        foreach (var f in hull._faces)
+        for (int i = 0; i < hull._faceCount; i++)
+        {
+            ref var f = ref hull._faces[i];
             if (f.Alive)
             {
                 vertices.Add(f.A);
                 vertices.Add(f.B);
                 vertices.Add(f.C);
             }
+        }
         return vertices.Select(i => hull._points[i]).ToArray();
     }
 
@@ -82,52 +104,65 @@ internal sealed class ConvexHull3D
     {
         if (!TryInitialSimplex(out int i0, out int i1, out int i2, out int i3))
             return false;
-        // Orient the base triangle so that the fourth point lies below it.
+        // Orient the base triangle so that the fourth point lies below it; the other three faces
+        // then follow with consistent (outward) orientation.
         if (Orient(i0, i1, i2, _points[i3]) > 0)
             (i1, i2) = (i2, i1);
         int f0 = AddFace(i0, i1, i2);
         int f1 = AddFace(i0, i3, i1);
         int f2 = AddFace(i1, i3, i2);
         int f3 = AddFace(i2, i3, i0);
-        int[] initial = [f0, f1, f2, f3];
+        Link(f0, f1, f2, f3);
+        Span<int> initial = [f0, f1, f2, f3];
         for (int i = 0; i < _points.Length; i++)
-        {
-            if (i == i0 || i == i1 || i == i2 || i == i3)
-                continue;
-            AssignToFace(i, initial);
-        }
+            if (i != i0 && i != i1 && i != i2 && i != i3)
+                AssignToFace(i, initial);
 
-        var pending = new Stack<int>(initial);
+        var pending = new Stack<int>();
+        foreach (int f in initial)
+            pending.Push(f);
         var visible = new List<int>();
-        var horizon = new List<(int U, int V)>();
+        var horizon = new List<(int U, int V, int Outer)>();
         var newFaces = new List<int>();
-        var orphans = new List<int>();
         while (pending.Count > 0)
         {
             int fi = pending.Pop();
-            var face = _faces[fi];
-            if (!face.Alive || face.Outside.Count == 0)
+            if (!_faces[fi].Alive || _faces[fi].FirstOutside < 0)
                 continue;
-            int apex = Furthest(face);
-            var p = _points[apex];
+            int apex = Furthest(fi);
+            CollectVisible(fi, _points[apex], visible, horizon);
 
-            CollectVisible(fi, p, visible, horizon);
-            orphans.Clear();
+            newFaces.Clear();
+            foreach (var (u, v, outer) in horizon)
+            {
+                int nf = AddFace(u, v, apex);
+                _faces[nf].AcrossAB = outer;
+                ReplaceNeighbour(outer, v, u, nf);
+                _newFaceFrom[u] = nf;
+                newFaces.Add(nf);
+            }
+            // The cone's faces meet along the edges from the horizon vertices to the apex.
+            foreach (int nf in newFaces)
+            {
+                int next = _newFaceFrom[_faces[nf].B];
+                _faces[nf].AcrossBC = next;
+                _faces[next].AcrossCA = nf;
+            }
+            var cone = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(newFaces);
             foreach (int v in visible)
             {
-                var vf = _faces[v];
-                foreach (int q in vf.Outside)
+                for (int q = _faces[v].FirstOutside; q >= 0;)
+                {
+                    int following = _nextOutside[q];
                     if (q != apex)
-                        orphans.Add(q);
-                RemoveFace(v);
+                        AssignToFace(q, cone);
+                    q = following;
+                }
+                _faces[v].Alive = false;
+                _faces[v].FirstOutside = -1;
             }
-            newFaces.Clear();
-            foreach (var (u, w) in horizon)
-                newFaces.Add(AddFace(u, w, apex));
-            foreach (int q in orphans)
-                AssignToFace(q, newFaces);
             foreach (int nf in newFaces)
-                if (_faces[nf].Outside.Count > 0)
+                if (_faces[nf].FirstOutside >= 0)
                     pending.Push(nf);
         }
         return true;
@@ -139,9 +174,6 @@ internal sealed class ConvexHull3D
         if (_points.Length < 4)
             return false;
         // Two points far apart along some axis.
-        i0 = 0;
-        i1 = -1;
-        long best = 0;
         for (int axis = 0; axis < 3 && i1 < 0; axis++)
         {
             int lo = 0, hi = 0;
@@ -161,7 +193,7 @@ internal sealed class ConvexHull3D
         // The point farthest from the line i0-i1.
         var a = _points[i0];
         var b = _points[i1];
-        best = 0;
+        long best = 0;
         for (int i = 0; i < _points.Length; i++)
         {
             var c = _points[i];
@@ -212,71 +244,85 @@ internal sealed class ConvexHull3D
         return nz * (p.Z - pa.Z) + ny * (p.Y - pa.Y) + nx * (p.X - pa.X);
     }
 
-    private long Height(Face f, LatticePoint3 p) => f.Nz * p.Z + f.Ny * p.Y + f.Nx * p.X - f.Offset;
+    private long Height(int face, LatticePoint3 p)
+    {
+        ref var f = ref _faces[face];
+        return f.Nz * p.Z + f.Ny * p.Y + f.Nx * p.X - f.Offset;
+    }
 
     private int AddFace(int a, int b, int c)
     {
+        if (_faceCount == _faces.Length)
+            Array.Resize(ref _faces, 2 * _faces.Length);
         var pa = _points[a];
         var pb = _points[b];
         var pc = _points[c];
         long uz = pb.Z - pa.Z, uy = pb.Y - pa.Y, ux = pb.X - pa.X;
         long vz = pc.Z - pa.Z, vy = pc.Y - pa.Y, vx = pc.X - pa.X;
-        var face = new Face
+        ref var f = ref _faces[_faceCount];
+        f = new Face
         {
             A = a, B = b, C = c,
+            AcrossAB = -1, AcrossBC = -1, AcrossCA = -1,
             Nz = uy * vx - ux * vy,
             Ny = ux * vz - uz * vx,
             Nx = uz * vy - uy * vz,
+            Alive = true,
+            FirstOutside = -1,
         };
-        face.Offset = face.Nz * pa.Z + face.Ny * pa.Y + face.Nx * pa.X;
-        int id = _faces.Count;
-        _faces.Add(face);
-        _faceByEdge[EdgeKey(a, b)] = id;
-        _faceByEdge[EdgeKey(b, c)] = id;
-        _faceByEdge[EdgeKey(c, a)] = id;
-        return id;
+        f.Offset = f.Nz * pa.Z + f.Ny * pa.Y + f.Nx * pa.X;
+        return _faceCount++;
     }
 
-    private void RemoveFace(int id)
+    /// <summary>Connects the four faces of the initial tetrahedron along their shared edges.</summary>
+    private void Link(params int[] faces)
     {
-        var f = _faces[id];
-        f.Alive = false;
-        f.Outside = new List<int>();
-        RemoveEdge(f.A, f.B, id);
-        RemoveEdge(f.B, f.C, id);
-        RemoveEdge(f.C, f.A, id);
+        foreach (int f in faces)
+            foreach (int g in faces)
+                if (f != g)
+                {
+                    ref var face = ref _faces[f];
+                    ref var other = ref _faces[g];
+                    if (HasEdge(other, face.B, face.A)) face.AcrossAB = g;
+                    if (HasEdge(other, face.C, face.B)) face.AcrossBC = g;
+                    if (HasEdge(other, face.A, face.C)) face.AcrossCA = g;
+                }
     }
 
-    private void RemoveEdge(int u, int v, int id)
+    private static bool HasEdge(in Face f, int u, int v) =>
+        (f.A == u && f.B == v) || (f.B == u && f.C == v) || (f.C == u && f.A == v);
+
+    /// <summary>In face <paramref name="face"/>, points the neighbour across edge u → v to <paramref name="replacement"/>.</summary>
+    private void ReplaceNeighbour(int face, int u, int v, int replacement)
     {
-        long key = EdgeKey(u, v);
-        if (_faceByEdge.TryGetValue(key, out int owner) && owner == id)
-            _faceByEdge.Remove(key);
+        ref var f = ref _faces[face];
+        if (f.A == u && f.B == v) f.AcrossAB = replacement;
+        else if (f.B == u && f.C == v) f.AcrossBC = replacement;
+        else f.AcrossCA = replacement;
     }
 
-    private long EdgeKey(int u, int v) => (long)u * _points.Length + v;
-
-    private void AssignToFace(int point, IReadOnlyList<int> faces)
+    private void AssignToFace(int point, ReadOnlySpan<int> faces)
     {
         var p = _points[point];
         foreach (int fi in faces)
         {
-            if (Height(_faces[fi], p) > 0)
+            if (Height(fi, p) > 0)
             {
-                _faces[fi].Outside.Add(point);
+                _nextOutside[point] = _faces[fi].FirstOutside;
+                _faces[fi].FirstOutside = point;
                 return;
             }
         }
-        // Inside or on the current hull: never a vertex of the final hull's half-spaces.
+        // Inside or on the current hull: it cannot be a vertex of the final hull.
     }
 
-    private int Furthest(Face f)
+    private int Furthest(int face)
     {
-        int best = f.Outside[0];
-        long bestHeight = Height(f, _points[best]);
-        foreach (int q in f.Outside)
+        int best = _faces[face].FirstOutside;
+        long bestHeight = Height(face, _points[best]);
+        for (int q = _nextOutside[best]; q >= 0; q = _nextOutside[q])
         {
-            long h = Height(f, _points[q]);
+            long h = Height(face, _points[q]);
             if (h > bestHeight)
             {
                 bestHeight = h;
@@ -287,8 +333,8 @@ internal sealed class ConvexHull3D
     }
 
     /// <summary>The faces p lies strictly above (connected around <paramref name="start"/>) and the
-    /// directed edges bounding them, oriented as in the visible faces.</summary>
-    private void CollectVisible(int start, LatticePoint3 p, List<int> visible, List<(int, int)> horizon)
+    /// edges bounding them (oriented as in the visible faces) with the face beyond each.</summary>
+    private void CollectVisible(int start, LatticePoint3 p, List<int> visible, List<(int, int, int)> horizon)
     {
         visible.Clear();
         horizon.Clear();
@@ -297,38 +343,31 @@ internal sealed class ConvexHull3D
         visible.Add(start);
         for (int next = 0; next < visible.Count; next++)
         {
-            var f = _faces[visible[next]];
-            VisitAcross(f.B, f.A, p, visible);
-            VisitAcross(f.C, f.B, p, visible);
-            VisitAcross(f.A, f.C, p, visible);
+            ref var f = ref _faces[visible[next]];
+            int ab = f.AcrossAB, bc = f.AcrossBC, ca = f.AcrossCA;
+            Visit(ab, p, visible);
+            Visit(bc, p, visible);
+            Visit(ca, p, visible);
         }
         foreach (int fi in visible)
         {
             var f = _faces[fi];
-            AddIfHorizon(f.A, f.B, horizon);
-            AddIfHorizon(f.B, f.C, horizon);
-            AddIfHorizon(f.C, f.A, horizon);
+            if (_faces[f.AcrossAB].VisibleStamp != _stamp) horizon.Add((f.A, f.B, f.AcrossAB));
+            if (_faces[f.AcrossBC].VisibleStamp != _stamp) horizon.Add((f.B, f.C, f.AcrossBC));
+            if (_faces[f.AcrossCA].VisibleStamp != _stamp) horizon.Add((f.C, f.A, f.AcrossCA));
         }
     }
 
-    private void VisitAcross(int u, int v, LatticePoint3 p, List<int> visible)
+    private void Visit(int face, LatticePoint3 p, List<int> visible)
     {
-        int neighbour = _faceByEdge[EdgeKey(u, v)];
-        var face = _faces[neighbour];
-        if (face.VisibleStamp != _stamp && face.TestedStamp != _stamp)
+        ref var f = ref _faces[face];
+        if (f.VisibleStamp == _stamp || f.TestedStamp == _stamp)
+            return;
+        f.TestedStamp = _stamp;
+        if (Height(face, p) > 0)
         {
-            face.TestedStamp = _stamp;
-            if (Height(face, p) > 0)
-            {
-                face.VisibleStamp = _stamp;
-                visible.Add(neighbour);
-            }
+            f.VisibleStamp = _stamp;
+            visible.Add(face);
         }
-    }
-
-    private void AddIfHorizon(int u, int v, List<(int, int)> horizon)
-    {
-        if (_faces[_faceByEdge[EdgeKey(v, u)]].VisibleStamp != _stamp)
-            horizon.Add((u, v));
     }
 }

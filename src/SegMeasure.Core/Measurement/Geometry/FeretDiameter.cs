@@ -28,7 +28,7 @@ public static class FeretDiameter
 
     private static double Max2D(ObjectMask hull, double sy, double sx)
     {
-        var extremes = new RowExtremes();
+        var extremes = new RowExtremes(levels: 1, lines: 2 * hull.Height + 3, levelOrigin: 0);
         int h = hull.Height, w = hull.Width;
         bool Inside(int y, int x) => y >= 0 && y < h && x >= 0 && x < w && hull.Voxels[y * w + x];
         // Doubled coordinates: the midpoint between (y, x) and (y, x+1) is (2y, 2x+1).
@@ -47,16 +47,10 @@ public static class FeretDiameter
 
     private static double Max3D(ObjectMask hull, double sz, double sy, double sx)
     {
-        var extremes = new RowExtremes();
+        var extremes = new RowExtremes(levels: 2 * hull.Depth + 3, lines: 2 * hull.Height + 3, levelOrigin: 2);
         // The mesh vertices are those of the per-configuration triangles the surface area uses.
-        SurfaceArea.ScanCubes(hull, (z, y, x, config) =>
-        {
-            foreach (char code in MarchingCubesTriangles.ByConfiguration[config])
-            {
-                int k = code - 'a';
-                extremes.Add(2L * z + k / 9, 2L * y + k / 3 % 3, 2L * x + k % 3);
-            }
-        });
+        var collector = new MeshVertexCollector(extremes);
+        SurfaceArea.ScanCubes(hull, ref collector);
         var points = extremes.Points();
         var vertices = ConvexHull3D.Vertices(points) ?? points.ToArray();
         return LargestDistance(vertices, sz, sy, sx);
@@ -82,27 +76,66 @@ public static class FeretDiameter
         return Math.Sqrt(best);
     }
 
-    /// <summary>Keeps, for each line of constant (z, y), the points with the smallest and largest x.</summary>
+    private readonly struct MeshVertexCollector(RowExtremes extremes) : SurfaceArea.ICubeVisitor
+    {
+        public void Visit(int z, int y, int x, int configuration)
+        {
+            foreach (char code in MarchingCubesTriangles.ByConfiguration[configuration])
+            {
+                int k = code - 'a';
+                extremes.Add(2L * z + k / 9, 2L * y + k / 3 % 3, 2L * x + k % 3);
+            }
+        }
+    }
+
+    /// <summary>Keeps, for each line of constant (z, y), the points with the smallest and largest x.
+    /// Coordinates are doubled mask coordinates from −2 (the padding) upwards.</summary>
     private sealed class RowExtremes
     {
-        private readonly Dictionary<(long Z, long Y), (long Min, long Max)> _rows = new();
+        private const long LineOrigin = 2;
+        private readonly int _lines;
+        private readonly long _levelOrigin;
+        private readonly long[] _min;
+        private readonly long[] _max;
+
+        public RowExtremes(int levels, int lines, long levelOrigin)
+        {
+            _lines = lines;
+            _levelOrigin = levelOrigin;
+            _min = new long[levels * lines];
+            _max = new long[levels * lines];
+            Array.Fill(_min, long.MaxValue);
+            Array.Fill(_max, long.MinValue);
+        }
 
         public void Add(long z, long y, long x)
         {
-            if (_rows.TryGetValue((z, y), out var r))
-                _rows[(z, y)] = (Math.Min(r.Min, x), Math.Max(r.Max, x));
-            else
-                _rows[(z, y)] = (x, x);
+            long line = (z + _levelOrigin) * _lines + y + LineOrigin;
+            if (x < _min[line]) _min[line] = x;
+            if (x > _max[line]) _max[line] = x;
         }
 
+        /// <summary>The extreme points of each level that are vertices of that level's planar hull
+        /// (no other point can be a vertex of the 3D hull).</summary>
         public List<LatticePoint3> Points()
         {
-            var points = new List<LatticePoint3>(2 * _rows.Count);
-            foreach (var ((z, y), (min, max)) in _rows)
+            var points = new List<LatticePoint3>();
+            var level = new List<LatticePoint2>();
+            int levels = _min.Length / _lines;
+            for (int l = 0; l < levels; l++)
             {
-                points.Add(new LatticePoint3(z, y, min));
-                if (max != min)
-                    points.Add(new LatticePoint3(z, y, max));
+                level.Clear();
+                for (int line = l * _lines; line < (l + 1) * _lines; line++)
+                {
+                    if (_min[line] > _max[line])
+                        continue;
+                    long y = line % _lines - LineOrigin;
+                    level.Add(new LatticePoint2(y, _min[line]));
+                    if (_max[line] != _min[line])
+                        level.Add(new LatticePoint2(y, _max[line]));
+                }
+                foreach (var p in ConvexHull2D.ComputeSorted(level))
+                    points.Add(new LatticePoint3(l - _levelOrigin, p.U, p.V));
             }
             return points;
         }

@@ -73,6 +73,7 @@ public class ClusteringReferenceTests
         Assert.Equal(k, result.Labels.Distinct().Count());
         // The same seed draws the same initial centres as scikit-learn's random_state, so the partitions agree too.
         Assert.True(AdjustedRandIndex.Of(expected, result.Labels) >= 0.999, name);
+        Assert.Equal(expected, result.Labels);
     }
 
     [Theory]
