@@ -22,37 +22,20 @@ internal static class ColumnInference
     /// <summary>A column from the text cells of a delimited file (null = no cell).</summary>
     public static TableColumn FromText(string name, IReadOnlyList<string?> cells)
     {
-        // Typed passes rather than boxing every cell: integers first, then doubles, else text.
-        var integers = new long?[cells.Count];
-        bool anyValue = false, allIntegers = true;
-        for (int i = 0; i < cells.Count && allIntegers; i++)
-        {
-            if (IsMissing(cells[i])) continue;
-            if (TryParseInteger(cells[i]!, out var l)) { integers[i] = l; anyValue = true; }
-            else allIntegers = false;
-        }
-
-        if (allIntegers && anyValue) return new IntegerColumn(name, integers);
-
-        var doubles = new double[cells.Count];
-        for (int i = 0; i < cells.Count; i++)
-        {
-            if (IsMissing(cells[i])) { doubles[i] = double.NaN; continue; }
-            if (!TryParseNumber(cells[i]!, out doubles[i]))
-                return new TextColumn(name, cells.Select(c => IsMissing(c) ? null : c).ToArray());
-        }
-
-        return new DoubleColumn(name, doubles);
+        var column = new StreamingColumn(name);
+        foreach (var cell in cells) column.Add(cell);
+        if (column.NeedsEarlierText) column.SetEarlierText(cells.Take(column.EarlierTextCount).ToList());
+        return column.Build();
     }
 
     /// <summary>Empty or one of pandas' missing-value markers.</summary>
-    private static bool IsMissing(string? cell) =>
+    internal static bool IsMissing(string? cell) =>
         cell is null || cell.Length == 0 || (cell.Length <= 8 && MissingMarkers.Contains(cell));
 
-    private static bool TryParseInteger(string cell, out long value) =>
+    internal static bool TryParseInteger(string cell, out long value) =>
         long.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out value);
 
-    private static bool TryParseNumber(string cell, out double value)
+    internal static bool TryParseNumber(string cell, out double value)
     {
         if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return true;
         if (IsInfinity(cell.Trim(), out var inf)) { value = (double)inf; return true; }

@@ -32,29 +32,51 @@ internal static class DelimitedTableFormat
 
     public static MeasurementTable Read(string path, char delimiter)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var parser = new CsvParser(reader, Configuration(delimiter));
+        string[] names;
+        StreamingColumn[] columns;
+        using (var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        using (var parser = new CsvParser(reader, Configuration(delimiter)))
+        {
+            names = ReadHeader(parser, path);
+            columns = names.Select(n => new StreamingColumn(n)).ToArray();
+            while (parser.Read())
+            {
+                if (parser.Count != names.Length)
+                    throw new SegMeasureException("SegMeasure.TableFormat", ErrorKind.InvalidData,
+                        $"{path}: line {parser.RawRow} has {parser.Count} field(s), the header has {names.Length}", path);
+                for (int c = 0; c < columns.Length; c++) columns[c].Add(parser[c]);
+            }
+        }
+
+        // Rare: a column that became text after numeric rows needs those rows' original text.
+        var late = columns.Select((column, c) => (column, c)).Where(x => x.column.NeedsEarlierText).ToList();
+        if (late.Count > 0)
+        {
+            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var parser = new CsvParser(reader, Configuration(delimiter));
+            ReadHeader(parser, path);
+            var earlier = late.Select(_ => new List<string?>()).ToArray();
+            int needed = late.Max(x => x.column.EarlierTextCount);
+            for (int row = 0; row < needed && parser.Read(); row++)
+                for (int k = 0; k < late.Count; k++)
+                    if (row < late[k].column.EarlierTextCount) earlier[k].Add(parser[late[k].c]);
+            for (int k = 0; k < late.Count; k++) late[k].column.SetEarlierText(earlier[k]);
+        }
+
+        return new MeasurementTable(columns.Select(c => c.Build()));
+    }
+
+    private static string[] ReadHeader(CsvParser parser, string path)
+    {
         if (!parser.Read())
             throw new SegMeasureException("SegMeasure.TableFormat", ErrorKind.InvalidData, $"{path}: the file is empty (no header row)", path);
 
-        var header = parser.Record!;
-        var names = header.Select((n, i) => n.Length == 0 ? $"Unnamed: {i}" : n).ToArray();
+        var names = parser.Record!.Select((n, i) => n.Length == 0 ? $"Unnamed: {i}" : n).ToArray();
         var duplicates = names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0)
             throw new SegMeasureException("SegMeasure.TableFormat", ErrorKind.InvalidData,
                 $"{path}: the header names column(s) {string.Join(", ", duplicates.Select(d => $"'{d}'"))} more than once", path);
-
-        var columns = names.Select(_ => new List<string?>()).ToArray();
-        while (parser.Read())
-        {
-            var record = parser.Record!;
-            if (record.Length != names.Length)
-                throw new SegMeasureException("SegMeasure.TableFormat", ErrorKind.InvalidData,
-                    $"{path}: line {parser.RawRow} has {record.Length} field(s), the header has {names.Length}", path);
-            for (int c = 0; c < record.Length; c++) columns[c].Add(record[c]);
-        }
-
-        return new MeasurementTable(names.Select((n, c) => ColumnInference.FromText(n, columns[c])));
+        return names;
     }
 
     private static CsvConfiguration Configuration(char delimiter) => new(CultureInfo.InvariantCulture)

@@ -26,40 +26,57 @@ internal static class XlsxTableFormat
         var strings = new SharedStrings(workbookPart.AddNewPart<SharedStringTablePart>());
         var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
 
-        var sheetData = new SheetData();
-        var header = new Row { RowIndex = 1 };
-        for (int c = 0; c < table.ColumnCount; c++)
-            header.Append(strings.Cell(Reference(c, 1), table.Columns[c].Name, BoldStyle));
-        sheetData.Append(header);
-        for (int row = 0; row < table.RowCount; row++)
+        // Streamed with OpenXmlWriter: a DOM of a million cells is slow and large.
+        string range = table.ColumnCount > 0 ? $"A1:{Reference(table.ColumnCount - 1, (uint)table.RowCount + 1)}" : "";
+        var letters = Enumerable.Range(0, table.ColumnCount).Select(ColumnLetters).ToArray();
+        using (var writer = OpenXmlWriter.Create(sheetPart))
         {
-            uint rowIndex = (uint)row + 2;
-            var cells = new Row { RowIndex = rowIndex };
+            writer.WriteStartElement(new Worksheet());
+            if (table.ColumnCount > 0)
+            {
+                // Frozen header: the pane below row 1 scrolls, row 1 stays.
+                writer.WriteElement(new SheetViews(new SheetView(
+                    new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                    new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+                { TabSelected = true, WorkbookViewId = 0U }));
+                writer.WriteElement(ColumnWidths(table));
+            }
+
+            writer.WriteStartElement(new SheetData());
+            writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", "1")]);
             for (int c = 0; c < table.ColumnCount; c++)
-                if (CellFor(table.Columns[c].GetValue(row), Reference(c, rowIndex), strings) is { } cell) cells.Append(cell);
-            sheetData.Append(cells);
+                writer.WriteElement(strings.Cell(letters[c] + "1", table.Columns[c].Name, BoldStyle));
+            writer.WriteEndElement();
+
+            var number = new Cell();
+            for (int row = 0; row < table.RowCount; row++)
+            {
+                var rowText = (row + 2).ToString(CultureInfo.InvariantCulture);
+                writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", rowText)]);
+                for (int c = 0; c < table.ColumnCount; c++)
+                {
+                    var text = NumberText(table.Columns[c].GetValue(row), out bool isNumber);
+                    if (text is null) continue;
+                    if (isNumber)
+                    {
+                        number.CellReference = letters[c] + rowText;
+                        number.CellValue = new CellValue(text);
+                        writer.WriteElement(number);
+                    }
+                    else
+                    {
+                        writer.WriteElement(strings.Cell(letters[c] + rowText, text, 0));
+                    }
+                }
+
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement(); // sheetData
+            if (table.ColumnCount > 0) writer.WriteElement(new AutoFilter { Reference = range });
+            writer.WriteEndElement(); // worksheet
         }
 
-        var worksheet = new Worksheet();
-        if (table.ColumnCount > 0)
-        {
-            // Frozen header: the pane below row 1 scrolls, row 1 stays.
-            worksheet.Append(new SheetViews(new SheetView(
-                new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
-            { TabSelected = true, WorkbookViewId = 0U }));
-            worksheet.Append(ColumnWidths(table));
-        }
-
-        worksheet.Append(sheetData);
-        string range = "";
-        if (table.ColumnCount > 0)
-        {
-            range = $"A1:{Reference(table.ColumnCount - 1, (uint)table.RowCount + 1)}";
-            worksheet.Append(new AutoFilter { Reference = range });
-        }
-
-        sheetPart.Worksheet = worksheet;
         strings.Save();
         workbookPart.Workbook.Append(new Sheets(new Sheet { Name = SheetName, SheetId = 1U, Id = workbookPart.GetIdOfPart(sheetPart) }));
         if (table.ColumnCount > 0)
@@ -94,22 +111,47 @@ internal static class XlsxTableFormat
                 throw new SegMeasureException("SegMeasure.TableFormat", ErrorKind.InvalidData, $"{path}: the first sheet is not a worksheet", path);
 
             var shared = workbookPart.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => TextOf(i)).ToArray() ?? [];
+            // Streamed with OpenXmlReader; each cell is loaded on its own.
             var rows = new SortedDictionary<uint, Dictionary<int, object?>>();
             uint nextRow = 1;
-            foreach (var row in sheetPart.Worksheet.Descendants<Row>())
+            Dictionary<int, object?>? cells = null;
+            int nextColumn = 0;
+            using var reader = OpenXmlReader.Create(sheetPart);
+            while (reader.Read())
             {
-                uint rowIndex = row.RowIndex?.Value ?? nextRow;
-                nextRow = rowIndex + 1;
-                var cells = new Dictionary<int, object?>();
-                int nextColumn = 0;
-                foreach (var cell in row.Elements<Cell>())
+                if (reader.ElementType == typeof(Row) && reader.IsStartElement)
                 {
-                    int column = cell.CellReference?.Value is { } reference ? ColumnOf(reference, path) : nextColumn;
-                    nextColumn = column + 1;
-                    cells[column] = ValueOf(cell, shared, path);
+                    var index = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
+                    uint rowIndex = uint.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : nextRow;
+                    nextRow = rowIndex + 1;
+                    cells = new Dictionary<int, object?>();
+                    rows[rowIndex] = cells;
+                    nextColumn = 0;
                 }
+                else if (reader.ElementType == typeof(Cell) && reader.IsStartElement && cells is not null)
+                {
+                    string? reference = null, type = null;
+                    foreach (var attribute in reader.Attributes)
+                    {
+                        if (attribute.LocalName == "r") reference = attribute.Value;
+                        else if (attribute.LocalName == "t") type = attribute.Value;
+                    }
 
-                rows[rowIndex] = cells;
+                    int column = reference is not null ? ColumnOf(reference, path) : nextColumn;
+                    nextColumn = column + 1;
+                    if (type is "inlineStr")
+                    {
+                        // Rare and possibly rich text: load this one cell.
+                        cells[column] = ValueOf((Cell)reader.LoadCurrentElement()!, shared, path);
+                        continue;
+                    }
+
+                    // Plain cells: read the value element without building a Cell object.
+                    string? raw = null;
+                    while (reader.Read() && !(reader.ElementType == typeof(Cell) && reader.IsEndElement))
+                        if (reader.ElementType == typeof(CellValue) && reader.IsStartElement) raw = reader.GetText();
+                    cells[column] = ValueOf(raw, type, reference, shared, path);
+                }
             }
 
             return Build(rows, path);
@@ -139,40 +181,46 @@ internal static class XlsxTableFormat
 
     private static object? ValueOf(Cell cell, string[] shared, string path)
     {
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString) return cell.InlineString is { } inline ? TextOf(inline) : null;
-        var raw = cell.CellValue?.Text;
+        if (cell.DataType?.Value == CellValues.InlineString) return cell.InlineString is { } inline ? TextOf(inline) : null;
+        return ValueOf(cell.CellValue?.Text, cell.DataType?.InnerText, cell.CellReference?.Value, shared, path);
+    }
+
+    /// <summary>A cell's value from its raw text and its <c>t</c> attribute (s, str, b, e, d, n or none).</summary>
+    private static object? ValueOf(string? raw, string? type, string? reference, string[] shared, string path)
+    {
         if (raw is null) return null;
-        if (type == CellValues.SharedString)
+        if (type == "s")
         {
             if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) || i >= shared.Length)
-                throw new SegMeasureException("SegMeasure.TableFormat", ErrorKind.InvalidData, $"{path}: cell {cell.CellReference} refers to a missing shared string", path);
+                throw new SegMeasureException("SegMeasure.TableFormat", ErrorKind.InvalidData, $"{path}: cell {reference} refers to a missing shared string", path);
             return shared[i];
         }
 
-        if (type == CellValues.String || type == CellValues.Date) return raw;
-        if (type == CellValues.Boolean) return raw == "1" ? "True" : "False";
-        if (type == CellValues.Error) return null;
+        if (type is "str" or "d" or "inlineStr") return raw;
+        if (type == "b") return raw == "1" ? "True" : "False";
+        if (type == "e") return null;
         // A number, spelled like openpyxl reads it: integer unless it has a point or an exponent.
         if (long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) return l;
         if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
-        throw new SegMeasureException("SegMeasure.TableFormat", ErrorKind.InvalidData, $"{path}: cell {cell.CellReference} holds '{raw}', which is not a number", path);
+        throw new SegMeasureException("SegMeasure.TableFormat", ErrorKind.InvalidData, $"{path}: cell {reference} holds '{raw}', which is not a number", path);
     }
 
     /// <summary>Shared and inline strings may be plain text or rich-text runs; phonetic hints are not content.</summary>
     private static string TextOf(OpenXmlElement element) =>
         string.Concat(element.Descendants<Text>().Where(t => t.Parent is not PhoneticRun).Select(t => t.Text));
 
-    private static Cell? CellFor(object? value, string reference, SharedStrings strings) => value switch
+    /// <summary>The cell text of a value and whether it is stored as a number; null for a missing value (no cell).</summary>
+    private static string? NumberText(object? value, out bool isNumber)
     {
-        null => null,
-        double d when double.IsNaN(d) => null,
-        double d when double.IsInfinity(d) => strings.Cell(reference, CellText.FormatDouble(d)!, 0),
-        // Python's spelling keeps "1.0" distinct from the integer "1", so a double column reads back as double.
-        double d => new Cell { CellReference = reference, CellValue = new CellValue(CellText.FormatDouble(d)!) },
-        long l => new Cell { CellReference = reference, CellValue = new CellValue(l.ToString(CultureInfo.InvariantCulture)) },
-        _ => strings.Cell(reference, CellText.Format(value)!, 0),
-    };
+        isNumber = value is long || (value is double d && double.IsFinite(d));
+        return value switch
+        {
+            // Python's spelling keeps "1.0" distinct from the integer "1", so a double column reads back as double;
+            // infinities, which a spreadsheet cannot hold as numbers, become the text "inf"/"-inf".
+            double x => CellText.FormatDouble(x),
+            _ => CellText.Format(value),
+        };
+    }
 
     private static Columns ColumnWidths(MeasurementTable table)
     {
@@ -181,7 +229,8 @@ internal static class XlsxTableFormat
         {
             var column = table.Columns[c];
             int longest = column.Name.Length + 2; // room for the filter button
-            for (int row = 0; row < column.Count; row++)
+            // A sample of rows is enough to size a column.
+            for (int row = 0; row < Math.Min(column.Count, 1000); row++)
             {
                 var value = column.GetValue(row);
                 longest = Math.Max(longest, (value is double d ? d.ToString("G10", CultureInfo.InvariantCulture) : CellText.Format(value))?.Length ?? 0);
@@ -207,11 +256,13 @@ internal static class XlsxTableFormat
     }
 
     /// <summary>"A1"-style reference of a 0-based column and 1-based row.</summary>
-    private static string Reference(int column, uint row)
+    private static string Reference(int column, uint row) => ColumnLetters(column) + row.ToString(CultureInfo.InvariantCulture);
+
+    private static string ColumnLetters(int column)
     {
         var letters = "";
         for (int c = column + 1; c > 0; c = (c - 1) / 26) letters = (char)('A' + (c - 1) % 26) + letters;
-        return letters + row.ToString(CultureInfo.InvariantCulture);
+        return letters;
     }
 
     private static int ColumnOf(string reference, string path)

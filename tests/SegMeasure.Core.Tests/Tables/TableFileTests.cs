@@ -116,6 +116,23 @@ public class TableFileTests : IDisposable
     }
 
     [Fact]
+    public void A_column_that_turns_out_to_be_text_keeps_every_cell_as_written()
+    {
+        var path = PathOf("late.csv");
+        var lines = Enumerable.Range(0, 500).Select(i => $"{i},{i}.50,{(i % 7 == 0 ? "" : "007")}").Append("500,n/a,well A1");
+        File.WriteAllText(path, "index,v,w\n" + string.Join("\n", lines) + "\n");
+        var table = TableFile.Read(path);
+        Assert.Equal(501, table.RowCount);
+        var v = Assert.IsType<DoubleColumn>(table["v"]);
+        Assert.Equal(0.5, v[0]);
+        Assert.True(double.IsNaN(v[500]));
+        var w = Assert.IsType<TextColumn>(table["w"]);
+        Assert.Null(w[0]);
+        Assert.Equal("007", w[1]);
+        Assert.Equal("well A1", w[500]);
+    }
+
+    [Fact]
     public void A_header_only_file_is_an_empty_table()
     {
         var path = PathOf("in.csv");

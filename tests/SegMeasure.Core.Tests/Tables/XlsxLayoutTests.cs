@@ -70,16 +70,17 @@ public class XlsxLayoutTests : IDisposable
             sheetPart.Worksheet = new Worksheet(new SheetData(
                 new Row(Inline("index"), Shared(0), Inline("area")),         // no row or cell references at all
                 new Row(Number("2"), Shared(1), Number("1.5")),
-                new Row(Number("1"), Inline("beta"), Inline("inf"))));
+                new Row(Number("1"), Inline("beta"), Inline("inf")),
+                new Row(Number("4"), new Cell(), Number("2.5"))));                // an empty, self-closing cell
             workbook.Workbook.Append(new Sheets(new Sheet { Name = "Data", SheetId = 1U, Id = workbook.GetIdOfPart(sheetPart) }));
             workbook.Workbook.Save();
         }
 
         var table = TableFile.Read(path);
         Assert.Equal(["index", "name", "area"], table.ColumnNames);
-        Assert.Equal([2L, 1L], Assert.IsType<IntegerColumn>(table["index"]).Values.Cast<long>());
-        Assert.Equal(["alpha", "beta"], Assert.IsType<TextColumn>(table["name"]).Values);
-        Assert.Equal([1.5, double.PositiveInfinity], Assert.IsType<DoubleColumn>(table["area"]).Values);
+        Assert.Equal([2L, 1L, 4L], Assert.IsType<IntegerColumn>(table["index"]).Values.Cast<long>());
+        Assert.Equal(["alpha", "beta", null], Assert.IsType<TextColumn>(table["name"]).Values);
+        Assert.Equal([1.5, double.PositiveInfinity, 2.5], Assert.IsType<DoubleColumn>(table["area"]).Values);
     }
 
     [Fact]
