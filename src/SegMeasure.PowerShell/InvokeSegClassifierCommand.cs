@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using SegMeasure.Core.Analysis;
-using SegMeasure.Core.Batch;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.PowerShell;
@@ -22,11 +21,13 @@ public sealed class InvokeSegClassifierCommand : TableCmdlet
     public ClassifierModel? Model { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = ModelPathSet)]
+    [Alias("Classifier")]
     [ValidateNotNullOrEmpty]
     public string? ModelPath { get; set; }
 
     /// <summary>Names for the classes in ascending class-id order; missing ones are class_&lt;id&gt;.</summary>
     [Parameter]
+    [Alias("ClassName")]
     public string[]? ClassNames { get; set; }
 
     /// <summary>Paints each source segmentation into <c>&lt;name&gt;&lt;suffix&gt;.tif</c> beside it.</summary>
@@ -43,9 +44,8 @@ public sealed class InvokeSegClassifierCommand : TableCmdlet
         var result = Classification.Apply(table, model, ClassNames);
         if (result.SkipMessage is { } skipped) WriteWarning(skipped);
         if (PaintSuffix is not null)
-            ResultPainting.PaintPerSource(result.Table, Classification.IdColumn,
-                source => OutputNaming.WithSuffix(source, PaintSuffix) is var output && ShouldProcess(output, "Paint classes") ? output : null,
-                overwrite: Force);
+            foreach (var outcome in SourcePainting.PaintBySource(result.Table, Classification.IdColumn, PaintSuffix, Force, output => ShouldProcess(output, "Paint class ids")))
+                if (outcome.Error is { } error) WriteError(ErrorRecords.From(error, outcome.Source));
         return result.Table;
     }
 }

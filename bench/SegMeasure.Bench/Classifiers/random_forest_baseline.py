@@ -1,7 +1,8 @@
 """Baseline for the random forest benchmark: writes the data set and times scikit-learn on it.
 
-usage: random_forest_baseline.py OUT_DIR ROWS FEATURES TREES REPEATS
-Writes OUT_DIR/data.bin (float64 rows, then int32 labels) and prints JSON timings.
+usage: random_forest_baseline.py OUT_DIR ROWS FEATURES TREES
+Writes OUT_DIR/data.bin (float64 rows, then int32 labels) unless it exists, fits once and prints
+JSON timings. The caller alternates these runs with its own, so both see the same machine load.
 scikit-learn runs with n_jobs=1 (one core) so it is compared with our single-threaded run.
 """
 import json
@@ -16,22 +17,21 @@ from sklearn.ensemble import RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
-out, rows, features, trees, repeats = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+out, rows, features, trees = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 X, y = make_classification(n_samples=rows, n_features=features, n_informative=features // 2, n_redundant=features // 4,
                            n_classes=3, random_state=0)
-with open(os.path.join(out, "data.bin"), "wb") as f:
-    f.write(np.ascontiguousarray(X, dtype="<f8").tobytes())
-    f.write(np.ascontiguousarray(y, dtype="<i4").tobytes())
+data = os.path.join(out, "data.bin")
+if not os.path.exists(data):
+    with open(data, "wb") as f:
+        f.write(np.ascontiguousarray(X, dtype="<f8").tobytes())
+        f.write(np.ascontiguousarray(y, dtype="<i4").tobytes())
 
 Xs = StandardScaler().fit_transform(X)
-forest, logistic, accuracy = [], [], None
-for _ in range(repeats):
-    t = time.perf_counter()
-    model = RandomForestClassifier(n_estimators=trees, n_jobs=1, random_state=0).fit(Xs, y)
-    forest.append(time.perf_counter() - t)
+t = time.perf_counter()
+model = RandomForestClassifier(n_estimators=trees, n_jobs=1, random_state=0).fit(Xs, y)
+forest = time.perf_counter() - t
 accuracy = float(model.score(Xs[: rows // 10], y[: rows // 10]))
-for _ in range(repeats):
-    t = time.perf_counter()
-    LogisticRegression(C=1.0, max_iter=1000).fit(Xs, y)
-    logistic.append(time.perf_counter() - t)
+t = time.perf_counter()
+LogisticRegression(C=1.0, max_iter=1000).fit(Xs, y)
+logistic = time.perf_counter() - t
 print(json.dumps({"sklearn": sklearn.__version__, "forest": forest, "logistic": logistic, "forest_train_accuracy_first_tenth": accuracy}))

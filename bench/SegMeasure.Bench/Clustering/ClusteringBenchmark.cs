@@ -11,7 +11,7 @@ namespace SegMeasure.Bench.Clustering;
 /// implementation against scikit-learn on the very same points in the same run (Debian's
 /// /usr/bin/python3; scikit-learn 1.2.1 has no HDBSCAN, so that one has no baseline).
 /// Options: --rows N (100000) --features D (20) --clusters K (8) --repeats R (3) --eps (0.7)
-/// --min-samples (10) --min-cluster-size (50) --hdbscan-rows (N) --python PATH.
+/// --min-samples (10) --min-cluster-size (50) --hdbscan-rows (N) --methods (kmeans,dbscan,hdbscan) --python PATH.
 /// </summary>
 public static class ClusteringBenchmark
 {
@@ -25,25 +25,40 @@ public static class ClusteringBenchmark
         // HDBSCAN can run on a prefix of the rows (--hdbscan-rows) when the full table takes too long here.
         int hdbscanRows = Math.Min(rows, Option(args, "--hdbscan-rows", rows));
         string python = OptionText(args, "--python", "/usr/bin/python3");
+        var methods = OptionText(args, "--methods", "kmeans,dbscan,hdbscan").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
 
         var points = Blobs(rows, features, k, seed: 1);
         Console.WriteLine($"clustering benchmark: {rows} rows x {features} features, {k} blobs, {Environment.ProcessorCount} cores, median of {repeats}");
 
-        var sklearn = RunScikitLearn(python, points, k, eps, minSamples, repeats, out var sklearnLabels);
+        var sklearn = RunScikitLearn(python, points, k, eps, minSamples, repeats, methods, out var sklearnLabels);
 
-        var (kmeansTime, kmeans) = Median(repeats, () => KMeans.Fit(points, k, nInit: 10, seed: 0));
-        var (dbscanTime, dbscan) = Median(repeats, () => DbScan.Fit(points, eps, minSamples));
-        var hdbscanPoints = hdbscanRows == rows ? points : new PointSet(points.Data[..(hdbscanRows * features)], hdbscanRows, features);
-        var (hdbscanTime, hdbscan) = Median(1, () => Hdbscan.Fit(hdbscanPoints, minClusterSize, minSamples));
+        if (methods.Contains("kmeans"))
+        {
+            var (kmeansTime, kmeans) = Median(repeats, () => KMeans.Fit(points, k, nInit: 10, seed: 0));
+            Report($"k-means (k={k}, n_init=10)", kmeansTime, Baseline(sklearn, "kmeans"),
+                sklearnLabels.TryGetValue("kmeans", out var skKm) ? $"ARI vs sklearn {Ari(kmeans.Labels, skKm):F4}, inertia {kmeans.Inertia:G6} vs {sklearn!.Value.GetProperty("kmeans_inertia").GetDouble():G6}" : null);
+        }
 
-        Report("k-means (k=8, n_init=10)", kmeansTime, sklearn?.GetProperty("kmeans").GetDouble(),
-            sklearnLabels.TryGetValue("kmeans", out var skKm) ? $"ARI vs sklearn {Ari(kmeans.Labels, skKm):F4}, inertia {kmeans.Inertia:G6} vs {sklearn!.Value.GetProperty("kmeans_inertia").GetDouble():G6}" : null);
-        Report($"DBSCAN (eps={eps.ToString(CultureInfo.InvariantCulture)}, min_samples={minSamples})", dbscanTime, sklearn?.GetProperty("dbscan").GetDouble(),
-            sklearnLabels.TryGetValue("dbscan", out var skDb) ? $"ARI vs sklearn {Ari(dbscan, skDb):F4}, {dbscan.Max() + 1} clusters, {dbscan.Count(l => l < 0)} noise" : null);
-        Report($"HDBSCAN (min_cluster_size={minClusterSize}, min_samples={minSamples})", hdbscanTime, null,
-            $"{hdbscanRows} rows, {hdbscan.Max() + 1} clusters, {hdbscan.Count(l => l < 0)} noise; no scikit-learn baseline (1.2.1 has no HDBSCAN), single run");
+        if (methods.Contains("dbscan"))
+        {
+            var (dbscanTime, dbscan) = Median(repeats, () => DbScan.Fit(points, eps, minSamples));
+            Report($"DBSCAN (eps={eps.ToString(CultureInfo.InvariantCulture)}, min_samples={minSamples})", dbscanTime, Baseline(sklearn, "dbscan"),
+                sklearnLabels.TryGetValue("dbscan", out var skDb) ? $"ARI vs sklearn {Ari(dbscan, skDb):F4}, {dbscan.Max() + 1} clusters, {dbscan.Count(l => l < 0)} noise" : null);
+        }
+
+        if (methods.Contains("hdbscan"))
+        {
+            var hdbscanPoints = hdbscanRows == rows ? points : new PointSet(points.Data[..(hdbscanRows * features)], hdbscanRows, features);
+            var (hdbscanTime, hdbscan) = Median(1, () => Hdbscan.Fit(hdbscanPoints, minClusterSize, minSamples));
+            Report($"HDBSCAN (min_cluster_size={minClusterSize}, min_samples={minSamples})", hdbscanTime, null,
+                $"{hdbscanRows} rows, {hdbscan.Max() + 1} clusters, {hdbscan.Count(l => l < 0)} noise; no scikit-learn baseline (1.2.1 has no HDBSCAN), single run");
+        }
+
         return 0;
     }
+
+    private static double? Baseline(JsonElement? sklearn, string method) =>
+        sklearn is { } s && s.TryGetProperty(method, out var v) ? v.GetDouble() : null;
 
     private static void Report(string name, double ours, double? baseline, string? note)
     {
@@ -72,9 +87,11 @@ public static class ClusteringBenchmark
         return PointSet.FromRows(Standardizer.Fit(rows).Transform(rows));
     }
 
-    private static JsonElement? RunScikitLearn(string python, PointSet points, int k, double eps, int minSamples, int repeats, out Dictionary<string, int[]> labels)
+    private static JsonElement? RunScikitLearn(string python, PointSet points, int k, double eps, int minSamples, int repeats, HashSet<string> methods, out Dictionary<string, int[]> labels)
     {
         labels = [];
+        var baselineMethods = methods.Where(m => m is "kmeans" or "dbscan").ToArray();
+        if (baselineMethods.Length == 0) return null;
         var script = Path.Combine(AppContext.BaseDirectory, "Clustering", "sklearn_clustering.py");
         if (!File.Exists(python) || !File.Exists(script))
         {
@@ -91,7 +108,7 @@ public static class ClusteringBenchmark
             var labelsOut = Path.Combine(dir.FullName, "labels");
             var c = CultureInfo.InvariantCulture;
             var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { script, input, points.Count.ToString(c), points.Dimensions.ToString(c), k.ToString(c), eps.ToString("R", c), minSamples.ToString(c), repeats.ToString(c), labelsOut })
+            foreach (var a in new[] { script, input, points.Count.ToString(c), points.Dimensions.ToString(c), k.ToString(c), eps.ToString("R", c), minSamples.ToString(c), repeats.ToString(c), labelsOut, string.Join(",", baselineMethods) })
                 start.ArgumentList.Add(a);
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEnd();
@@ -103,7 +120,7 @@ public static class ClusteringBenchmark
                 return null;
             }
 
-            foreach (var method in new[] { "kmeans", "dbscan" })
+            foreach (var method in baselineMethods)
             {
                 var bytes = File.ReadAllBytes(labelsOut + "." + method);
                 var values = new int[bytes.Length / 4];

@@ -1,6 +1,7 @@
 """Baseline timings for the clustering benchmark: scikit-learn on the same standardised points.
 
-Called by ClusteringBenchmark with: POINTS.bin N D K EPS MIN_SAMPLES REPEATS LABELS_OUT
+Called by ClusteringBenchmark with: POINTS.bin N D K EPS MIN_SAMPLES REPEATS LABELS_OUT METHODS
+(METHODS: comma-separated, from kmeans,dbscan)
 POINTS.bin holds N*D little-endian float64 values, row-major. Prints one JSON object of
 median seconds per method and writes sklearn's labels (int32) to LABELS_OUT.{kmeans,dbscan}.
 """
@@ -22,15 +23,18 @@ def median_time(fn, repeats):
 
 
 def main():
-    path, n, d, k, eps, min_samples, repeats, labels_out = sys.argv[1:9]
+    path, n, d, k, eps, min_samples, repeats, labels_out, methods = sys.argv[1:10]
+    methods = methods.split(",")
     n, d, k, min_samples, repeats, eps = int(n), int(d), int(k), int(min_samples), int(repeats), float(eps)
     x = np.fromfile(path, dtype="<f8").reshape(n, d)
     out = {}
-    out["kmeans"], km = median_time(lambda: KMeans(n_clusters=k, n_init=10, random_state=0).fit(x), repeats)
-    km.labels_.astype("<i4").tofile(labels_out + ".kmeans")
-    out["kmeans_inertia"] = float(km.inertia_)
-    out["dbscan"], db = median_time(lambda: DBSCAN(eps=eps, min_samples=min_samples).fit(x), repeats)
-    db.labels_.astype("<i4").tofile(labels_out + ".dbscan")
+    if "kmeans" in methods:
+        out["kmeans"], km = median_time(lambda: KMeans(n_clusters=k, n_init=10, random_state=0).fit(x), repeats)
+        km.labels_.astype("<i4").tofile(labels_out + ".kmeans")
+        out["kmeans_inertia"] = float(km.inertia_)
+    if "dbscan" in methods:
+        out["dbscan"], db = median_time(lambda: DBSCAN(eps=eps, min_samples=min_samples).fit(x), repeats)
+        db.labels_.astype("<i4").tofile(labels_out + ".dbscan")
     print(json.dumps(out))
 
 

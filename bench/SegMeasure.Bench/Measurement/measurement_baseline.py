@@ -58,29 +58,38 @@ def run(task):
     intensity = tifffile.imread(task["intensity"]) if task.get("intensity") else None
     limit = task.get("limit")
     start = time.perf_counter()
+    cpu_start = time.process_time()
     if task["kind"] == "cell_nucleus":
         nuclei = tifffile.imread(task["nuclei"])
         cell_ids = np.unique(labels)
         cell_ids = cell_ids[cell_ids != 0]
         setup = time.perf_counter() - start
+        cpu_setup = time.process_time() - cpu_start
         chosen = cell_ids if limit is None else cell_ids[:limit]
         t0 = time.perf_counter()
+        c0 = time.process_time()
         for _ in cell_nucleus_rows(labels, nuclei, chosen, intensity):
             pass
         loop = time.perf_counter() - t0
+        cpu_loop = time.process_time() - c0
         total = len(cell_ids)
     else:
         props = regionprops(labels, intensity) if task["kind"] == "intensity" else regionprops(labels)
         setup = time.perf_counter() - start
+        cpu_setup = time.process_time() - cpu_start
         chosen = props if limit is None else props[:limit]
         t0 = time.perf_counter()
+        c0 = time.process_time()
         rows = intensity_rows(chosen) if task["kind"] == "intensity" else morphology_rows(chosen, labels)
         for _ in rows:
             pass
         loop = time.perf_counter() - t0
+        cpu_loop = time.process_time() - c0
         total = len(props)
     measured = len(chosen)
-    return {"seconds": setup + loop * total / max(1, measured), "measured": measured, "total": total,
+    scale = total / max(1, measured)
+    return {"seconds": setup + loop * scale, "cpu_seconds": cpu_setup + cpu_loop * scale,
+            "measured": measured, "total": total,
             "extrapolated": measured < total}
 
 

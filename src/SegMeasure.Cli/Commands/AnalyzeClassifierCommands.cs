@@ -105,7 +105,7 @@ public static class AnalyzeClassifierCommands
         var output = new Option<string>("--output") { Description = "Output table file with embedding_1 and embedding_2 added", Required = true };
         var method = new Option<string>("--method") { Description = "Feature reduction: umap, tsne or pca", DefaultValueFactory = _ => "umap" };
         method.AcceptOnlyFromAmong("umap", "tsne", "pca");
-        var seed = new Option<int>("--seed") { Description = "Seed of t-SNE and UMAP", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of UMAP's random choices (t-SNE starts from PCA and is deterministic)", DefaultValueFactory = _ => 0 };
         var perplexity = new Option<double>("--perplexity") { Description = "t-SNE: perplexity", DefaultValueFactory = _ => 30.0 };
         var neighbors = new Option<int>("--n-neighbors") { Description = "UMAP: size of the local neighbourhood", DefaultValueFactory = _ => 15 };
         var minDist = new Option<double>("--min-dist") { Description = "UMAP: minimum distance between embedded points", DefaultValueFactory = _ => 0.1 };

@@ -22,8 +22,9 @@ namespace SegMeasure.Core.Measurement;
 /// 0 where rounding would make the radicand negative); <c>equivalent_diameter</c> is that of the
 /// disc/ball of equal area/volume.</para>
 /// <para>One parallel pass collects counts, exact integer coordinate moments, bounding boxes and
-/// the 2×2 boundary configurations of every label; a second cuts each object to its bounding box
-/// for the hull and surface kernels. Nothing scans the image once per label.</para>
+/// the 2×2 boundary configurations of every label; a second collects what the per-object kernels
+/// need — the row ends of 2D objects (convex hull), the bounding-box mask of 3D objects (hull,
+/// marching cubes). Nothing scans the image once per label.</para>
 /// </remarks>
 public static class MorphologyMeasurement
 {
@@ -46,7 +47,9 @@ public static class MorphologyMeasurement
         var slots = LabelSlots.Collect(labels, ct);
         var shapes = ShapeAccumulators.Collect(labels, slots, ct);
         progress?.Report(new WorkProgress(activity, 1, 3));
-        var masks = ObjectMasks.Cut(labels, slots, shapes, ct);
+        // 2D hulls need only row ends; 3D kernels (and the Feret diameter) need each object's mask.
+        var rowExtents = is2D ? RowExtents.Collect(labels, slots, shapes, ct) : null;
+        var masks = !is2D || options.IncludeShapeExtras ? ObjectMasks.Cut(labels, slots, shapes, ct) : null;
         progress?.Report(new WorkProgress(activity, 2, 3));
 
         int n = slots.Count;
@@ -57,9 +60,9 @@ public static class MorphologyMeasurement
         Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, s =>
         {
             rows[s] = is2D
-                ? Describe2D(shapes, s, masks[s], sy, sx, perimeterWeights, options.IncludeShapeExtras)
-                : Describe3D(shapes, s, masks[s], sz, sy, sx, options.IncludeShapeExtras);
-            masks[s] = null!; // release each mask as soon as it is measured
+                ? Describe2D(shapes, s, rowExtents!, masks?[s], sy, sx, perimeterWeights)
+                : Describe3D(shapes, s, masks![s], sz, sy, sx, options.IncludeShapeExtras);
+            if (masks is not null) masks[s] = null!; // release each mask as soon as it is measured
         });
         progress?.Report(new WorkProgress(activity, 3, 3));
         return BuildTable(slots, shapes, rows, is2D, options.IncludeShapeExtras);
@@ -68,7 +71,7 @@ public static class MorphologyMeasurement
     private sealed record ShapeRow(double Size, double Boundary, double Sphericity, double Solidity, double Major, double Minor,
         double EquivalentDiameter, double Eccentricity, double Orientation, double Feret, long Euler);
 
-    private static ShapeRow Describe2D(ShapeAccumulators shapes, int slot, ObjectMask mask, double sy, double sx, double[] perimeterWeights, bool extras)
+    private static ShapeRow Describe2D(ShapeAccumulators shapes, int slot, RowExtents rows, ObjectMask? mask, double sy, double sx, double[] perimeterWeights)
     {
         long count = shapes.Count(slot);
         double area = count * (sy * sx);
@@ -82,7 +85,7 @@ public static class MorphologyMeasurement
         }
 
         double sphericity = perimeter > 0 ? 4.0 * Math.PI * area / (perimeter * perimeter) : 0.0;
-        double solidity = (double)count / ConvexHullImage.VoxelCount(mask);
+        double solidity = (double)count / PixelHull.Count(rows.Top(slot), rows.First(slot), rows.Last(slot));
         var m = Central(shapes, slot);
         // Inertia tensor [[Cxx, -Cyx], [-Cyx, Cyy]] of the physical coordinates.
         double a = m.Xx * sx * sx, c2 = m.Yy * sy * sy, b = -m.Yx * sy * sx;
@@ -91,7 +94,7 @@ public static class MorphologyMeasurement
         l2 = Math.Max(l2, 0);
         double eccentricity = l1 == 0 ? 0 : Math.Sqrt(1 - l2 / l1);
         double orientation = a - c2 == 0 ? (b < 0 ? -Math.PI / 4 : Math.PI / 4) : 0.5 * Math.Atan2(-2 * b, c2 - a);
-        double feret = extras ? FeretDiameter.Max(mask, 1.0, sy, sx) : double.NaN;
+        double feret = mask is null ? double.NaN : FeretDiameter.Max(mask, 1.0, sy, sx);
         return new ShapeRow(area, perimeter, sphericity, solidity, 4 * Math.Sqrt(l1), 4 * Math.Sqrt(l2),
             Math.Pow(4 * area / Math.PI, 1.0 / 2), eccentricity, orientation, feret, euler);
     }

@@ -21,13 +21,15 @@ internal sealed class ShapeAccumulators
         BoxMax = new int[slots * 3];
         Array.Fill(BoxMin, int.MaxValue);
         Array.Fill(BoxMax, -1);
-        if (withConfigurations) Configuration = new long[(long)slots * Configurations];
+        if (withConfigurations) Configuration = new int[(long)slots * Configurations];
     }
 
     public long[] Moments { get; }
     public int[] BoxMin { get; }   // z, y, x
     public int[] BoxMax { get; }   // inclusive
-    public long[]? Configuration { get; }
+    /// <summary>Counts of the 16 window configurations per slot; 32 bits hold any 2D image below 2^31 pixels
+    /// and keep the table small (it is hit at random along boundaries).</summary>
+    public int[]? Configuration { get; }
 
     public long Count(int slot) => Moments[(long)slot * MomentStride];
 

@@ -32,6 +32,16 @@ public sealed class LabelCounts
         }
     }
 
+    /// <summary>Whether <paramref name="label"/> occurs at least <paramref name="minCount"/> times, as a table indexed by id
+    /// when ids are dense (null otherwise), for tight per-voxel loops.</summary>
+    internal bool[]? DenseAtLeast(long minCount)
+    {
+        if (_dense is null) return null;
+        var keep = new bool[_dense.Length];
+        for (long id = 1; id < _dense.LongLength; id++) keep[id] = _dense[id] >= minCount;
+        return keep;
+    }
+
     /// <summary>Present non-zero ids in ascending order.</summary>
     public uint[] Labels()
     {

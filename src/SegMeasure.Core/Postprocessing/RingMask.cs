@@ -27,24 +27,8 @@ public static class RingMask
 
         var grid = new Grid(labels.Shape);
         var nearest = (uint[])source.Clone(); // 0 = no segment within reach yet
-        var frontier = new List<int>();
+        var frontier = InitialFrontier(source, labels.Shape);
         Span<int> neighbours = stackalloc int[6];
-        for (int i = 0; i < source.Length; i++)
-        {
-            var v = source[i];
-            if (v == 0) continue;
-            // Only a voxel with a neighbour it can still improve needs to spread.
-            int count = grid.Neighbours(i, neighbours);
-            for (int n = 0; n < count; n++)
-            {
-                var u = source[neighbours[n]];
-                if (u == 0 || u > v)
-                {
-                    frontier.Add(i);
-                    break;
-                }
-            }
-        }
 
         var changedInStep = new int[source.Length];
         var values = new List<uint>();
@@ -113,6 +97,28 @@ public static class RingMask
 
         return Finish(labels, result);
     }
+
+    /// <summary>Segment voxels with a neighbour they can still improve (background or a larger id): only these spread.</summary>
+    private static List<int> InitialFrontier(uint[] source, ImageShape shape)
+    {
+        var frontier = new List<int>();
+        int w = shape.Width, h = shape.Height, d = shape.Depth, plane = w * h;
+        for (int z = 0, i = 0; z < d; z++)
+        for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++, i++)
+        {
+            var v = source[i];
+            if (v == 0) continue;
+            if ((x > 0 && Improves(v, source[i - 1])) || (x < w - 1 && Improves(v, source[i + 1]))
+                || (y > 0 && Improves(v, source[i - w])) || (y < h - 1 && Improves(v, source[i + w]))
+                || (z > 0 && Improves(v, source[i - plane])) || (z < d - 1 && Improves(v, source[i + plane])))
+                frontier.Add(i);
+        }
+
+        return frontier;
+    }
+
+    private static bool Improves(uint value, uint neighbour) => neighbour == 0 || neighbour > value;
 
     private static PostprocessResult Finish(LabelImage labels, uint[] result) =>
         new(labels.WithData(result), LabelCounts.Of(labels.Data).SegmentCount, LabelCounts.Of(result).SegmentCount);

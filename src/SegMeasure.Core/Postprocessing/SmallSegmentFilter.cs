@@ -20,10 +20,21 @@ public static class SmallSegmentFilter
         foreach (var id in counts.Labels())
             if (counts[id] >= minSize) kept++;
 
-        for (long i = 0; i < source.LongLength; i++)
+        if (counts.DenseAtLeast(minSize) is { } keep)
         {
-            var v = source[i];
-            if (v != 0 && counts[v] >= minSize) result[i] = v;
+            for (long i = 0; i < source.LongLength; i++)
+            {
+                var v = source[i];
+                if (keep[v]) result[i] = v; // keep[0] is false: background stays 0
+            }
+        }
+        else
+        {
+            for (long i = 0; i < source.LongLength; i++)
+            {
+                var v = source[i];
+                if (v != 0 && counts[v] >= minSize) result[i] = v;
+            }
         }
 
         return new PostprocessResult(labels.WithData(result), counts.SegmentCount, kept);

@@ -6,15 +6,15 @@ namespace SegMeasure.PowerShell.Postprocessing;
 
 /// <summary>
 /// <para type="synopsis">Matches nucleus and cytosol masks: keeps cells holding exactly one nucleus covered to -OverlapThreshold, with the same id in both outputs.</para>
-/// <para type="description">-Path is the cytosol segmentation, -NucleusPath the nucleus one. The matched nucleus mask is written beside the cytosol output with the suffix _nuclei. The result lists dropped masks and why.</para>
+/// <para type="description">-Path is the nucleus segmentation, -CytosolPath the cytosol one. The matched cytosol mask is written beside the nucleus output with the suffix _cytosol. The result lists dropped masks and why.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "MaskMatching", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
-[OutputType(PostprocessRecord.TypeName)]
+[OutputType(PostprocessRecord.MaskMatchingTypeName)]
 public sealed class InvokeMaskMatchingCommand : SegMeasureWriterCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
-    public string NucleusPath { get; set; } = "";
+    public string CytosolPath { get; set; } = "";
 
     [Parameter]
     [ValidateRange(0.0, 1.0)]
@@ -35,7 +35,7 @@ public sealed class InvokeMaskMatchingCommand : SegMeasureWriterCmdlet
             OverlapThreshold = OverlapThreshold, NucleusMinSize = NucleusMinSize, NucleusMaxSize = NucleusMaxSize,
             CytosolMinSize = CytosolMinSize, CytosolMaxSize = CytosolMaxSize,
         };
-        var nuclei = ResolvePairedPath(NucleusPath);
-        WriteObject(PostprocessRecord.From(PostprocessFile.MatchMasks(nuclei, path, OutputNaming.WithSuffix(output, "_nuclei"), output, options, Force)));
+        var result = PostprocessFile.MatchMasks(path, ResolvePairedPath(CytosolPath), output, OutputNaming.WithSuffix(output, "_cytosol"), options, Force);
+        WriteObject(PostprocessRecord.From(result, PostprocessRecord.MaskMatchingTypeName));
     }
 }

@@ -8,7 +8,7 @@ namespace SegMeasure.PowerShell.Postprocessing;
 /// <para type="description">Defaults as filter_cell_by_regionprops: -MinArea median_div2, -MinAbsoluteArea 50, -MaxConvexityDeficit 0.20. Features are measured as scikit-image's regionprops does, or read from a table of the same image (-FeaturePath). The result lists each rejected segment with its reasons.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "ShapeFilter", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
-[OutputType(PostprocessRecord.TypeName)]
+[OutputType(PostprocessRecord.ShapeFilterTypeName)]
 public sealed class InvokeShapeFilterCommand : SegMeasureWriterCmdlet
 {
     /// <summary>A feature table of the same image; by default the features are measured as regionprops does.</summary>
@@ -40,6 +40,6 @@ public sealed class InvokeShapeFilterCommand : SegMeasureWriterCmdlet
             MinExtent = MinExtent, MaxExtent = MaxExtent, MinCompactness = MinCompactness,
             MaxConvexityDeficit = MaxConvexityDeficit, MaxPerimeterAreaRatio = MaxPerimeterAreaRatio, AreaStdFilter = AreaStdFilter,
         };
-        WriteObject(PostprocessRecord.From(PostprocessFile.ShapeFilter(path, FeaturePath is null ? null : ResolvePairedPath(FeaturePath), output, options, Force)));
+        WriteObject(PostprocessRecord.From(PostprocessFile.ShapeFilter(path, FeaturePath is null ? null : ResolvePairedPath(FeaturePath), output, options, Force), PostprocessRecord.ShapeFilterTypeName));
     }
 }

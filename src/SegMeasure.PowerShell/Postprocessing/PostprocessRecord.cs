@@ -8,11 +8,13 @@ namespace SegMeasure.PowerShell.Postprocessing;
 internal static class PostprocessRecord
 {
     public const string TypeName = "SegMeasure.PostprocessResult";
+    public const string ShapeFilterTypeName = "SegMeasure.ShapeFilterResult";
+    public const string MaskMatchingTypeName = "SegMeasure.MaskMatchingResult";
 
-    public static PSObject From(PostprocessFileResult result)
+    public static PSObject From(PostprocessFileResult result, string typeName = TypeName)
     {
         var record = new PSObject();
-        record.TypeNames.Insert(0, TypeName);
+        record.TypeNames.Insert(0, typeName);
         record.Properties.Add(new PSNoteProperty("Path", result.InputPath));
         record.Properties.Add(new PSNoteProperty("OutputPath", result.OutputPath));
         record.Properties.Add(new PSNoteProperty("SegmentsBefore", result.SegmentsBefore));

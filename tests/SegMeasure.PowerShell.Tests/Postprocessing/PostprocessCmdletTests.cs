@@ -8,21 +8,21 @@ public class PostprocessCmdletTests : IDisposable
 
     public void Dispose() => _module.Dispose();
 
-    public static TheoryData<string, string, string> Cmdlets => new()
+    public static TheoryData<string, string, string, string> Cmdlets => new()
     {
-        { "RemoveSmallSegmentCommand", "Remove", "SmallSegment" },
-        { "RemoveSmallHoleCommand", "Remove", "SmallHole" },
-        { "InvokeRingMaskCommand", "Invoke", "RingMask" },
-        { "InvokeWatershedCommand", "Invoke", "Watershed" },
-        { "InvokeShapeFilterCommand", "Invoke", "ShapeFilter" },
-        { "InvokeMaskMatchingCommand", "Invoke", "MaskMatching" },
+        { "RemoveSmallSegmentCommand", "Remove", "SmallSegment", "SegMeasure.PostprocessResult" },
+        { "RemoveSmallHoleCommand", "Remove", "SmallHole", "SegMeasure.PostprocessResult" },
+        { "InvokeRingMaskCommand", "Invoke", "RingMask", "SegMeasure.PostprocessResult" },
+        { "InvokeWatershedCommand", "Invoke", "Watershed", "SegMeasure.PostprocessResult" },
+        { "InvokeShapeFilterCommand", "Invoke", "ShapeFilter", "SegMeasure.ShapeFilterResult" },
+        { "InvokeMaskMatchingCommand", "Invoke", "MaskMatching", "SegMeasure.MaskMatchingResult" },
     };
 
     private Type Cmdlet(string name) => _module.GetType("SegMeasure.PowerShell.Postprocessing." + name);
 
     [Theory]
     [MemberData(nameof(Cmdlets))]
-    public void Is_a_writer_with_WhatIf_and_the_requested_name(string type, string verb, string noun)
+    public void Is_a_writer_with_WhatIf_and_the_requested_name(string type, string verb, string noun, string outputType)
     {
         var t = Cmdlet(type);
         var cmdlet = t.GetCustomAttributesData().Single(a => a.AttributeType.Name == "CmdletAttribute");
@@ -33,7 +33,7 @@ public class PostprocessCmdletTests : IDisposable
         Assert.Equal("Path", named["DefaultParameterSetName"]);
         Assert.Equal("SegMeasureWriterCmdlet", t.BaseType!.Name);
         var output = t.GetCustomAttributesData().Single(a => a.AttributeType.Name == "OutputTypeAttribute");
-        Assert.Equal("SegMeasure.PostprocessResult", ((IEnumerable<CustomAttributeTypedArgument>)output.ConstructorArguments[0].Value!).Single().Value);
+        Assert.Equal(outputType, ((IEnumerable<CustomAttributeTypedArgument>)output.ConstructorArguments[0].Value!).Single().Value);
         // -Force and -OutputPath come from the writer base.
         Assert.NotNull(t.GetProperty("Force"));
         Assert.NotNull(t.GetProperty("OutputPath"));
@@ -43,7 +43,7 @@ public class PostprocessCmdletTests : IDisposable
     [InlineData("RemoveSmallSegmentCommand", "MinSize")]
     [InlineData("RemoveSmallHoleCommand", "MaxHoleSize")]
     [InlineData("InvokeWatershedCommand", "HeatmapPath")]
-    [InlineData("InvokeMaskMatchingCommand", "NucleusPath")]
+    [InlineData("InvokeMaskMatchingCommand", "CytosolPath")]
     public void Required_parameters_are_mandatory(string type, string parameter)
     {
         var p = Assert.Single(ModuleMetadata.ParameterAttributes(Cmdlet(type).GetProperty(parameter)!));
@@ -54,7 +54,7 @@ public class PostprocessCmdletTests : IDisposable
     [InlineData("InvokeWatershedCommand", "HeatmapPath")]
     [InlineData("InvokeWatershedCommand", "MaskPath")]
     [InlineData("InvokeShapeFilterCommand", "FeaturePath")]
-    [InlineData("InvokeMaskMatchingCommand", "NucleusPath")]
+    [InlineData("InvokeMaskMatchingCommand", "CytosolPath")]
     public void Paired_inputs_bind_by_property_name(string type, string parameter)
     {
         var p = Assert.Single(ModuleMetadata.ParameterAttributes(Cmdlet(type).GetProperty(parameter)!));

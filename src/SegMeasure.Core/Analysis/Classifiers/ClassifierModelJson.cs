@@ -92,7 +92,8 @@ public static class ClassifierModelJson
         }
         catch (JsonException e)
         {
-            throw Invalid(path, $"not a JSON file ({e.Message})");
+            // A .joblib/pickle file from the Python tool lands here: say why it is not read.
+            throw Invalid(path, $"not a JSON file ({e.Message}); classifiers are read only from the JSON files train-classifier writes, never from joblib/pickle files, which can run code");
         }
 
         using (document)

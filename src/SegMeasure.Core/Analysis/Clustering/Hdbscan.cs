@@ -188,7 +188,11 @@ public static class Hdbscan
             if (e.Child >= n) birth[e.Child - n] = e.Lambda;
         birth[0] = 0;
         foreach (var e in condensed)
-            stability[e.Parent - n] += (e.Lambda - birth[e.Parent - n]) * e.ChildSize;
+        {
+            // Identical rows merge at distance 0 (λ = ∞); a cluster born and left at λ = ∞ adds nothing rather than NaN.
+            double born = birth[e.Parent - n];
+            stability[e.Parent - n] += (e.Lambda == born ? 0 : e.Lambda - born) * e.ChildSize;
+        }
 
         var children = new List<int>[clusterCount];
         for (int c = 0; c < clusterCount; c++) children[c] = [];

@@ -120,26 +120,35 @@ public static class KMeans
         return centers;
     }
 
+    /// <summary>
+    /// Lloyd iterations with Hamerly's bounds (2010): each point keeps an upper bound on the
+    /// distance to its centre and a lower bound on the distance to every other centre; while the
+    /// upper bound stays below both the lower bound and half the gap to the nearest other centre
+    /// the point cannot change cluster and is not measured. The assignments are Lloyd's own.
+    /// </summary>
     private static KMeansResult Lloyd(PointSet points, double[] centers, int k, int maxIter, double tolerance, CancellationToken cancellationToken)
     {
         int n = points.Count, d = points.Dimensions;
         var labels = new int[n];
         var previous = new int[n];
         Array.Fill(previous, -1);
-        var distances = new double[n];
+        var upper = new double[n];
+        var lower = new double[n];
         bool strict = false;
         int iterations = 0;
         for (int iteration = 0; iteration < maxIter; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             iterations = iteration + 1;
-            Assign(points, centers, k, labels, distances);
-            var updated = UpdateCenters(points, centers, k, labels, distances);
+            AssignBounded(points, centers, k, labels, upper, lower, first: iteration == 0);
+            var updated = UpdateCenters(points, centers, k, labels);
             double shift = 0;
-            for (int i = 0; i < centers.Length; i++)
+            var moved = new double[k];
+            for (int c = 0; c < k; c++)
             {
-                double diff = updated[i] - centers[i];
-                shift += diff * diff;
+                double m = PointSet.SquaredDistance(new ReadOnlySpan<double>(updated, c * d, d), new ReadOnlySpan<double>(centers, c * d, d));
+                shift += m;
+                moved[c] = Math.Sqrt(m);
             }
 
             centers = updated;
@@ -151,13 +160,82 @@ public static class KMeans
 
             if (shift <= tolerance) break;
             labels.CopyTo(previous, 0);
+            ShiftBounds(labels, upper, lower, moved);
         }
 
         // Labels must belong to the final centres.
-        if (!strict) Assign(points, centers, k, labels, distances);
+        if (!strict) Assign(points, centers, k, labels, new double[n]);
         double inertia = 0;
         for (int i = 0; i < n; i++) inertia += PointSet.SquaredDistance(points[i], new ReadOnlySpan<double>(centers, labels[i] * d, d));
         return new KMeansResult(labels, new PointSet(centers, k, d), inertia, iterations);
+    }
+
+    /// <summary>After centres move, the bounds loosen by how far they moved.</summary>
+    private static void ShiftBounds(int[] labels, double[] upper, double[] lower, double[] moved)
+    {
+        int farthest = 0;
+        for (int c = 1; c < moved.Length; c++)
+            if (moved[c] > moved[farthest]) farthest = c;
+        double secondFarthest = 0;
+        for (int c = 0; c < moved.Length; c++)
+            if (c != farthest) secondFarthest = Math.Max(secondFarthest, moved[c]);
+        for (int i = 0; i < labels.Length; i++)
+        {
+            upper[i] += moved[labels[i]];
+            lower[i] -= labels[i] == farthest ? secondFarthest : moved[farthest];
+        }
+    }
+
+    private static void AssignBounded(PointSet points, double[] centers, int k, int[] labels, double[] upper, double[] lower, bool first)
+    {
+        int n = points.Count, d = points.Dimensions;
+        // Half the distance from each centre to its nearest other centre: a point nearer than that stays.
+        var halfGap = new double[k];
+        for (int c = 0; c < k; c++)
+        {
+            double nearest = double.PositiveInfinity;
+            for (int o = 0; o < k; o++)
+                if (o != c) nearest = Math.Min(nearest, PointSet.SquaredDistance(new ReadOnlySpan<double>(centers, c * d, d), new ReadOnlySpan<double>(centers, o * d, d)));
+            halfGap[c] = Math.Sqrt(nearest) / 2;
+        }
+
+        Parallel.For(0, (n + Chunk - 1) / Chunk, chunk =>
+        {
+            int end = Math.Min(n, (chunk + 1) * Chunk);
+            for (int i = chunk * Chunk; i < end; i++)
+            {
+                var p = points[i];
+                if (!first)
+                {
+                    // Strict comparisons: at equality the point is measured, so ties resolve as in a full scan.
+                    double bound = Math.Max(halfGap[labels[i]], lower[i]);
+                    if (upper[i] < bound) continue;
+                    upper[i] = Math.Sqrt(PointSet.SquaredDistance(p, new ReadOnlySpan<double>(centers, labels[i] * d, d)));
+                    if (upper[i] < bound) continue;
+                }
+
+                int best = 0;
+                double bestDistance = double.PositiveInfinity, secondDistance = double.PositiveInfinity;
+                for (int c = 0; c < k; c++)
+                {
+                    double dist = PointSet.SquaredDistance(p, new ReadOnlySpan<double>(centers, c * d, d));
+                    if (dist < bestDistance)
+                    {
+                        secondDistance = bestDistance;
+                        bestDistance = dist;
+                        best = c;
+                    }
+                    else if (dist < secondDistance)
+                    {
+                        secondDistance = dist;
+                    }
+                }
+
+                labels[i] = best;
+                upper[i] = Math.Sqrt(bestDistance);
+                lower[i] = Math.Sqrt(secondDistance);
+            }
+        });
     }
 
     private static void Assign(PointSet points, double[] centers, int k, int[] labels, double[] distances)
@@ -188,7 +266,7 @@ public static class KMeans
     }
 
     /// <summary>New centres as member means; an empty cluster takes the point farthest from its centre.</summary>
-    private static double[] UpdateCenters(PointSet points, double[] centers, int k, int[] labels, double[] distances)
+    private static double[] UpdateCenters(PointSet points, double[] centers, int k, int[] labels)
     {
         int n = points.Count, d = points.Dimensions;
         int chunks = (n + Chunk - 1) / Chunk;
@@ -223,6 +301,8 @@ public static class KMeans
         var empty = Enumerable.Range(0, k).Where(c => weight[c] == 0).ToArray();
         if (empty.Length > 0)
         {
+            var distances = new double[n];
+            for (int i = 0; i < n; i++) distances[i] = PointSet.SquaredDistance(points[i], new ReadOnlySpan<double>(centers, labels[i] * d, d));
             var farthest = Enumerable.Range(0, n).OrderByDescending(i => distances[i]).ThenBy(i => i).Take(empty.Length).ToArray();
             for (int e = 0; e < empty.Length && e < farthest.Length; e++)
             {

@@ -5,7 +5,8 @@ public sealed record EmbeddingOptions
 {
     public EmbeddingMethod Method { get; init; } = EmbeddingMethod.Umap;
 
-    /// <summary>Seed of t-SNE's and UMAP's random choices; the same seed gives the same embedding.</summary>
+    /// <summary>Seed of UMAP's random choices (random start, negative samples); the same seed gives the same
+    /// embedding. t-SNE starts from PCA and draws no random numbers, so it is deterministic regardless.</summary>
     public int Seed { get; init; }
 
     /// <summary>t-SNE: effective number of neighbours.</summary>

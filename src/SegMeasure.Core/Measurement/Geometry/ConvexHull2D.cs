@@ -14,9 +14,15 @@ internal static class ConvexHull2D
     /// </summary>
     public static LatticePoint2[] Compute(List<LatticePoint2> points)
     {
+        points.Sort((a, b) => a.U != b.U ? a.U.CompareTo(b.U) : a.V.CompareTo(b.V));
+        return ComputeSorted(points);
+    }
+
+    /// <summary>As <see cref="Compute"/>, for points already sorted by (U, V).</summary>
+    public static LatticePoint2[] ComputeSorted(List<LatticePoint2> points)
+    {
         if (points.Count == 0)
             return [];
-        points.Sort((a, b) => a.U != b.U ? a.U.CompareTo(b.U) : a.V.CompareTo(b.V));
         var hull = new LatticePoint2[2 * points.Count];
         int k = 0;
         for (int i = 0; i < points.Count; i++)

@@ -10,10 +10,11 @@ namespace SegMeasure.Core.Measurement.Geometry;
 /// </summary>
 /// <remarks>
 /// <para>The hull is computed exactly in integer arithmetic (doubled coordinates), from the row ends
-/// of the object only (interior voxels cannot be hull vertices), and rasterised row by row from its
-/// facet half-spaces. scikit-image tests the same half-spaces in floating point with a 1e-10
-/// tolerance, which includes the grid points that lie exactly on the hull's boundary, as this
-/// exact test does.</para>
+/// of the object only (interior voxels cannot be hull vertices), and rasterised as one x-interval
+/// per row from the edges (2D) or facets (3D) spanning that row. Grid points exactly on the hull's
+/// boundary count as inside, as in scikit-image: in 2D its point-in-polygon test reports vertices
+/// and edges as hits, in 3D it accepts facet distances below its 1e-10 tolerance. 3D objects may
+/// extend up to 32767 voxels along each axis.</para>
 /// <para>Flat 3D objects: when all voxel centres of a 3D object are coplanar or collinear
 /// (a single slice, a line, a single voxel), scikit-image's first hull fails and it returns an
 /// empty image, so its solidity is infinite. Here the hull is then taken within the object's own

@@ -49,14 +49,8 @@ public static class FeretDiameter
     {
         var extremes = new RowExtremes(levels: 2 * hull.Depth + 3, lines: 2 * hull.Height + 3, levelOrigin: 2);
         // The mesh vertices are those of the per-configuration triangles the surface area uses.
-        SurfaceArea.ScanCubes(hull, (z, y, x, config) =>
-        {
-            foreach (char code in MarchingCubesTriangles.ByConfiguration[config])
-            {
-                int k = code - 'a';
-                extremes.Add(2L * z + k / 9, 2L * y + k / 3 % 3, 2L * x + k % 3);
-            }
-        });
+        var collector = new MeshVertexCollector(extremes);
+        SurfaceArea.ScanCubes(hull, ref collector);
         var points = extremes.Points();
         var vertices = ConvexHull3D.Vertices(points) ?? points.ToArray();
         return LargestDistance(vertices, sz, sy, sx);
@@ -80,6 +74,18 @@ public static class FeretDiameter
             }
         }
         return Math.Sqrt(best);
+    }
+
+    private readonly struct MeshVertexCollector(RowExtremes extremes) : SurfaceArea.ICubeVisitor
+    {
+        public void Visit(int z, int y, int x, int configuration)
+        {
+            foreach (char code in MarchingCubesTriangles.ByConfiguration[configuration])
+            {
+                int k = code - 'a';
+                extremes.Add(2L * z + k / 9, 2L * y + k / 3 % 3, 2L * x + k % 3);
+            }
+        }
     }
 
     /// <summary>Keeps, for each line of constant (z, y), the points with the smallest and largest x.
@@ -109,17 +115,27 @@ public static class FeretDiameter
             if (x > _max[line]) _max[line] = x;
         }
 
+        /// <summary>The extreme points of each level that are vertices of that level's planar hull
+        /// (no other point can be a vertex of the 3D hull).</summary>
         public List<LatticePoint3> Points()
         {
             var points = new List<LatticePoint3>();
-            for (int line = 0; line < _min.Length; line++)
+            var level = new List<LatticePoint2>();
+            int levels = _min.Length / _lines;
+            for (int l = 0; l < levels; l++)
             {
-                if (_min[line] > _max[line])
-                    continue;
-                long z = line / _lines - _levelOrigin, y = line % _lines - LineOrigin;
-                points.Add(new LatticePoint3(z, y, _min[line]));
-                if (_max[line] != _min[line])
-                    points.Add(new LatticePoint3(z, y, _max[line]));
+                level.Clear();
+                for (int line = l * _lines; line < (l + 1) * _lines; line++)
+                {
+                    if (_min[line] > _max[line])
+                        continue;
+                    long y = line % _lines - LineOrigin;
+                    level.Add(new LatticePoint2(y, _min[line]));
+                    if (_max[line] != _min[line])
+                        level.Add(new LatticePoint2(y, _max[line]));
+                }
+                foreach (var p in ConvexHull2D.ComputeSorted(level))
+                    points.Add(new LatticePoint3(l - _levelOrigin, p.U, p.V));
             }
             return points;
         }

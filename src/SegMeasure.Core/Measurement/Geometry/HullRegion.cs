@@ -31,7 +31,14 @@ internal sealed class HullRegion
         Array.Fill(last, long.MaxValue);
         if (mask.Is2D)
         {
-            ApplyHalfSpaces(mask, PolygonHalfSpaces(mask), first, last);
+            var levels = new DiamondLevels(mask.Height);
+            for (int y = 0; y < mask.Height; y++)
+                if (mask.TryGetRowExtent(0, y, out int f, out int l))
+                    levels.AddRow(y, f, l);
+            bool[] bounded = RasterisePolygon(mask, ConvexHull2D.ComputeSorted(levels.Points()), first, last);
+            for (int row = 0; row < rows; row++)
+                if (!bounded[row])
+                    last[row] = long.MinValue; // outside the polygon's extent
         }
         else
         {
@@ -152,23 +159,78 @@ internal sealed class HullRegion
         return bounded;
     }
 
-    // 2D: the first and last pixel of each row carry the hull (every other pixel of the row lies
-    // between them), so their diamonds are the only candidates for hull vertices.
-    private static HalfSpace[] PolygonHalfSpaces(ObjectMask mask)
+    /// <summary>
+    /// Bounds each row by the polygon edges that span it: the row's extreme points lie on such
+    /// edges and every edge is a valid bound, so they give the exact interval. Returns which rows
+    /// were bounded (the others lie outside the polygon).
+    /// </summary>
+    private static bool[] RasterisePolygon(ObjectMask mask, LatticePoint2[] polygon, long[] first, long[] last)
     {
-        var points = new List<LatticePoint2>();
-        for (int y = 0; y < mask.Height; y++)
-            if (mask.TryGetRowExtent(0, y, out int first, out int last))
-            {
-                AddDiamond2(points, 2L * y, 2L * first);
-                if (last != first)
-                    AddDiamond2(points, 2L * y, 2L * last);
-            }
-        var polygon = ConvexHull2D.Compute(points);
-        var halfSpaces = new HalfSpace[polygon.Length];
+        var bounded = new bool[first.Length];
         for (int i = 0; i < polygon.Length; i++)
-            halfSpaces[i] = EdgeHalfSpace(polygon[i], polygon[(i + 1) % polygon.Length]);
-        return halfSpaces;
+        {
+            var a = polygon[i];
+            var b = polygon[(i + 1) % polygon.Length];
+            if (a.U == b.U)
+                continue;
+            var h = EdgeHalfSpace(a, b);
+            long yMin = Math.Max(0, LatticeMath.CeilDiv(Math.Min(a.U, b.U), 2));
+            long yMax = Math.Min(mask.Height - 1, LatticeMath.FloorDiv(Math.Max(a.U, b.U), 2));
+            for (long y = yMin; y <= yMax; y++)
+            {
+                Narrow(h.C, h.E - h.B * 2 * y, ref first[y], ref last[y]);
+                bounded[y] = true;
+            }
+        }
+        return bounded;
+    }
+
+    /// <summary>
+    /// The diamond points of a slice's row ends, reduced to the smallest and largest x on each
+    /// half-integer y level (only those can be hull vertices) and listed sorted by (y, x). The
+    /// first and last pixel of a row carry the hull: every other pixel lies between them.
+    /// </summary>
+    private sealed class DiamondLevels
+    {
+        private readonly long[] _min;
+        private readonly long[] _max;
+
+        public DiamondLevels(int height)
+        {
+            // Doubled y levels −1 … 2·height − 1.
+            _min = new long[2 * height + 1];
+            _max = new long[2 * height + 1];
+            Array.Fill(_min, long.MaxValue);
+            Array.Fill(_max, long.MinValue);
+        }
+
+        public void AddRow(int y, int first, int last)
+        {
+            Add(2 * y, 2L * first - 1, 2L * last + 1);
+            Add(2 * y - 1, 2L * first, 2L * last);
+            Add(2 * y + 1, 2L * first, 2L * last);
+        }
+
+        private void Add(int level, long min, long max)
+        {
+            int i = level + 1;
+            if (min < _min[i]) _min[i] = min;
+            if (max > _max[i]) _max[i] = max;
+        }
+
+        public List<LatticePoint2> Points()
+        {
+            var points = new List<LatticePoint2>();
+            for (int i = 0; i < _min.Length; i++)
+            {
+                if (_min[i] > _max[i])
+                    continue;
+                points.Add(new LatticePoint2(i - 1, _min[i]));
+                if (_max[i] != _min[i])
+                    points.Add(new LatticePoint2(i - 1, _max[i]));
+            }
+            return points;
+        }
     }
 
     // 3D: per slice, the planar hull of the row ends' in-plane diamond points (at the slice) and
@@ -179,31 +241,27 @@ internal sealed class HullRegion
     {
         var candidates = new List<LatticePoint3>();
         var centres = new List<LatticePoint3>();
-        var inPlane = new List<LatticePoint2>();
         var rowEnds = new List<LatticePoint2>();
         LatticePoint2[] below = [];
         int belowSlice = int.MinValue;
         for (int z = 0; z < mask.Depth; z++)
         {
-            inPlane.Clear();
+            var inPlane = new DiamondLevels(mask.Height);
             rowEnds.Clear();
             for (int y = 0; y < mask.Height; y++)
                 if (mask.TryGetRowExtent(z, y, out int first, out int last))
                 {
-                    AddDiamond2(inPlane, 2L * y, 2L * first);
+                    inPlane.AddRow(y, first, last);
                     rowEnds.Add(new LatticePoint2(2L * y, 2L * first));
                     if (last != first)
-                    {
-                        AddDiamond2(inPlane, 2L * y, 2L * last);
                         rowEnds.Add(new LatticePoint2(2L * y, 2L * last));
-                    }
                 }
             if (rowEnds.Count == 0)
                 continue;
             long zz = 2L * z;
-            foreach (var p in ConvexHull2D.Compute(inPlane))
+            foreach (var p in ConvexHull2D.ComputeSorted(inPlane.Points()))
                 candidates.Add(new LatticePoint3(zz, p.U, p.V));
-            var slice = ConvexHull2D.Compute(rowEnds);
+            var slice = ConvexHull2D.ComputeSorted(rowEnds);
             foreach (var p in slice)
                 centres.Add(new LatticePoint3(zz, p.U, p.V));
             if (belowSlice == z - 1)
@@ -228,14 +286,6 @@ internal sealed class HullRegion
     {
         foreach (var p in level)
             points.Add(new LatticePoint3(z, p.U, p.V));
-    }
-
-    private static void AddDiamond2(List<LatticePoint2> points, long u, long v)
-    {
-        points.Add(new LatticePoint2(u - 1, v));
-        points.Add(new LatticePoint2(u + 1, v));
-        points.Add(new LatticePoint2(u, v - 1));
-        points.Add(new LatticePoint2(u, v + 1));
     }
 
     /// <summary>Points q left of (or on) the directed edge a → b, i.e. Cross(a, b, q) ≥ 0, in (y, x) at any z.</summary>

@@ -13,7 +13,7 @@ public static class SurfaceArea
     /// the triangles of each 2×2×2 cube depend only on its 8 corners (the Lewiner method resolves
     /// ambiguous faces and cube interiors from those corners alone). The area is therefore a
     /// histogram of the cube configurations of the zero-padded bounding box weighted by a
-    /// per-configuration area computed once for the given spacing (<see cref="MarchingCubesTriangles"/>).
+    /// per-configuration area computed for the given spacing (<see cref="MarchingCubesTriangles"/>).
     /// The result is computed in double precision; scikit-image's vertices are float32 (and with
     /// unit spacing so is its area sum), so the two agree to about 1e-7 relative.
     /// An empty mask has area 0 (scikit-image finds no surface).
@@ -27,11 +27,10 @@ public static class SurfaceArea
         if (mask.Count == 0)
             return 0.0;
         var counts = CountConfigurations(mask);
-        var areas = ConfigurationAreas(sz, sy, sx);
         double total = 0.0;
         for (int c = 1; c < 255; c++)
             if (counts[c] != 0)
-                total += counts[c] * areas[c];
+                total += counts[c] * ConfigurationArea(c, sz, sy, sx);
         return total;
     }
 
@@ -39,18 +38,29 @@ public static class SurfaceArea
     /// (the uniform configurations 0 and 255, which hold no surface, are not counted).</summary>
     internal static long[] CountConfigurations(ObjectMask mask)
     {
-        var counts = new long[256];
-        ScanCubes(mask, (z, y, x, config) => counts[config]++);
-        return counts;
+        var counter = new ConfigurationCounter(new long[256]);
+        ScanCubes(mask, ref counter);
+        return counter.Counts;
     }
 
     /// <summary>Receives one cube of the zero-padded mask: its lower corner in mask coordinates
     /// (−1 for the padding) and its corner configuration (bit dz*4 + dy*2 + dx).</summary>
-    internal delegate void CubeVisitor(int z, int y, int x, int configuration);
+    internal interface ICubeVisitor
+    {
+        void Visit(int z, int y, int x, int configuration);
+    }
+
+    private readonly struct ConfigurationCounter(long[] counts) : ICubeVisitor
+    {
+        public long[] Counts { get; } = counts;
+
+        public void Visit(int z, int y, int x, int configuration) => Counts[configuration]++;
+    }
 
     /// <summary>Visits the 2×2×2 cubes of the zero-padded mask that the surface passes through
     /// (neither all outside nor all inside).</summary>
-    internal static void ScanCubes(ObjectMask mask, CubeVisitor visit)
+    internal static void ScanCubes<TVisitor>(ObjectMask mask, ref TVisitor visitor)
+        where TVisitor : struct, ICubeVisitor
     {
         int d = mask.Depth + 2, h = mask.Height + 2, w = mask.Width + 2;
         var padded = new byte[(long)d * h * w];
@@ -77,33 +87,28 @@ public static class SurfaceArea
                     int column = padded[i00 + x] | padded[i01 + x] << 2 | padded[i10 + x] << 4 | padded[i11 + x] << 6;
                     int config = previous | column << 1;
                     if (config != 0 && config != 255)
-                        visit(z - 1, y - 1, x - 2, config);
+                        visitor.Visit(z - 1, y - 1, x - 2, config);
                     previous = column;
                 }
             }
     }
 
-    /// <summary>The mesh area inside one cube of size (sz, sy, sx), for each configuration.</summary>
-    internal static double[] ConfigurationAreas(double sz, double sy, double sx)
+    /// <summary>The mesh area inside one cube of size (sz, sy, sx) with the given configuration.</summary>
+    internal static double ConfigurationArea(int configuration, double sz, double sy, double sx)
     {
-        var areas = new double[256];
-        for (int c = 0; c < 256; c++)
+        string triangles = MarchingCubesTriangles.ByConfiguration[configuration];
+        double area = 0.0;
+        for (int t = 0; t + 2 < triangles.Length; t += 3)
         {
-            string triangles = MarchingCubesTriangles.ByConfiguration[c];
-            double area = 0.0;
-            for (int t = 0; t + 2 < triangles.Length; t += 3)
-            {
-                var (az, ay, ax) = Vertex(triangles[t], sz, sy, sx);
-                var (bz, by, bx) = Vertex(triangles[t + 1], sz, sy, sx);
-                var (cz, cy, cx) = Vertex(triangles[t + 2], sz, sy, sx);
-                double uz = bz - az, uy = by - ay, ux = bx - ax;
-                double vz = cz - az, vy = cy - ay, vx = cx - ax;
-                double nz = uy * vx - ux * vy, ny = ux * vz - uz * vx, nx = uz * vy - uy * vz;
-                area += 0.5 * Math.Sqrt(nz * nz + ny * ny + nx * nx);
-            }
-            areas[c] = area;
+            var (az, ay, ax) = Vertex(triangles[t], sz, sy, sx);
+            var (bz, by, bx) = Vertex(triangles[t + 1], sz, sy, sx);
+            var (cz, cy, cx) = Vertex(triangles[t + 2], sz, sy, sx);
+            double uz = bz - az, uy = by - ay, ux = bx - ax;
+            double vz = cz - az, vy = cy - ay, vx = cx - ax;
+            double nz = uy * vx - ux * vy, ny = ux * vz - uz * vx, nx = uz * vy - uy * vz;
+            area += 0.5 * Math.Sqrt(nz * nz + ny * ny + nx * nx);
         }
-        return areas;
+        return area;
     }
 
     private static (double Z, double Y, double X) Vertex(char code, double sz, double sy, double sx)

@@ -108,4 +108,18 @@ public class HdbscanTests
         Assert.Equal("SegMeasure.InvalidMinClusterSize", Assert.Throws<SegMeasureException>(() => Hdbscan.Fit(points, 1)).ErrorId);
         Assert.Equal("SegMeasure.InvalidMinSamples", Assert.Throws<SegMeasureException>(() => Hdbscan.Fit(points, 5, 0)).ErrorId);
     }
+
+    [Fact]
+    public void Groups_of_identical_rows_do_not_produce_undefined_stabilities()
+    {
+        // Twelve copies of one row, split into two groups of six at distance 0, plus a spread of other rows.
+        var data = new List<double>();
+        for (int i = 0; i < 12; i++) data.AddRange([5.0, 5.0]);
+        var random = new Random(2);
+        for (int i = 0; i < 60; i++) data.AddRange([random.NextDouble() * 3, random.NextDouble() * 3]);
+        var labels = Hdbscan.Fit(new PointSet(data.ToArray(), 72, 2), 5);
+        // The copies end up together in one cluster.
+        Assert.Single(labels.Take(12).Distinct());
+        Assert.True(labels[0] >= 0);
+    }
 }

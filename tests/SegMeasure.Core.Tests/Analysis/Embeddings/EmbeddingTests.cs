@@ -180,3 +180,30 @@ public class SpectralLayoutTests
         Assert.True(t >= 0.9, $"trustworthiness {t:F4}");
     }
 }
+
+public class DegenerateEmbeddingTests
+{
+    public static TheoryData<EmbeddingMethod, int, int> Cases()
+    {
+        var data = new TheoryData<EmbeddingMethod, int, int>();
+        foreach (var method in new[] { EmbeddingMethod.Pca, EmbeddingMethod.TSne, EmbeddingMethod.Umap })
+            foreach (var (rows, features) in new[] { (1, 3), (2, 3), (5, 1), (40, 1) })
+                data.Add(method, rows, features);
+        return data;
+    }
+
+    /// <summary>Tiny tables, a single feature, constant or duplicated rows: finite coordinates, no exception.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Small_or_degenerate_inputs_give_finite_coordinates(EmbeddingMethod method, int rows, int features)
+    {
+        var varied = Enumerable.Range(0, rows).Select(i => Enumerable.Range(0, features).Select(f => (double)((i * 7 + f) % 5)).ToArray()).ToArray();
+        var constant = Enumerable.Range(0, rows).Select(_ => new double[features]).ToArray();
+        foreach (var input in new[] { varied, constant })
+        {
+            var points = Embedding.Reduce(Standardizer.Fit(input).Transform(input), new EmbeddingOptions { Method = method, Epochs = 50, TSneIterations = 300 });
+            Assert.Equal(rows, points.Length);
+            Assert.All(points, p => Assert.True(p.Length == 2 && double.IsFinite(p[0]) && double.IsFinite(p[1])));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using SegMeasure.Core.Measurement.Geometry;
+
+namespace SegMeasure.Core.Measurement;
+
+/// <summary>
+/// Pixel count of a 2D object's convex hull image, as scikit-image's <c>convex_hull_image</c>
+/// rasterises it (see <see cref="ConvexHullImage"/>): the pixel centres inside or on the hull of
+/// the pixel-edge midpoints of the row ends. Works from <see cref="RowExtents"/> in doubled
+/// integer coordinates (pixel (y, x) at (2y, 2x)), so every test is exact and no mask is needed.
+/// </summary>
+internal static class PixelHull
+{
+    public static long Count(int top, ReadOnlySpan<int> first, ReadOnlySpan<int> last)
+    {
+        // Candidate vertices: on each doubled row u only the leftmost and rightmost midpoints can be
+        // hull vertices. Listing them by u, then v, gives the order the monotone chain needs.
+        int lines = 2 * first.Length + 1;
+        var left = new long[lines];
+        var right = new long[lines];
+        Array.Fill(left, long.MaxValue);
+        Array.Fill(right, long.MinValue);
+        for (int i = 0; i < first.Length; i++)
+        {
+            if (first[i] == int.MaxValue) continue;
+            long f = 2L * first[i], l = 2L * last[i];
+            Widen(left, right, 2 * i, f, l);          // u = 2y − 1: midpoints above the row ends
+            Widen(left, right, 2 * i + 1, f - 1, l + 1); // u = 2y: midpoints beside them
+            Widen(left, right, 2 * i + 2, f, l);      // u = 2y + 1: midpoints below
+        }
+
+        var points = new LatticePoint2[2 * lines];
+        int n = 0;
+        long u0 = 2L * top - 1;
+        for (int k = 0; k < lines; k++)
+        {
+            if (left[k] == long.MaxValue) continue;
+            points[n++] = new LatticePoint2(u0 + k, left[k]);
+            if (right[k] != left[k]) points[n++] = new LatticePoint2(u0 + k, right[k]);
+        }
+
+        var polygon = MonotoneChain(points.AsSpan(0, n));
+        long count = 0;
+        for (int i = 0; i < first.Length; i++)
+        {
+            long row = 2L * (top + i);
+            long lo = long.MaxValue, hi = long.MinValue;
+            for (int e = 0; e < polygon.Length; e++)
+            {
+                var a = polygon[e];
+                var b = polygon[e + 1 == polygon.Length ? 0 : e + 1];
+                if (row < Math.Min(a.U, b.U) || row > Math.Max(a.U, b.U)) continue;
+                if (a.U == b.U)
+                {
+                    lo = Math.Min(lo, LatticeMath.CeilDiv(Math.Min(a.V, b.V), 2));
+                    hi = Math.Max(hi, LatticeMath.FloorDiv(Math.Max(a.V, b.V), 2));
+                    continue;
+                }
+
+                // The edge crosses the row at v = num / den; pixel x sits at v = 2x.
+                long den = b.U - a.U, num = a.V * den + (row - a.U) * (b.V - a.V);
+                if (den < 0) { den = -den; num = -num; }
+                lo = Math.Min(lo, LatticeMath.CeilDiv(num, 2 * den));
+                hi = Math.Max(hi, LatticeMath.FloorDiv(num, 2 * den));
+            }
+
+            if (hi >= lo) count += hi - lo + 1;
+        }
+
+        return count;
+    }
+
+    private static void Widen(long[] left, long[] right, int line, long from, long to)
+    {
+        if (from < left[line]) left[line] = from;
+        if (to > right[line]) right[line] = to;
+    }
+
+    /// <summary>Andrew's monotone chain on points already sorted by (u, v).</summary>
+    private static LatticePoint2[] MonotoneChain(ReadOnlySpan<LatticePoint2> sorted)
+    {
+        var hull = new LatticePoint2[2 * sorted.Length + 1];
+        int k = 0;
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            while (k >= 2 && ConvexHull2D.Cross(hull[k - 2], hull[k - 1], sorted[i]) <= 0) k--;
+            hull[k++] = sorted[i];
+        }
+
+        for (int i = sorted.Length - 2, lower = k + 1; i >= 0; i--)
+        {
+            while (k >= lower && ConvexHull2D.Cross(hull[k - 2], hull[k - 1], sorted[i]) <= 0) k--;
+            hull[k++] = sorted[i];
+        }
+
+        return hull[..Math.Max(1, k - 1)];
+    }
+}
