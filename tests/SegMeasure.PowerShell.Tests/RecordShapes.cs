@@ -22,6 +22,10 @@ public static class RecordShapes
         // Written by the post-processing cmdlets' record builder (src/SegMeasure.PowerShell/Postprocessing).
         ["SegMeasure.PostprocessResult"] = Set(
             "Path", "OutputPath", "SegmentsBefore", "SegmentsAfter", "PairedPath", "PairedOutputPath", "Rejected", "RejectedByReason", "Rejections"),
+        ["SegMeasure.ShapeFilterResult"] = Set(
+            "Path", "OutputPath", "SegmentsBefore", "SegmentsAfter", "PairedPath", "Rejected", "RejectedByReason", "Rejections"),
+        ["SegMeasure.MaskMatchingResult"] = Set(
+            "Path", "OutputPath", "SegmentsBefore", "SegmentsAfter", "PairedPath", "PairedOutputPath", "Rejected", "RejectedByReason", "Rejections"),
         ["SegMeasure.ImageInfo"] = CoreProperties("SegMeasure.Core.Images.ImageInfo"),
         ["SegMeasure.Classifier"] = CoreProperties("SegMeasure.Core.Analysis.ClassifierModel"),
     };

@@ -209,7 +209,7 @@ public static class PostprocessCommands
     {
         var context = CliContext.Get();
         var line = $"{result.InputPath} -> {result.OutputPath}: {result.SegmentsBefore} -> {result.SegmentsAfter} segments";
-        if (result.SecondOutputPath is not null) line += $" (nuclei -> {result.SecondOutputPath})";
+        if (result.SecondOutputPath is not null) line += $" (paired {result.SecondInputPath} -> {result.SecondOutputPath})";
         if (result.Report is { } report && report.CountsByReason.Count > 0)
             line += "; rejected " + string.Join(", ", report.CountsByReason.Select(p => $"{p.Key} {p.Value.ToString(CultureInfo.InvariantCulture)}"));
         lock (context.Output) context.Output.WriteLine(line);

@@ -14,7 +14,7 @@ public readonly record struct SampleStatistics(
 {
     public static SampleStatistics Empty { get; } = new(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
 
-    /// <summary>Statistics of <paramref name="values"/>; the span is sorted in place.</summary>
+    /// <summary>Statistics of <paramref name="values"/>; the span is reordered in place.</summary>
     public static SampleStatistics Of<T>(Span<T> values) where T : unmanaged, INumber<T>
     {
         if (values.Length == 0) return Empty;
@@ -24,9 +24,15 @@ public readonly record struct SampleStatistics(
                 if (T.IsNaN(v)) return Empty with { Count = values.Length };
         }
 
-        values.Sort();
-        double sum = 0;
-        foreach (var v in values) sum += double.CreateTruncating(v);
+        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var v in values)
+        {
+            double d = double.CreateTruncating(v);
+            sum += d;
+            if (d < min) min = d;
+            if (d > max) max = d;
+        }
+
         double mean = sum / values.Length;
         double squares = 0;
         foreach (var v in values)
@@ -35,13 +41,63 @@ public readonly record struct SampleStatistics(
             squares += d * d;
         }
 
-        ReadOnlySpan<T> sorted = values;
+        // Only the ranks the statistics read need their sorted positions.
+        int n = values.Length;
+        Span<int> ranks = stackalloc int[12];
+        int count = 0;
+        ranks[count++] = 0;
+        ranks[count++] = n - 1;
+        ranks[count++] = n / 2;
+        ranks[count++] = Math.Max(0, n / 2 - 1);
+        foreach (var q in Quantiles)
+        {
+            int lower = (int)Math.Clamp(Math.Floor(VirtualIndex(n, q)), 0, n - 1);
+            ranks[count++] = lower;
+            ranks[count++] = Math.Min(lower + 1, n - 1);
+        }
+
+        // Integer samples spanning no more values than there are samples sort in linear time.
+        bool counted = IsIntegerOf32BitsOrLess<T>() && max - min < values.Length;
+        if (counted) CountingSort(values, (long)min, (long)max);
+
+        var needed = ranks[..count];
+        needed.Sort();
+        int distinct = 0;
+        for (int i = 0; i < needed.Length; i++)
+            if (i == 0 || needed[i] != needed[i - 1]) needed[distinct++] = needed[i];
+        if (!counted) OrderStatistics.Select(values, needed[..distinct]);
+
+        ReadOnlySpan<T> sorted = values; // sorted at every rank read below
         return new SampleStatistics(
             values.Length, sum, mean, MedianOf(sorted),
             double.CreateTruncating(sorted[^1]), double.CreateTruncating(sorted[0]),
             Math.Sqrt(squares / values.Length),
             PercentileOf(sorted, 10), PercentileOf(sorted, 25), PercentileOf(sorted, 75), PercentileOf(sorted, 90));
     }
+
+    private static readonly double[] Quantiles = [10, 25, 75, 90];
+
+    private static bool IsIntegerOf32BitsOrLess<T>() =>
+        typeof(T) == typeof(byte) || typeof(T) == typeof(sbyte) || typeof(T) == typeof(ushort) ||
+        typeof(T) == typeof(short) || typeof(T) == typeof(uint) || typeof(T) == typeof(int);
+
+    private static void CountingSort<T>(Span<T> values, long min, long max) where T : unmanaged, INumber<T>
+    {
+        var counts = System.Buffers.ArrayPool<int>.Shared.Rent((int)(max - min + 1));
+        Array.Clear(counts, 0, (int)(max - min + 1));
+        foreach (var v in values) counts[(int)(long.CreateTruncating(v) - min)]++;
+        int at = 0;
+        for (int k = 0; k <= max - min; k++)
+        {
+            if (counts[k] == 0) continue;
+            values.Slice(at, counts[k]).Fill(T.CreateTruncating(min + k));
+            at += counts[k];
+        }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(counts);
+    }
+
+    private static double VirtualIndex(int n, double q) => (n - 1) * (q / 100.0);
 
     /// <summary>numpy.median: the middle value, or the mean of the two middle values.</summary>
     public static double MedianOf<T>(ReadOnlySpan<T> sorted) where T : unmanaged, INumber<T>
@@ -51,13 +107,12 @@ public readonly record struct SampleStatistics(
         return (double.CreateTruncating(sorted[n / 2 - 1]) + double.CreateTruncating(sorted[n / 2])) / 2.0;
     }
 
-    /// <summary>numpy.percentile with the default 'linear' method on sorted samples.</summary>
+    /// <summary>numpy.percentile with the default 'linear' method; reads ranks floor(i) and floor(i) + 1 of sorted samples.</summary>
     public static double PercentileOf<T>(ReadOnlySpan<T> sorted, double q) where T : unmanaged, INumber<T>
     {
         int n = sorted.Length;
-        double quantile = q / 100.0;
         // numpy's virtual index for the linear method, evaluated the same way.
-        double virtualIndex = (n - 1) * quantile;
+        double virtualIndex = VirtualIndex(n, q);
         double lowerIndex = Math.Floor(virtualIndex);
         if (lowerIndex < 0) return double.CreateTruncating(sorted[0]);
         if (lowerIndex >= n - 1) return double.CreateTruncating(sorted[n - 1]);

@@ -84,7 +84,8 @@ public static class PostprocessFile
         return new PostprocessFileResult(input, output, result.SegmentsBefore, result.SegmentsAfter, result.Report);
     }
 
-    /// <summary>Matches nuclei and cytosols and writes both renumbered masks.</summary>
+    /// <summary>Matches nuclei and cytosols and writes both renumbered masks. The result is told from the nuclei's
+    /// side (input, output, nuclei before, pairs after); the cytosol files are the paired ones.</summary>
     public static PostprocessFileResult MatchMasks(string nuclei, string cytosol, string nucleiOutput, string cytosolOutput, MaskMatchingOptions options, bool overwrite, CancellationToken cancellationToken = default)
     {
         var n = ImageFile.ReadLabels(nuclei, null, cancellationToken);
@@ -107,7 +108,7 @@ public static class PostprocessFile
 
         Write(nuclei, nucleiOutput, result.Nuclei, overwrite);
         Write(cytosol, cytosolOutput, result.Cytosol, overwrite);
-        return new PostprocessFileResult(cytosol, cytosolOutput, result.CytosolBefore, result.Pairs, result.Report, nuclei, nucleiOutput, result.Matches);
+        return new PostprocessFileResult(nuclei, nucleiOutput, result.NucleiBefore, result.Pairs, result.Report, cytosol, cytosolOutput, result.Matches);
     }
 
     private static PostprocessFileResult Transform(string input, string output, bool overwrite, Func<LabelImage, PostprocessResult> operation, CancellationToken cancellationToken)

@@ -30,12 +30,16 @@ public static class RingMask
         var frontier = InitialFrontier(source, labels.Shape);
         Span<int> neighbours = stackalloc int[6];
 
-        var changedInStep = new int[source.Length];
+        // Marks voxels already queued for the next step; stamps cycle through 1..255 and the
+        // array is cleared when they wrap, so an old stamp is never mistaken for the current one.
+        var changedInStep = new byte[source.Length];
         var values = new List<uint>();
         var next = new List<int>();
         for (int step = 1; step <= ringWidth && frontier.Count > 0; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            byte stamp = (byte)((step - 1) % 255 + 1);
+            if (stamp == 1 && step > 1) Array.Clear(changedInStep);
             // Spread the values of the previous step only: snapshot them before any update.
             values.Clear();
             foreach (var i in frontier) values.Add(nearest[i]);
@@ -50,9 +54,9 @@ public static class RingMask
                     var current = nearest[j];
                     if (current != 0 && current <= v) continue;
                     nearest[j] = v;
-                    if (changedInStep[j] != step)
+                    if (changedInStep[j] != stamp)
                     {
-                        changedInStep[j] = step;
+                        changedInStep[j] = stamp;
                         next.Add(j);
                     }
                 }
@@ -65,7 +69,9 @@ public static class RingMask
         for (int i = 0; i < source.Length; i++)
             result[i] = source[i] == 0 ? nearest[i] : keepOriginal ? source[i] : 0u;
 
-        return Finish(labels, result);
+        int before = LabelCounts.Of(source).SegmentCount;
+        // Rings only add voxels of existing segments: with the originals kept, nothing is lost.
+        return new PostprocessResult(labels.WithData(result), before, keepOriginal ? before : LabelCounts.Of(result).SegmentCount);
     }
 
     /// <summary>

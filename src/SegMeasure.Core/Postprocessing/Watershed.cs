@@ -57,14 +57,14 @@ public static class Watershed
         }
 
         int n = source.Length;
-        var priority = LandscapeOrder.Of(landscape);
+        var level = LandscapeOrder.Ranks(landscape, out int levels);
         var output = new uint[n];
         for (int i = 0; i < n; i++)
             output[i] = mask is null || mask[i] ? source[i] : 0u;
 
         var grid = new Grid(seeds.Shape);
         Span<int> neighbours = stackalloc int[6];
-        var queue = new FloodQueue(1 << 16);
+        var queue = new LevelQueue(Math.Max(levels, 1), n);
 
         // Seeds with nothing left to claim would leave the queue without effect: skip them.
         for (int i = 0; i < n; i++)
@@ -76,7 +76,7 @@ public static class Watershed
                 var j = neighbours[k];
                 if (output[j] == 0 && (mask is null || mask[j]))
                 {
-                    queue.Push(priority[i], i);
+                    queue.Push(level[i], i);
                     break;
                 }
             }
@@ -95,7 +95,7 @@ public static class Watershed
                 var j = neighbours[k];
                 if (output[j] != 0 || (mask is not null && !mask[j])) continue;
                 output[j] = label;
-                queue.Push(priority[j], j);
+                queue.Push(level[j], j);
             }
         }
 

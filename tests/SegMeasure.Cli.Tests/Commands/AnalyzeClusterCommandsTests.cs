@@ -131,4 +131,19 @@ public sealed class AnalyzeClusterCommandsTests : IDisposable
         Assert.Equal(1, thresholds.ExitCode);
         Assert.Contains("need 2 threshold(s)", thresholds.Error);
     }
+
+    [Theory]
+    [InlineData("kmeans", "3 cluster(s), 0 noise")]
+    [InlineData("hdbscan", "cluster(s)")]
+    [InlineData("mean_shift", "bandwidth")]
+    [InlineData("ward", "inertia")]
+    public void Every_method_runs_with_its_defaults(string method, string expected)
+    {
+        var run = CliRun.App("analyze", "cluster", "--table", WriteTable(), "--method", method, "--output", In("out.tsv"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(expected, run.Output);
+        var ids = Ids(In("out.tsv"), "cluster_id");
+        Assert.Equal(14, ids.Length);
+        Assert.Equal(-1, ids[12]);
+    }
 }

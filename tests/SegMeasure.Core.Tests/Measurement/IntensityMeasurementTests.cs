@@ -76,3 +76,30 @@ public class IntensityMeasurementTests
             Assert.Equal(((DoubleColumn)a[name]).Values, ((DoubleColumn)b[name]).Values);
     }
 }
+
+public class SampleStatisticsTests
+{
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 3)]
+    [InlineData(7, 5)]
+    [InlineData(100, 3)]
+    [InlineData(1000, 1000)]
+    [InlineData(5000, 4)]
+    [InlineData(200, 100000)]
+    [InlineData(3000, 1000000)]
+    public void Order_statistics_equal_those_of_a_full_sort(int n, int distinctValues)
+    {
+        var rng = new Random(n * 31 + distinctValues);
+        var values = Enumerable.Range(0, n).Select(_ => rng.Next(distinctValues)).ToArray();
+        var sorted = values.OrderBy(v => v).ToArray();
+        var stats = SegMeasure.Core.Measurement.SampleStatistics.Of(values.AsSpan());
+        Assert.Equal(sorted[0], stats.Min);
+        Assert.Equal(sorted[^1], stats.Max);
+        Assert.Equal(SegMeasure.Core.Measurement.SampleStatistics.MedianOf<int>(sorted), stats.Median);
+        Assert.Equal(SegMeasure.Core.Measurement.SampleStatistics.PercentileOf<int>(sorted, 10), stats.Percentile10);
+        Assert.Equal(SegMeasure.Core.Measurement.SampleStatistics.PercentileOf<int>(sorted, 25), stats.Percentile25);
+        Assert.Equal(SegMeasure.Core.Measurement.SampleStatistics.PercentileOf<int>(sorted, 75), stats.Percentile75);
+        Assert.Equal(SegMeasure.Core.Measurement.SampleStatistics.PercentileOf<int>(sorted, 90), stats.Percentile90);
+    }
+}

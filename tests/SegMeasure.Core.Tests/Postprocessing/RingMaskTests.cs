@@ -56,4 +56,17 @@ public class RingMaskTests
         var error = Assert.Throws<SegMeasureException>(() => RingMask.Apply(input, 0));
         Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
     }
+
+    [Fact]
+    public void Wide_rings_keep_spreading_past_255_steps()
+    {
+        // Segment 9 at x=0, segment 1 at x=399, width 330: x=72 first becomes 9 (step 72) and
+        // then 1 (step 327, 255 steps later); 1 must still spread on to x=69.
+        var data = new uint[400];
+        data[0] = 9;
+        data[399] = 1;
+        var result = RingMask.Apply(new LabelImage(data, ImageShape.Of2D(1, 400)), 330).Image.Data;
+        for (int x = 1; x < 399; x++)
+            Assert.Equal(x >= 69 ? 1u : 9u, result[x]);
+    }
 }
