@@ -15,7 +15,7 @@ namespace SegMeasure.PowerShell;
 /// </summary>
 [Cmdlet(VerbsData.Group, "ObjectByThreshold", SupportsShouldProcess = true)]
 [OutputType(typeof(PSObject))]
-public sealed class GroupObjectByThresholdCommand : TableCmdlet
+public sealed class GroupObjectByThresholdCommand : PaintingTableCmdlet
 {
     /// <summary><para type="description">The numeric property to threshold.</para></summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -46,26 +46,11 @@ public sealed class GroupObjectByThresholdCommand : TableCmdlet
     [ValidateRange(2, 65536)]
     public int Bins { get; set; } = ThresholdSuggestion.DefaultBins;
 
-    /// <summary><para type="description">Also write, beside each record's source segmentation (its Path), a label image
-    /// where every segment carries its category_id (0 for none), named with this suffix (e.g. _category).</para></summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? PaintSuffix { get; set; }
-
-    /// <summary><para type="description">Overwrite existing painted images.</para></summary>
-    [Parameter]
-    public SwitchParameter Force { get; set; }
-
     protected override MeasurementTable Process(MeasurementTable table)
     {
         var result = ThresholdCategorization.Apply(table, Column, Categories, Threshold, CategoryName, SuggestMethod, Bins).Table;
-        if (PaintSuffix is not null) Paint(result, ThresholdCategorization.IdColumn);
+        PaintIfRequested(result, ThresholdCategorization.IdColumn);
         return result;
     }
 
-    private void Paint(MeasurementTable table, string column)
-    {
-        foreach (var outcome in SourcePainting.PaintBySource(table, column, PaintSuffix!, Force, output => ShouldProcess(output, "Paint category ids")))
-            if (outcome.Error is { } error) WriteError(ErrorRecords.From(error, outcome.Source));
-    }
 }

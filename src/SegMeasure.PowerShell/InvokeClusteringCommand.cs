@@ -14,7 +14,7 @@ namespace SegMeasure.PowerShell;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "Clustering", SupportsShouldProcess = true)]
 [OutputType(typeof(PSObject))]
-public sealed class InvokeClusteringCommand : TableCmdlet
+public sealed class InvokeClusteringCommand : PaintingTableCmdlet
 {
     /// <summary><para type="description">kmeans, dbscan, hdbscan, mean_shift or ward.</para></summary>
     [Parameter(Position = 0)]
@@ -66,16 +66,6 @@ public sealed class InvokeClusteringCommand : TableCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int Restarts { get; set; } = 10;
 
-    /// <summary><para type="description">Also write, beside each record's source segmentation (its Path), a label image
-    /// where every segment carries its cluster_id (0 for none), named with this suffix (e.g. _cluster).</para></summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? PaintSuffix { get; set; }
-
-    /// <summary><para type="description">Overwrite existing painted images.</para></summary>
-    [Parameter]
-    public SwitchParameter Force { get; set; }
-
     protected override MeasurementTable Process(MeasurementTable table)
     {
         var result = MeasurementClustering.Cluster(table, new ClusteringOptions
@@ -92,9 +82,7 @@ public sealed class InvokeClusteringCommand : TableCmdlet
             Restarts = Restarts,
         });
         if (result.SkippedSummary is { } skipped) WriteWarning(skipped);
-        if (PaintSuffix is not null)
-            foreach (var outcome in SourcePainting.PaintBySource(result.Table, MeasurementClustering.IdColumn, PaintSuffix, Force, output => ShouldProcess(output, "Paint cluster ids")))
-                if (outcome.Error is { } error) WriteError(ErrorRecords.From(error, outcome.Source));
+        PaintIfRequested(result.Table, MeasurementClustering.IdColumn);
         return result.Table;
     }
 }

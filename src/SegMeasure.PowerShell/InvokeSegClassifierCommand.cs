@@ -12,7 +12,7 @@ namespace SegMeasure.PowerShell;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "SegClassifier", SupportsShouldProcess = true, DefaultParameterSetName = ModelSet)]
 [OutputType("SegMeasure.Record")]
-public sealed class InvokeSegClassifierCommand : TableCmdlet
+public sealed class InvokeSegClassifierCommand : PaintingTableCmdlet
 {
     private const string ModelSet = "Model";
     private const string ModelPathSet = "ModelPath";
@@ -30,22 +30,12 @@ public sealed class InvokeSegClassifierCommand : TableCmdlet
     [Alias("ClassName")]
     public string[]? ClassNames { get; set; }
 
-    /// <summary>Paints each source segmentation into <c>&lt;name&gt;&lt;suffix&gt;.tif</c> beside it.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? PaintSuffix { get; set; }
-
-    [Parameter]
-    public SwitchParameter Force { get; set; }
-
     protected override MeasurementTable Process(MeasurementTable table)
     {
         var model = Model ?? ClassifierModel.Load(GetUnresolvedProviderPathFromPSPath(ModelPath!));
         var result = Classification.Apply(table, model, ClassNames);
         if (result.SkipMessage is { } skipped) WriteWarning(skipped);
-        if (PaintSuffix is not null)
-            foreach (var outcome in SourcePainting.PaintBySource(result.Table, Classification.IdColumn, PaintSuffix, Force, output => ShouldProcess(output, "Paint class ids")))
-                if (outcome.Error is { } error) WriteError(ErrorRecords.From(error, outcome.Source));
+        PaintIfRequested(result.Table, Classification.IdColumn);
         return result.Table;
     }
 }

@@ -32,7 +32,7 @@ public class ClassifierCmdletTests : IDisposable
     public void New_SegClassifier_takes_records_and_saves_with_confirmation()
     {
         var (type, _, _) = Cmdlet("New", "SegClassifier");
-        Assert.Equal("TableCmdlet", type.BaseType!.Name);
+        Assert.Contains("TableCmdlet", type.BaseNames());
         Assert.Equal(true, Named(CmdletAttribute(type), "SupportsShouldProcess"));
         var alias = type.GetCustomAttributesData().Single(a => a.AttributeType.Name == "AliasAttribute");
         Assert.Contains("Train-SegClassifier", ((IEnumerable<CustomAttributeTypedArgument>)alias.ConstructorArguments[0].Value!).Select(v => (string)v.Value!));
@@ -50,7 +50,7 @@ public class ClassifierCmdletTests : IDisposable
     public void Invoke_SegClassifier_takes_a_model_object_or_a_model_file()
     {
         var (type, _, _) = Cmdlet("Invoke", "SegClassifier");
-        Assert.Equal("TableCmdlet", type.BaseType!.Name);
+        Assert.Contains("TableCmdlet", type.BaseNames());
         Assert.Equal("ClassifierModel", type.GetProperty("Model")!.PropertyType.Name);
         Assert.Equal(true, Parameter(type, "Model", "Model")["Mandatory"]);
         Assert.Equal(true, Parameter(type, "ModelPath", "ModelPath")["Mandatory"]);
@@ -64,7 +64,7 @@ public class ClassifierCmdletTests : IDisposable
     public void Add_SegEmbedding_offers_the_three_reductions()
     {
         var (type, _, _) = Cmdlet("Add", "SegEmbedding");
-        Assert.Equal("TableCmdlet", type.BaseType!.Name);
+        Assert.Contains("TableCmdlet", type.BaseNames());
         Assert.Equal(["umap", "tsne", "pca"], ValidateSet(type, "Method"));
         foreach (var name in new[] { "Seed", "Perplexity", "NNeighbors", "MinDist" })
             Parameter(type, name);

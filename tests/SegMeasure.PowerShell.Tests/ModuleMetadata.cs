@@ -137,3 +137,13 @@ public sealed class ModuleMetadata : IDisposable
     /// <summary>System.Management.Automation.ConfirmImpact, by value (the reference assembly is only inspected).</summary>
     private enum ConfirmImpactLevel { None, Low, Medium, High }
 }
+
+public static class TypeChain
+{
+    /// <summary>The names of <paramref name="type"/>'s base classes, nearest first.</summary>
+    public static IEnumerable<string> BaseNames(this Type type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+            yield return t.Name;
+    }
+}
