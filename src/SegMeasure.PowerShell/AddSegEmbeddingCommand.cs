@@ -10,7 +10,7 @@ namespace SegMeasure.PowerShell;
 /// coordinates for a scatter plot. Same as <c>segmeasure analyze embed</c>; a fixed -Seed gives the same layout.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "SegEmbedding")]
-[OutputType("SegMeasure.Record")]
+[OutputType(typeof(PSObject))]
 public sealed class AddSegEmbeddingCommand : TableCmdlet
 {
     [Parameter]

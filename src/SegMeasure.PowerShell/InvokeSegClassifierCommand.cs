@@ -11,7 +11,7 @@ namespace SegMeasure.PowerShell;
 /// source segmentation (the records' Path) is painted with the class ids into a file beside it.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "SegClassifier", SupportsShouldProcess = true, DefaultParameterSetName = ModelSet)]
-[OutputType("SegMeasure.Record")]
+[OutputType(typeof(PSObject))]
 public sealed class InvokeSegClassifierCommand : PaintingTableCmdlet
 {
     private const string ModelSet = "Model";

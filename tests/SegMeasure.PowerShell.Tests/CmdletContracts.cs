@@ -41,10 +41,8 @@ public static class CmdletContracts
     /// <summary>What post-processing cmdlets emit per file: paths, segment counts, the rejection report.</summary>
     public const string PostprocessResult = "SegMeasure.PostprocessResult";
 
-    /// <summary>Analysis cmdlets emit the records they were given (whatever their type names), with new properties;
-    /// some declare them as PSObject, others under this name.</summary>
-    public const string Record = "SegMeasure.Record";
-
+    /// <summary>Analysis cmdlets emit the records they were given, whatever their type names, with new
+    /// properties; so they declare PSObject rather than a type name the records would not carry.</summary>
     private const string AnyObject = "System.Management.Automation.PSObject";
 
     /// <summary>One row of a table read from a file, with the file's columns.</summary>
@@ -157,7 +155,7 @@ public static class CmdletContracts
              new("PaintSuffix", "String"),
              new("Force", "SwitchParameter")]),
             Writer: true, NounException: NamedInDesign),
-        new("Add-SegEmbedding", [Record], Of(TableInput,
+        new("Add-SegEmbedding", [AnyObject], Of(TableInput,
             [new("Method", "String"),
              new("Seed", "Int32"),
              new("Perplexity", "Double"),
@@ -174,7 +172,7 @@ public static class CmdletContracts
              new("OutFile", "String"),
              new("Force", "SwitchParameter")]),
             Writer: true, Aliases: ["Train-SegClassifier"]),
-        new("Invoke-SegClassifier", [Record], Of(TableInput,
+        new("Invoke-SegClassifier", [AnyObject], Of(TableInput,
             [new("Model", "ClassifierModel", Set: "Model", Mandatory: true),
              new("ModelPath", "String", Set: "ModelPath", Mandatory: true, Aliases: ["Classifier"]),
              new("ClassNames", "String[]", Aliases: ["ClassName"]),
