@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using System.Management.Automation;
 using SegMeasure.Core;
 using SegMeasure.Core.Tables;
@@ -12,63 +11,42 @@ namespace SegMeasure.PowerShell;
 /// -DropColumn on a single table). With one table, only -DropColumn applies. The index column is protected. Emits one
 /// record per row; pipe into Export-SegTable to save.</para>
 /// </summary>
-[Cmdlet(VerbsData.Merge, "SegTable", DefaultParameterSetName = "Path")]
+[Cmdlet(VerbsData.Merge, "SegTable", DefaultParameterSetName = PathSet)]
 [OutputType("SegMeasure.TableRow")]
-public sealed class MergeSegTableCommand : PSCmdlet
+public sealed class MergeSegTableCommand : SegMeasureCmdlet
 {
-    private readonly List<string> _files = [];
+    private readonly List<(string Path, MeasurementTable Table)> _tables = [];
 
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[] Path { get; set; } = [];
-
-    [Parameter(Mandatory = true, ParameterSetName = "LiteralPath", ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "FullName")]
-    [ValidateNotNullOrEmpty]
-    public string[] LiteralPath { get; set; } = [];
-
-    /// <summary>The key column shared by the tables.</summary>
+    /// <summary><para type="description">The key column the tables are joined on.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string On { get; set; } = MeasurementTable.IndexColumn;
 
-    /// <summary>Columns removed from the merged table.</summary>
+    /// <summary><para type="description">Columns to drop from the result; index is protected.</para></summary>
     [Parameter]
     [Alias("DropColumns")]
     public string[] DropColumn { get; set; } = [];
 
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == "LiteralPath")
-        {
-            _files.AddRange(LiteralPath.Select(GetUnresolvedProviderPathFromPSPath));
-            return;
-        }
+    protected override string Activity => "Reading tables";
 
-        foreach (var pattern in Path)
-        {
-            Collection<string> resolved = GetResolvedProviderPathFromPSPath(pattern, out _);
-            _files.AddRange(resolved.OrderBy(p => p, StringComparer.Ordinal));
-        }
-    }
+    /// <summary>Each table is read as it arrives, so an unreadable one is one error and the others still merge.</summary>
+    protected override void ProcessFile(string path) => _tables.Add((path, TableFile.Read(path)));
 
     protected override void EndProcessing()
     {
+        base.EndProcessing();
+        if (_tables.Count == 0) return;
         MeasurementTable result;
         try
         {
-            var tables = _files.Select(f => (f, TableFile.Read(f))).ToList();
-            var merged = tables.Count == 1 ? tables[0].Item2 : TableMerge.Merge(tables, On);
-            result = TableDrop.Drop(merged, DropColumn, tables.Count == 1 ? _files[0] : null);
+            result = TableMerge.Combine(_tables, On, DropColumn);
         }
         catch (SegMeasureException e)
         {
-            ThrowTerminatingError(ErrorRecords.From(e, e.Path ?? string.Join(", ", _files)));
+            ThrowTerminatingError(ErrorRecords.From(e, e.Path ?? string.Join(", ", _tables.Select(t => t.Path))));
             return;
         }
 
-        for (int row = 0; row < result.RowCount; row++)
-            WriteObject(RecordFactory.FromRow(result, row, "SegMeasure.TableRow", []));
+        WriteRows(result, "SegMeasure.TableRow");
     }
 }

@@ -43,7 +43,7 @@ public abstract class TableCmdlet : PSCmdlet
         MeasurementTable result;
         try
         {
-            result = Process(RecordTable.FromRecords(_records.Select(PropertiesOf).ToList()));
+            result = Process(RecordTable.FromRecords(_records.Select(PSRecords.PropertiesOf).ToList()));
         }
         catch (SegMeasureException e)
         {
@@ -69,10 +69,4 @@ public abstract class TableCmdlet : PSCmdlet
             WriteObject(record);
         }
     }
-
-    private static IReadOnlyList<KeyValuePair<string, object?>> PropertiesOf(PSObject record) =>
-        record.Properties
-            .Where(p => p.MemberType is PSMemberTypes.NoteProperty or PSMemberTypes.Property)
-            .Select(p => new KeyValuePair<string, object?>(p.Name, p.Value is PSObject ps ? ps.BaseObject : p.Value))
-            .ToList();
 }

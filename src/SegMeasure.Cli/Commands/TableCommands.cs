@@ -38,8 +38,7 @@ public static class TableCommands
             var paths = parse.GetValue(inputs)!;
             var key = parse.GetValue(on)!;
             var tables = paths.Select(p => (p, TableFile.Read(p))).ToList();
-            var merged = tables.Count == 1 ? tables[0].Item2 : TableMerge.Merge(tables, key);
-            var result = TableDrop.Drop(merged, parse.GetValue(drop) ?? [], tables.Count == 1 ? paths[0] : null);
+            var result = TableMerge.Combine(tables, key, parse.GetValue(drop) ?? []);
             TableFile.Write(parse.GetValue(output)!, result, parse.GetValue(force));
             return 0;
         }));

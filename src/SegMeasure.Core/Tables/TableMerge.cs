@@ -11,6 +11,19 @@ namespace SegMeasure.Core.Tables;
 /// </summary>
 public static class TableMerge
 {
+    /// <summary>
+    /// What the Table Manipulation widget and <c>table merge</c> do: merge two or more tables on
+    /// <paramref name="on"/>, or take a single table as it is, then drop <paramref name="dropColumns"/>.
+    /// </summary>
+    public static MeasurementTable Combine(IReadOnlyList<(string Name, MeasurementTable Table)> tables, string on, IEnumerable<string> dropColumns)
+    {
+        if (tables.Count == 0)
+            throw new SegMeasureException("SegMeasure.MergeNeedsTwo", ErrorKind.InvalidArgument, "no tables were given");
+        var single = tables.Count == 1;
+        var merged = single ? tables[0].Table : Merge(tables, on);
+        return TableDrop.Drop(merged, dropColumns, single ? tables[0].Name : null);
+    }
+
     /// <summary>Merges tables named "table 1", "table 2", … in error messages.</summary>
     public static MeasurementTable Merge(IReadOnlyList<MeasurementTable> tables, string on = MeasurementTable.IndexColumn) =>
         Merge(tables.Select((t, i) => ($"table {i + 1}", t)).ToList(), on);

@@ -121,4 +121,21 @@ public class TableMergeTests
         Assert.Equal(0, merged.RowCount);
         Assert.Equal(["index", "x", "y"], merged.ColumnNames);
     }
+
+    [Fact]
+    public void Combine_drops_columns_from_one_table_or_from_the_merge_of_several()
+    {
+        var a = T(new IntegerColumn("index", [1L, 2L]), new DoubleColumn("x", [1.0, 2.0]), new DoubleColumn("w", [5.0, 6.0]));
+        var b = T(new IntegerColumn("index", [2L, 3L]), new DoubleColumn("y", [3.0, 4.0]));
+
+        var single = TableMerge.Combine([("a.csv", a)], "index", ["w"]);
+        Assert.Equal(["index", "x"], single.ColumnNames);
+
+        var merged = TableMerge.Combine([("a.csv", a), ("b.csv", b)], "index", ["w"]);
+        Assert.Equal(["index", "x", "y"], merged.ColumnNames);
+        Assert.Equal(3, merged.RowCount);
+
+        var e = Assert.Throws<SegMeasureException>(() => TableMerge.Combine([("a.csv", a)], "index", ["index"]));
+        Assert.Contains("index", e.Message);
+    }
 }
