@@ -66,7 +66,7 @@ internal sealed class GroupLayout
             var cursor = (long[])_stripeStarts[s.Index].Clone();
             _runs(s, (key, start, length) =>
             {
-                Array.Copy(source, start, buffer, cursor[key], length);
+                source.AsSpan((int)start, length).CopyTo(buffer.AsSpan((int)cursor[key], length));
                 cursor[key] += length;
             });
         });
