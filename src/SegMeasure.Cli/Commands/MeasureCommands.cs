@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
 using SegMeasure.Cli.Sweeps;
 using SegMeasure.Core.Measurement;
 
@@ -21,10 +20,8 @@ public static class MeasureCommands
         var intensity = sweep.AddImages("--intensity", "Intensity TIFF file(s) of the same shape, paired with --segmentation; every channel is measured.");
         var sum = new Option<bool>("--sum") { Description = "Also report sum_intensity (integrated intensity)." };
         command.Add(sum);
-        var run = new Invocation();
         sweep.MeasureWith((file, ct) => MeasurementFiles.Intensity(file[segmentation]!, file[intensity]!,
-            new IntensityOptions { IncludeSum = run.Value(sum) }, null, ct));
-        run.Attach(command);
+            new IntensityOptions { IncludeSum = file.Value(sum) }, null, ct));
         return command;
     }
 
@@ -43,14 +40,12 @@ public static class MeasureCommands
         command.Add(scale);
         command.Add(extras);
         command.Add(perimeter);
-        var run = new Invocation();
         sweep.MeasureWith((file, ct) => MeasurementFiles.Morphology(file[segmentation]!, new MorphologyOptions
         {
-            Scale = NullIfEmpty(run.Value(scale)),
-            IncludeShapeExtras = run.Value(extras),
-            PerimeterMethod = run.Value(perimeter),
+            Scale = NullIfEmpty(file.Value(scale)),
+            IncludeShapeExtras = file.Value(extras),
+            PerimeterMethod = file.Value(perimeter),
         }, null, ct));
-        run.Attach(command);
         return command;
     }
 
@@ -75,14 +70,12 @@ public static class MeasureCommands
         command.Add(scale);
         command.Add(assignment);
         command.Add(fraction);
-        var run = new Invocation();
         sweep.MeasureWith((file, ct) => MeasurementFiles.CellNucleus(file[cells]!, file[nuclei]!, file[intensity], new CellNucleusOptions
         {
-            Scale = NullIfEmpty(run.Value(scale)),
-            Assignment = run.Value(assignment),
-            MinimumOverlapFraction = run.Value(fraction),
+            Scale = NullIfEmpty(file.Value(scale)),
+            Assignment = file.Value(assignment),
+            MinimumOverlapFraction = file.Value(fraction),
         }, null, ct));
-        run.Attach(command);
         return command;
     }
 
@@ -92,27 +85,6 @@ public static class MeasureCommands
         AllowMultipleArgumentsPerToken = true,
         Arity = ArgumentArity.OneOrMore,
     };
-
-    /// <summary>
-    /// The parse result of the running invocation, for the per-file callbacks: the sweep hands
-    /// them only the file, so the command's action records the parse result before delegating.
-    /// </summary>
-    private sealed class Invocation
-    {
-        private ParseResult? _parse;
-
-        public T? Value<T>(Option<T> option) => _parse!.GetValue(option);
-
-        public void Attach(Command command)
-        {
-            var inner = (AsynchronousCommandLineAction)command.Action!;
-            command.SetAction((parse, ct) =>
-            {
-                _parse = parse;
-                return inner.InvokeAsync(parse, ct);
-            });
-        }
-    }
 
     private static double[]? NullIfEmpty(double[]? values) => values is { Length: > 0 } ? values : null;
 }

@@ -189,7 +189,7 @@ public sealed class FileSweep
 
     private SweepResult<SweepFile, T> Run<T>(CliContext context, ParseResult parse, FileSet set, Func<SweepFile, int, CancellationToken, T> work, CancellationToken cancellationToken)
     {
-        var files = set.Groups.Select((g, i) => new SweepFile(g, i, _images)).ToList();
+        var files = set.Groups.Select((g, i) => new SweepFile(g, i, _images, parse)).ToList();
         return SweepRunner.Run(files, (file, ct) => work(file, file.Position, ct), parse.GetValue(Jobs), context.CreateProgress(), _activity, cancellationToken);
     }
 

@@ -13,13 +13,18 @@ public sealed class SweepFile
 {
     private readonly FileGroup _group;
     private readonly IReadOnlyList<Option<string[]>> _roles;
+    private readonly ParseResult _parse;
 
-    internal SweepFile(FileGroup group, int position, IReadOnlyList<Option<string[]>> roles)
+    internal SweepFile(FileGroup group, int position, IReadOnlyList<Option<string[]>> roles, ParseResult parse)
     {
         _group = group;
         Position = position;
         _roles = roles;
+        _parse = parse;
     }
+
+    /// <summary>The value the invocation gave <paramref name="option"/>; per-file work reads its settings here.</summary>
+    public T? Value<T>(Option<T> option) => _parse.GetValue(option);
 
     /// <summary>The primary input's path, spelled as the pattern was.</summary>
     public string Path => _group.Path;
