@@ -163,8 +163,9 @@ public static class MorphologyMeasurement
             columns.Add(new IntegerColumn($"bbox_max_{axes[a]}", Enumerable.Range(0, rows.Length).Select(s => (long)shapes.BoxMax[s * 3 + firstAxis + a] + 1)));
         columns.Add(Column("feret_diameter_max", r => r.Feret));
         if (is2D) columns.Add(new IntegerColumn("euler_number", rows.Select(r => r.Euler)));
+        // Polsby-Popper, as the shape filter defines it: 1 for a disc/ball, smaller otherwise.
         columns.Add(Column("compactness", r => r.Boundary <= 0 ? double.NaN
-            : is2D ? r.Boundary * r.Boundary / (4 * Math.PI * r.Size) : Math.Pow(r.Boundary, 3) / (36 * Math.PI * r.Size * r.Size)));
+            : is2D ? 4 * Math.PI * r.Size / (r.Boundary * r.Boundary) : 36 * Math.PI * r.Size * r.Size / Math.Pow(r.Boundary, 3)));
         columns.Add(Column("convexity_deficit", r => 1 - r.Solidity));
         if (is2D) columns.Add(Column("perimeter_over_sqrt_area", r => r.Boundary / Math.Sqrt(r.Size)));
         return new MeasurementTable(columns);

@@ -39,6 +39,24 @@ public class MorphologyMeasurementTests
         GoldenTables.AssertMatches(golden, table, c => Tolerance(c, !labels.Shape.Is2D), exactColumns: false);
     }
 
+    [Theory]
+    [MemberData(nameof(ExtraCases))]
+    public void Compactness_is_Polsby_Popper_as_the_shape_filter_defines_it(GoldenCase golden)
+    {
+        // 4πA/P² in 2D (the spec's sphericity formula), 36πV²/S³ in 3D (sphericity cubed).
+        var labels = GoldenTables.Labels(golden.Labels);
+        var table = MorphologyMeasurement.Measure(labels, new MorphologyOptions { IncludeShapeExtras = true });
+        var compactness = (DoubleColumn)table["compactness"];
+        var sphericity = (DoubleColumn)table["sphericity"];
+        Assert.True(table.RowCount > 0);
+        for (int row = 0; row < table.RowCount; row++)
+        {
+            var expected = labels.Shape.Is2D ? sphericity[row] : Math.Pow(sphericity[row], 3);
+            if (double.IsNaN(expected)) Assert.True(double.IsNaN(compactness[row]));
+            else Assert.Equal(expected, compactness[row], 1e-9 * Math.Max(1, Math.Abs(expected)));
+        }
+    }
+
     [Fact]
     public void Default_scale_is_the_voxel_size_of_the_image_and_an_explicit_scale_wins()
     {
