@@ -12,7 +12,7 @@ namespace SegMeasure.Bench.Postprocessing;
 /// 64×512×512 stack, next to the reference tool's per-label code (or scikit-image's
 /// equivalent) run by Debian's Python on the same images in the same run. Per-label baselines
 /// that would take too long are timed on their first labels and extrapolated linearly (the
-/// output says so). Options: --quick (smaller images), --no-baseline, --runs N (default 3).
+/// output says so). Options: --quick (smaller images), --no-baseline, --runs N (default 3), --only TEXT (cases whose name contains TEXT).
 /// </summary>
 public static class PostprocessingBench
 {
@@ -26,6 +26,7 @@ public static class PostprocessingBench
         bool quick = args.Contains("--quick");
         bool baseline = !args.Contains("--no-baseline") && File.Exists(Python);
         int runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).DefaultIfEmpty(3).First();
+        string? only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
         int side = quick ? 1024 : 4096, depth = quick ? 16 : 64, labels2D = quick ? 1_000 : 10_000;
         Console.WriteLine($"Post-processing benchmark ({Environment.ProcessorCount} cores{(quick ? ", quick sizes" : "")}); SegMeasure median of {runs} runs");
 
@@ -51,6 +52,8 @@ public static class PostprocessingBench
             new($"ring-mask width 3 {d3}", "ring", volume, () => RingMask.Apply(volume, 3), new() { ["ring_width"] = 3 }, quick ? 10 : 4),
             new($"watershed {d3}", "watershed", volume, () => Watershed.Apply(volume, heat3D), new(), Heatmap: heat3D),
         };
+
+        if (only is not null) cases = cases.Where(c => c.Name.Contains(only, StringComparison.Ordinal)).ToList();
 
         // Each case runs ours and then its baseline right away, so both see the same machine load.
         var dir = Directory.CreateTempSubdirectory("segmeasure-ppbench-").FullName;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SegMeasure.Core.Images;
 
 namespace SegMeasure.Core.Postprocessing;
@@ -28,46 +29,58 @@ public static class RingMask
         var grid = new Grid(labels.Shape);
         var nearest = (uint[])source.Clone(); // 0 = no segment within reach yet
         var frontier = InitialFrontier(source, labels.Shape);
-        Span<int> neighbours = stackalloc int[6];
-
-        // Marks voxels already queued for the next step; stamps cycle through 1..255 and the
-        // array is cleared when they wrap, so an old stamp is never mistaken for the current one.
-        var changedInStep = new byte[source.Length];
+        // The step that last queued each voxel, so a voxel improved twice in one step is queued once.
+        var queuedInStep = new int[source.Length];
         var values = new List<uint>();
-        var next = new List<int>();
+        int chunks = Math.Max(1, Environment.ProcessorCount);
         for (int step = 1; step <= ringWidth && frontier.Count > 0; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            byte stamp = (byte)((step - 1) % 255 + 1);
-            if (stamp == 1 && step > 1) Array.Clear(changedInStep);
             // Spread the values of the previous step only: snapshot them before any update.
             values.Clear();
             foreach (var i in frontier) values.Add(nearest[i]);
-            next.Clear();
-            for (int k = 0; k < frontier.Count; k++)
+            bool last = step == ringWidth; // nothing spreads after the last step: no need to queue
+            var from = frontier.ToArray();
+            var spread = values.ToArray();
+            int parts = from.Length >= 1 << 16 ? chunks : 1;
+            var queued = new List<int>[parts];
+            int currentStep = step;
+            // The outcome is a minimum, so chunks may run in any order and in parallel; the
+            // compare-exchange keeps each update a true minimum when two chunks meet.
+            Parallel.For(0, parts, part =>
             {
-                var v = values[k];
-                int count = grid.Neighbours(frontier[k], neighbours);
-                for (int n = 0; n < count; n++)
+                var local = new List<int>();
+                Span<int> around = stackalloc int[6];
+                int start = (int)((long)from.Length * part / parts), end = (int)((long)from.Length * (part + 1) / parts);
+                for (int k = start; k < end; k++)
                 {
-                    var j = neighbours[n];
-                    var current = nearest[j];
-                    if (current != 0 && current <= v) continue;
-                    nearest[j] = v;
-                    if (changedInStep[j] != stamp)
+                    var v = spread[k];
+                    int count = grid.Neighbours(from[k], around);
+                    for (int n = 0; n < count; n++)
                     {
-                        changedInStep[j] = stamp;
-                        next.Add(j);
+                        var j = around[n];
+                        while (true)
+                        {
+                            var current = Volatile.Read(ref nearest[j]);
+                            if (current != 0 && current <= v) break;
+                            if (Interlocked.CompareExchange(ref nearest[j], v, current) != current) continue;
+                            if (!last && Interlocked.Exchange(ref queuedInStep[j], currentStep) != currentStep) local.Add(j);
+                            break;
+                        }
                     }
                 }
-            }
 
-            (frontier, next) = (next, frontier);
+                queued[part] = local;
+            });
+
+            frontier = new List<int>(queued.Sum(l => l.Count));
+            foreach (var list in queued) frontier.AddRange(list);
         }
 
-        var result = new uint[source.Length];
+        // Segment voxels keep their id (or become 0); background voxels keep what reached them.
+        var result = nearest;
         for (int i = 0; i < source.Length; i++)
-            result[i] = source[i] == 0 ? nearest[i] : keepOriginal ? source[i] : 0u;
+            if (source[i] != 0) result[i] = keepOriginal ? source[i] : 0u;
 
         int before = LabelCounts.Of(source).SegmentCount;
         // Rings only add voxels of existing segments: with the originals kept, nothing is lost.
@@ -104,23 +117,39 @@ public static class RingMask
         return Finish(labels, result);
     }
 
-    /// <summary>Segment voxels with a neighbour they can still improve (background or a larger id): only these spread.</summary>
+    /// <summary>Segment voxels with a neighbour they can still improve (background or a larger id): only these spread.
+    /// Planes (rows in 2D) are scanned in parallel; the order of the frontier does not matter.</summary>
     private static List<int> InitialFrontier(uint[] source, ImageShape shape)
     {
-        var frontier = new List<int>();
         int w = shape.Width, h = shape.Height, d = shape.Depth, plane = w * h;
-        for (int z = 0, i = 0; z < d; z++)
-        for (int y = 0; y < h; y++)
-        for (int x = 0; x < w; x++, i++)
+        bool byPlane = d > 1;
+        int parts = byPlane ? d : h;
+        var found = new List<int>[parts];
+        Parallel.For(0, parts, part =>
         {
-            var v = source[i];
-            if (v == 0) continue;
-            if ((x > 0 && Improves(v, source[i - 1])) || (x < w - 1 && Improves(v, source[i + 1]))
-                || (y > 0 && Improves(v, source[i - w])) || (y < h - 1 && Improves(v, source[i + w]))
-                || (z > 0 && Improves(v, source[i - plane])) || (z < d - 1 && Improves(v, source[i + plane])))
-                frontier.Add(i);
-        }
+            var list = new List<int>();
+            int z0 = byPlane ? part : 0, z1 = byPlane ? part + 1 : d;
+            int y0 = byPlane ? 0 : part, y1 = byPlane ? h : part + 1;
+            for (int z = z0; z < z1; z++)
+            for (int y = y0; y < y1; y++)
+            {
+                int i = z * plane + y * w;
+                for (int x = 0; x < w; x++, i++)
+                {
+                    var v = source[i];
+                    if (v == 0) continue;
+                    if ((x > 0 && Improves(v, source[i - 1])) || (x < w - 1 && Improves(v, source[i + 1]))
+                        || (y > 0 && Improves(v, source[i - w])) || (y < h - 1 && Improves(v, source[i + w]))
+                        || (z > 0 && Improves(v, source[i - plane])) || (z < d - 1 && Improves(v, source[i + plane])))
+                        list.Add(i);
+                }
+            }
 
+            found[part] = list;
+        });
+
+        var frontier = new List<int>(found.Sum(l => l.Count));
+        foreach (var list in found) frontier.AddRange(list);
         return frontier;
     }
 

@@ -69,4 +69,41 @@ public class RingMaskTests
         for (int x = 1; x < 399; x++)
             Assert.Equal(x >= 69 ? 1u : 9u, result[x]);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Large_images_spread_in_parallel_to_the_same_result_as_the_definition(bool is3D)
+    {
+        // Big enough for the parallel path; the expected value follows the definition directly:
+        // the smallest id within city-block distance w of each background voxel.
+        var shape = is3D ? ImageShape.Of3D(12, 160, 160) : ImageShape.Of2D(520, 520);
+        var rng = new Random(5);
+        var data = new uint[shape.Length];
+        for (int i = 0; i < data.Length; i++)
+            if (rng.NextDouble() < 0.5) data[i] = (uint)rng.Next(1, 400);
+        const int w = 3;
+        var result = RingMask.Apply(new LabelImage(data, shape), w).Image.Data;
+        for (int z = 0; z < shape.Depth; z++)
+        for (int y = 0; y < shape.Height; y++)
+        for (int x = 0; x < shape.Width; x++)
+        {
+            long i = shape.IndexOf(z, y, x);
+            uint expected = data[i];
+            if (expected == 0)
+            {
+                for (int dz = -w; dz <= w; dz++)
+                for (int dy = -w; dy <= w; dy++)
+                for (int dx = -w; dx <= w; dx++)
+                {
+                    int zz = z + dz, yy = y + dy, xx = x + dx;
+                    if (Math.Abs(dz) + Math.Abs(dy) + Math.Abs(dx) > w || zz < 0 || yy < 0 || xx < 0 || zz >= shape.Depth || yy >= shape.Height || xx >= shape.Width) continue;
+                    var v = data[shape.IndexOf(zz, yy, xx)];
+                    if (v != 0 && (expected == 0 || v < expected)) expected = v;
+                }
+            }
+
+            Assert.Equal(expected, result[i]);
+        }
+    }
 }
