@@ -30,7 +30,7 @@ public static class MeasureCommands
         var command = new Command("morphology", "Per-segment shape descriptors in physical units (2D: area, perimeter, …; 3D: volume, surface area, …).");
         var sweep = new FileSweep(command, "Measuring morphology");
         var segmentation = sweep.AddImages("--segmentation", "Segmentation TIFF file(s) (integer labels).");
-        var scale = ScaleOption();
+        var scale = CommonOptions.Scale();
         var extras = new Option<bool>("--shape-extras") { Description = "Add eccentricity, orientation, extent, bounding box, Feret diameter, Euler number, compactness, convexity deficit, perimeter/sqrt(area)." };
         var perimeter = new Option<PerimeterMethod>("--perimeter-method")
         {
@@ -56,7 +56,7 @@ public static class MeasureCommands
         var cells = sweep.AddImages("--cell-segmentation", "Cell segmentation TIFF file(s) (integer labels).");
         var nuclei = sweep.AddImages("--nucleus-segmentation", "Nucleus segmentation TIFF file(s) of the same shape, paired with --cell-segmentation.");
         var intensity = sweep.AddImages("--intensity", "Optional intensity TIFF file(s), paired with --cell-segmentation.", required: false);
-        var scale = ScaleOption();
+        var scale = CommonOptions.Scale();
         var assignment = new Option<NucleusAssignment>("--assignment")
         {
             Description = "Which cells a nucleus counts for: AnyOverlap (as the reference tool) or LargestOverlap.",
@@ -79,12 +79,6 @@ public static class MeasureCommands
         return command;
     }
 
-    private static Option<double[]> ScaleOption() => new("--scale")
-    {
-        Description = "Physical pixel/voxel size: one value, or (Y X) for 2D, (Z Y X) for 3D. Default: the voxel size stored in the file, else 1.0.",
-        AllowMultipleArgumentsPerToken = true,
-        Arity = ArgumentArity.OneOrMore,
-    };
 
     private static double[]? NullIfEmpty(double[]? values) => values is { Length: > 0 } ? values : null;
 }

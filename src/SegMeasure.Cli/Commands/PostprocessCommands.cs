@@ -19,12 +19,12 @@ public static class PostprocessCommands
     /// <summary>Adds every post-processing command to the <c>postprocess</c> group.</summary>
     public static void AddTo(Command postprocess)
     {
-        postprocess.Add(RememberParse(FilterSmallSegments()));
-        postprocess.Add(RememberParse(RemoveSmallHoles()));
-        postprocess.Add(RememberParse(RingMask()));
-        postprocess.Add(RememberParse(Watershed()));
-        postprocess.Add(RememberParse(ShapeFilter()));
-        postprocess.Add(RememberParse(MatchMasks()));
+        postprocess.Add(FilterSmallSegments());
+        postprocess.Add(RemoveSmallHoles());
+        postprocess.Add(RingMask());
+        postprocess.Add(Watershed());
+        postprocess.Add(ShapeFilter());
+        postprocess.Add(MatchMasks());
     }
 
     public static Command FilterSmallSegments()
@@ -35,7 +35,7 @@ public static class PostprocessCommands
         var minSize = new Option<long>("--min-size") { Description = "Minimum segment size in pixels/voxels; strictly smaller segments are removed.", Required = true };
         command.Add(minSize);
         sweep.TransformWith((file, output, overwrite, ct) =>
-            Summarise(PostprocessFile.FilterSmallSegments(file[input]!, output, Parsed(command).GetValue(minSize), overwrite, ct)));
+            Summarise(PostprocessFile.FilterSmallSegments(file[input]!, output, file.Value(minSize), overwrite, ct)));
         return command;
     }
 
@@ -47,7 +47,7 @@ public static class PostprocessCommands
         var maxHole = new Option<long>("--max-hole-size") { Description = "Largest hole (in pixels/voxels, inclusive) that is filled.", Required = true };
         command.Add(maxHole);
         sweep.TransformWith((file, output, overwrite, ct) =>
-            Summarise(PostprocessFile.RemoveSmallHoles(file[input]!, output, Parsed(command).GetValue(maxHole), overwrite, ct)));
+            Summarise(PostprocessFile.RemoveSmallHoles(file[input]!, output, file.Value(maxHole), overwrite, ct)));
         return command;
     }
 
@@ -59,7 +59,7 @@ public static class PostprocessCommands
         var width = new Option<int?>("--ring-width") { Description = "Width of the ring in pixels/voxels (city-block distance)." };
         var removeOriginal = new Option<bool>("--remove-original") { Description = "Set the original segment voxels to 0: output only the rings." };
         var nearest = new Option<double?>("--nearest-distance") { Description = "Instead of --ring-width: give each background voxel the id of its nearest segment when it lies within this Euclidean distance, in physical units (like scikit-image's expand_labels)." };
-        var scale = ScaleOption();
+        var scale = CommonOptions.Scale();
         command.Add(width);
         command.Add(removeOriginal);
         command.Add(nearest);
@@ -71,8 +71,7 @@ public static class PostprocessCommands
         });
         sweep.TransformWith((file, output, overwrite, ct) =>
         {
-            var p = Parsed(command);
-            Summarise(PostprocessFile.RingMask(file[input]!, output, p.GetValue(width), !p.GetValue(removeOriginal), overwrite, p.GetValue(nearest), p.GetValue(scale), ct));
+            Summarise(PostprocessFile.RingMask(file[input]!, output, file.Value(width), !file.Value(removeOriginal), overwrite, file.Value(nearest), file.Value(scale), ct));
         });
         return command;
     }
@@ -112,24 +111,23 @@ public static class PostprocessCommands
             command.Add(o);
         sweep.TransformWith((file, output, overwrite, ct) =>
         {
-            var p = Parsed(command);
             var options = new ShapeFilterOptions
             {
-                MinArea = AreaThreshold.Parse(p.GetValue(minArea) ?? "median_div2"),
-                MinAbsoluteArea = p.GetValue(minAbsolute),
-                MaxArea = p.GetValue(maxArea),
-                MaxEccentricity = p.GetValue(maxEcc),
-                MinSolidity = p.GetValue(minSol),
-                MaxSolidity = p.GetValue(maxSol),
-                MinExtent = p.GetValue(minExt),
-                MaxExtent = p.GetValue(maxExt),
-                MinCompactness = p.GetValue(minComp),
-                MaxConvexityDeficit = p.GetValue(maxDeficit),
-                MaxPerimeterAreaRatio = p.GetValue(maxRatio),
-                AreaStdFilter = p.GetValue(areaStd),
+                MinArea = AreaThreshold.Parse(file.Value(minArea) ?? "median_div2"),
+                MinAbsoluteArea = file.Value(minAbsolute),
+                MaxArea = file.Value(maxArea),
+                MaxEccentricity = file.Value(maxEcc),
+                MinSolidity = file.Value(minSol),
+                MaxSolidity = file.Value(maxSol),
+                MinExtent = file.Value(minExt),
+                MaxExtent = file.Value(maxExt),
+                MinCompactness = file.Value(minComp),
+                MaxConvexityDeficit = file.Value(maxDeficit),
+                MaxPerimeterAreaRatio = file.Value(maxRatio),
+                AreaStdFilter = file.Value(areaStd),
             };
             var result = PostprocessFile.ShapeFilter(file[input]!, file[features], output, options, overwrite, ct);
-            if (p.GetValue(report)) TableFile.Write(OutputNaming.WithSuffix(output, "_rejections", ".csv"), result.Report!.Rejections, overwrite);
+            if (file.Value(report)) TableFile.Write(OutputNaming.WithSuffix(output, "_rejections", ".csv"), result.Report!.Rejections, overwrite);
             Summarise(result);
         });
         return command;
@@ -158,37 +156,18 @@ public static class PostprocessCommands
         });
         sweep.TransformWith((file, output, overwrite, ct) =>
         {
-            var p = Parsed(command);
             var options = new MaskMatchingOptions
             {
-                OverlapThreshold = p.GetValue(threshold),
-                NucleusMinSize = ToSize(p.GetValue(nMin)),
-                NucleusMaxSize = ToSize(p.GetValue(nMax)),
-                CytosolMinSize = ToSize(p.GetValue(cMin)),
-                CytosolMaxSize = ToSize(p.GetValue(cMax)),
+                OverlapThreshold = file.Value(threshold),
+                NucleusMinSize = ToSize(file.Value(nMin)),
+                NucleusMaxSize = ToSize(file.Value(nMax)),
+                CytosolMinSize = ToSize(file.Value(cMin)),
+                CytosolMaxSize = ToSize(file.Value(cMax)),
             };
-            var nucleusOut = p.GetValue(nucleiOutput) ?? OutputNaming.WithSuffix(output, "_nuclei");
+            var nucleusOut = file.Value(nucleiOutput) ?? OutputNaming.WithSuffix(output, "_nuclei");
             var result = PostprocessFile.MatchMasks(file[nuclei]!, file[cytosol]!, nucleusOut, output, options, overwrite, ct);
-            if (p.GetValue(report)) TableFile.Write(OutputNaming.WithSuffix(output, "_rejections", ".csv"), result.Report!.Rejections, overwrite);
+            if (file.Value(report)) TableFile.Write(OutputNaming.WithSuffix(output, "_rejections", ".csv"), result.Report!.Rejections, overwrite);
             Summarise(result);
-        });
-        return command;
-    }
-
-    private static readonly AsyncLocal<ParseResult?> CurrentParse = new();
-
-    /// <summary>The parse result of the running invocation (set by <see cref="RememberParse"/>), for option values inside per-file work.</summary>
-    private static ParseResult Parsed(Command command) =>
-        CurrentParse.Value ?? throw new InvalidOperationException($"{command.Name}: options read outside an invocation");
-
-    /// <summary>Wraps the sweep's action so the per-file work (on sweep threads) sees this invocation's options.</summary>
-    private static Command RememberParse(Command command)
-    {
-        if (command.Action is not AsynchronousCommandLineAction inner) return command;
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            CurrentParse.Value = parse;
-            return await inner.InvokeAsync(parse, cancellationToken);
         });
         return command;
     }
@@ -197,12 +176,6 @@ public static class PostprocessCommands
 
     private static long? ToSize(double? value) => value is { } v ? (long)Math.Ceiling(v) : null;
 
-    private static Option<double[]> ScaleOption() => new("--scale")
-    {
-        Description = "Voxel size overriding the file's: one number, (Y X) for 2D or (Z Y X) for 3D.",
-        AllowMultipleArgumentsPerToken = true,
-        Arity = ArgumentArity.ZeroOrMore,
-    };
 
     /// <summary>One line per file on stdout: what was read, what was written, segments before and after.</summary>
     private static void Summarise(PostprocessFileResult result)

@@ -32,7 +32,7 @@ public sealed class LabelCounts
         }
     }
 
-    /// <summary>Whether <paramref name="label"/> occurs at least <paramref name="minCount"/> times, as a table indexed by id
+    /// <summary>Whether each label occurs at least <paramref name="minCount"/> times, as a table indexed by id
     /// when ids are dense (null otherwise), for tight per-voxel loops.</summary>
     internal bool[]? DenseAtLeast(long minCount)
     {
