@@ -30,7 +30,7 @@ public static class AnalyzeClassifierCommands
         var c = new Option<double>("--c") { Description = "Logistic regression: inverse regularisation strength C", DefaultValueFactory = _ => 1.0 };
         var maxIter = new Option<int>("--max-iter") { Description = "Logistic regression: maximum number of solver iterations", DefaultValueFactory = _ => 1000 };
         var seed = new Option<int>("--seed") { Description = "Random forest: seed of the bootstrap and feature draws", DefaultValueFactory = _ => 0 };
-        var force = new Option<bool>("--force") { Description = "Overwrite the output file if it exists" };
+        var force = CommonOptions.Force();
 
         var command = new Command("train-classifier", "Train a random forest or logistic regression classifier from annotated measurement tables and save it as JSON.")
         {
@@ -70,7 +70,7 @@ public static class AnalyzeClassifierCommands
         var classNames = new Option<string[]>("--class-names") { Description = "Names for each class in ascending class-id order; defaults to class_1, class_2, …", AllowMultipleArgumentsPerToken = true };
         var segmentation = new Option<string?>("--segmentation") { Description = "Segmentation TIFF; required when --output-segmentation is used" };
         var outputSegmentation = new Option<string?>("--output-segmentation") { Description = "Output TIFF where each segment is painted with its classification_id (unclassified segments stay 0)" };
-        var force = new Option<bool>("--force") { Description = "Overwrite output files if they exist" };
+        var force = CommonOptions.Force();
 
         var command = new Command("classify", "Apply a trained classifier to a measurement table: adds classification_id and classification_name.")
         {
@@ -109,7 +109,7 @@ public static class AnalyzeClassifierCommands
         var perplexity = new Option<double>("--perplexity") { Description = "t-SNE: perplexity", DefaultValueFactory = _ => 30.0 };
         var neighbors = new Option<int>("--n-neighbors") { Description = "UMAP: size of the local neighbourhood", DefaultValueFactory = _ => 15 };
         var minDist = new Option<double>("--min-dist") { Description = "UMAP: minimum distance between embedded points", DefaultValueFactory = _ => 0.1 };
-        var force = new Option<bool>("--force") { Description = "Overwrite the output file if it exists" };
+        var force = CommonOptions.Force();
 
         var command = new Command("embed", "Compute a 2-D embedding (UMAP, t-SNE or PCA) of the standardised features: adds embedding_1 and embedding_2.")
         {

@@ -41,7 +41,7 @@ public static class AnalyzeClusterCommands
         var output = new Option<string>("--output") { Description = "Output table file (CSV, TSV or XLSX)", Required = true };
         var segmentation = new Option<string?>("--segmentation") { Description = "Segmentation TIFF; required when --output-segmentation is used" };
         var outputSegmentation = new Option<string?>("--output-segmentation") { Description = "Output TIFF where each segment is assigned its category ID" };
-        var force = new Option<bool>("--force") { Description = "Overwrite existing output files" };
+        var force = CommonOptions.Force();
 
         var command = new Command("threshold", "Categorize segments into N named groups by N-1 thresholds on one column of a measurement table.")
         {
@@ -92,7 +92,7 @@ public static class AnalyzeClusterCommands
         {
             Description = "Output TIFF where each segment is painted with its cluster_id; noise segments are left as background (0)",
         };
-        var force = new Option<bool>("--force") { Description = "Overwrite existing output files" };
+        var force = CommonOptions.Force();
 
         var command = new Command("cluster", "Cluster segments on their z-scored numeric measurement features (cluster_id 1-based, -1 = noise).")
         {

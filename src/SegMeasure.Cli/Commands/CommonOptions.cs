@@ -12,4 +12,7 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = true,
         Arity = ArgumentArity.OneOrMore,
     };
+
+    /// <summary><c>--force</c>: outputs are never overwritten without it.</summary>
+    public static Option<bool> Force() => new("--force") { Description = "Overwrite existing output files." };
 }

@@ -28,7 +28,7 @@ public static class TableCommands
             AllowMultipleArgumentsPerToken = true,
             Arity = ArgumentArity.OneOrMore,
         };
-        var force = ForceOption();
+        var force = CommonOptions.Force();
         var command = new Command("merge", "Merge measurement tables on a shared key column (outer join) and optionally drop columns; with one input, drop columns only.")
         {
             inputs, output, on, drop, force,
@@ -57,7 +57,7 @@ public static class TableCommands
             AllowMultipleArgumentsPerToken = true,
             Arity = ArgumentArity.OneOrMore,
         };
-        var force = ForceOption();
+        var force = CommonOptions.Force();
         var command = new Command("drop", "Drop columns from a measurement table (same as 'merge' with one input and --drop-columns).")
         {
             input, output, columns, force,
@@ -75,5 +75,4 @@ public static class TableCommands
     private static Option<string> OutputOption() =>
         new("--output", "-o") { Description = "Output table file; the extension picks the format (.csv default, .tsv, .xlsx).", Required = true };
 
-    private static Option<bool> ForceOption() => new("--force") { Description = "Overwrite the output file if it exists." };
 }

@@ -57,7 +57,7 @@ public sealed class FileSweep
         {
             if (r.GetValueOrDefault<int>() < 1) r.AddError("--jobs must be at least 1.");
         });
-        Force = new Option<bool>("--force") { Description = "Overwrite existing output files." };
+        Force = Commands.CommonOptions.Force();
         command.Add(Output);
         command.Add(OutputDirectory);
         command.Add(Jobs);
