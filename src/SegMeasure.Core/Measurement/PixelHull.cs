@@ -1,3 +1,4 @@
+using System.Buffers;
 using SegMeasure.Core.Measurement.Geometry;
 
 namespace SegMeasure.Core.Measurement;
@@ -12,13 +13,31 @@ internal static class PixelHull
 {
     public static long Count(int top, ReadOnlySpan<int> first, ReadOnlySpan<int> last)
     {
+        // Scratch comes from the shared pool: with 10⁵ small objects, per-object arrays would
+        // make the allocator, not the geometry, the cost.
+        int lines = 2 * first.Length + 1;
+        var bounds = ArrayPool<long>.Shared.Rent(2 * lines);
+        var vertices = ArrayPool<LatticePoint2>.Shared.Rent(2 * lines + 2 * (2 * lines) + 1);
+        try
+        {
+            return Count(top, first, last, bounds.AsSpan(0, 2 * lines), vertices);
+        }
+        finally
+        {
+            ArrayPool<LatticePoint2>.Shared.Return(vertices);
+            ArrayPool<long>.Shared.Return(bounds);
+        }
+    }
+
+    private static long Count(int top, ReadOnlySpan<int> first, ReadOnlySpan<int> last, Span<long> bounds, LatticePoint2[] vertices)
+    {
         // Candidate vertices: on each doubled row u only the leftmost and rightmost midpoints can be
         // hull vertices. Listing them by u, then v, gives the order the monotone chain needs.
         int lines = 2 * first.Length + 1;
-        var left = new long[lines];
-        var right = new long[lines];
-        Array.Fill(left, long.MaxValue);
-        Array.Fill(right, long.MinValue);
+        var left = bounds[..lines];
+        var right = bounds[lines..];
+        left.Fill(long.MaxValue);
+        right.Fill(long.MinValue);
         for (int i = 0; i < first.Length; i++)
         {
             if (first[i] == int.MaxValue) continue;
@@ -28,7 +47,7 @@ internal static class PixelHull
             Widen(left, right, 2 * i + 2, f, l);      // u = 2y + 1: midpoints below
         }
 
-        var points = new LatticePoint2[2 * lines];
+        var points = vertices.AsSpan(0, 2 * lines);
         int n = 0;
         long u0 = 2L * top - 1;
         for (int k = 0; k < lines; k++)
@@ -38,7 +57,7 @@ internal static class PixelHull
             if (right[k] != left[k]) points[n++] = new LatticePoint2(u0 + k, right[k]);
         }
 
-        var polygon = MonotoneChain(points.AsSpan(0, n));
+        ReadOnlySpan<LatticePoint2> polygon = MonotoneChain(points[..n], vertices.AsSpan(2 * lines));
         long count = 0;
         for (int i = 0; i < first.Length; i++)
         {
@@ -69,16 +88,15 @@ internal static class PixelHull
         return count;
     }
 
-    private static void Widen(long[] left, long[] right, int line, long from, long to)
+    private static void Widen(Span<long> left, Span<long> right, int line, long from, long to)
     {
         if (from < left[line]) left[line] = from;
         if (to > right[line]) right[line] = to;
     }
 
     /// <summary>Andrew's monotone chain on points already sorted by (u, v).</summary>
-    private static LatticePoint2[] MonotoneChain(ReadOnlySpan<LatticePoint2> sorted)
+    private static Span<LatticePoint2> MonotoneChain(ReadOnlySpan<LatticePoint2> sorted, Span<LatticePoint2> hull)
     {
-        var hull = new LatticePoint2[2 * sorted.Length + 1];
         int k = 0;
         for (int i = 0; i < sorted.Length; i++)
         {

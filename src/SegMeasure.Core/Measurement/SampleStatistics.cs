@@ -56,8 +56,9 @@ public readonly record struct SampleStatistics(
             ranks[count++] = Math.Min(lower + 1, n - 1);
         }
 
-        // Integer samples spanning no more values than there are samples sort in linear time.
-        bool counted = IsIntegerOf32BitsOrLess<T>() && max - min < values.Length;
+        // Integer samples over a narrow range sort in linear time; small groups (many labels) gain
+        // most, since selecting a dozen ranks among a hundred samples is nearly a full sort.
+        bool counted = IsIntegerOf32BitsOrLess<T>() && CountingIsCheaper(max - min + 1, values.Length);
         if (counted) CountingSort(values, (long)min, (long)max);
 
         var needed = ranks[..count];
@@ -76,6 +77,13 @@ public readonly record struct SampleStatistics(
     }
 
     private static readonly double[] Quantiles = [10, 25, 75, 90];
+
+    /// <summary>Above this many distinct values the count table itself would cost more than it saves.</summary>
+    private const int CountingRangeLimit = 1 << 16;
+
+    /// <summary>Counting costs about range + n steps; comparison selection about n·log2(n).</summary>
+    private static bool CountingIsCheaper(double range, int n) =>
+        range <= n || range <= Math.Min(CountingRangeLimit, n * Math.Log2(n));
 
     private static bool IsIntegerOf32BitsOrLess<T>() =>
         typeof(T) == typeof(byte) || typeof(T) == typeof(sbyte) || typeof(T) == typeof(ushort) ||
