@@ -89,6 +89,7 @@ public static class IntensityMeasurement
     {
         var values = layout.Gather(channel, ct);
         var result = new SampleStatistics[layout.GroupCount];
+        if (result.Length == 0) return result; // a range partitioner needs a non-empty range
         // Groups go to workers in ranges: with 10⁵ small groups, one delegate call each would cost
         // as much as the statistics.
         var ranges = Partitioner.Create(0, layout.GroupCount, Math.Max(1, layout.GroupCount / (8 * Environment.ProcessorCount)));
