@@ -11,16 +11,23 @@ namespace SegMeasure.Core.Measurement;
 /// </summary>
 internal static class PixelHull
 {
+    /// <summary>Objects up to this many rows keep their scratch on the stack.</summary>
+    private const int StackRowLimit = 32;
+
     public static long Count(int top, ReadOnlySpan<int> first, ReadOnlySpan<int> last)
     {
-        // Scratch comes from the shared pool: with 10⁵ small objects, per-object arrays would
-        // make the allocator, not the geometry, the cost.
+        // Scratch lives on the stack or comes from the shared pool: with 10⁵ small objects,
+        // per-object arrays would make the allocator, not the geometry, the cost.
         int lines = 2 * first.Length + 1;
+        int vertexCount = 2 * lines + 2 * (2 * lines) + 1; // candidates, then the chain
+        if (first.Length <= StackRowLimit)
+            return Count(top, first, last, stackalloc long[2 * lines], stackalloc LatticePoint2[vertexCount]);
+
         var bounds = ArrayPool<long>.Shared.Rent(2 * lines);
-        var vertices = ArrayPool<LatticePoint2>.Shared.Rent(2 * lines + 2 * (2 * lines) + 1);
+        var vertices = ArrayPool<LatticePoint2>.Shared.Rent(vertexCount);
         try
         {
-            return Count(top, first, last, bounds.AsSpan(0, 2 * lines), vertices);
+            return Count(top, first, last, bounds.AsSpan(0, 2 * lines), vertices.AsSpan(0, vertexCount));
         }
         finally
         {
@@ -29,7 +36,7 @@ internal static class PixelHull
         }
     }
 
-    private static long Count(int top, ReadOnlySpan<int> first, ReadOnlySpan<int> last, Span<long> bounds, LatticePoint2[] vertices)
+    private static long Count(int top, ReadOnlySpan<int> first, ReadOnlySpan<int> last, Span<long> bounds, Span<LatticePoint2> vertices)
     {
         // Candidate vertices: on each doubled row u only the leftmost and rightmost midpoints can be
         // hull vertices. Listing them by u, then v, gives the order the monotone chain needs.
@@ -47,7 +54,7 @@ internal static class PixelHull
             Widen(left, right, 2 * i + 2, f, l);      // u = 2y + 1: midpoints below
         }
 
-        var points = vertices.AsSpan(0, 2 * lines);
+        var points = vertices[..(2 * lines)];
         int n = 0;
         long u0 = 2L * top - 1;
         for (int k = 0; k < lines; k++)
@@ -57,7 +64,7 @@ internal static class PixelHull
             if (right[k] != left[k]) points[n++] = new LatticePoint2(u0 + k, right[k]);
         }
 
-        var polygon = MonotoneChain(points[..n], vertices.AsSpan(2 * lines), out int lowerEnd);
+        var polygon = MonotoneChain(points[..n], vertices[(2 * lines)..], out int lowerEnd);
         // The chain lists the polygon as two u-monotone halves: polygon[0..peak] with u rising, then
         // polygon[peak..] closing back to polygon[0] with u falling. The edges that touch a row form
         // one contiguous run in each half, so two cursors that only move forward find them all —
