@@ -14,7 +14,7 @@ public readonly record struct SampleStatistics(
 {
     public static SampleStatistics Empty { get; } = new(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
 
-    /// <summary>Statistics of <paramref name="values"/>; the span is reordered in place.</summary>
+    /// <summary>Statistics of <paramref name="values"/>; the span is scratch: it is reordered and may be overwritten.</summary>
     public static SampleStatistics Of<T>(Span<T> values) where T : unmanaged, INumber<T>
     {
         if (values.Length == 0) return Empty;
@@ -41,8 +41,9 @@ public readonly record struct SampleStatistics(
             squares += d * d;
         }
 
-        // Integer samples over a narrow range are ranked by counting in linear time; small groups (many labels) gain
-        // most, since selecting a dozen ranks among a hundred samples is nearly a full sort.
+        // Integer samples over a narrow range are ranked by counting in linear time; small groups
+        // (many labels) gain most, since selecting a dozen ranks among a hundred samples is nearly
+        // a full sort.
         Span<int> ranks = ReadRanks(values.Length, stackalloc int[12]);
         if (IsIntegerOf32BitsOrLess<T>() && CountingIsCheaper(max - min + 1, values.Length))
             PlaceByCounting(values, (long)min, (long)max, ranks);
@@ -82,6 +83,7 @@ public readonly record struct SampleStatistics(
         return needed[..distinct];
     }
 
+    /// <summary>Count tables up to this size (4 KiB) live on the stack.</summary>
     private const int StackCountLimit = 1024;
 
     /// <summary>Above this many distinct values the count table itself would cost more than it saves.</summary>
