@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using SegMeasure.Core.Images;
 using SegMeasure.Core.Tables;
@@ -88,10 +89,14 @@ public static class IntensityMeasurement
     {
         var values = layout.Gather(channel, ct);
         var result = new SampleStatistics[layout.GroupCount];
-        Parallel.For(0, layout.GroupCount, new ParallelOptions { CancellationToken = ct }, g =>
+        if (result.Length == 0) return result; // a range partitioner needs a non-empty range
+        // Groups go to workers in ranges: with 10⁵ small groups, one delegate call each would cost
+        // as much as the statistics.
+        var ranges = Partitioner.Create(0, layout.GroupCount, Math.Max(1, layout.GroupCount / (8 * Environment.ProcessorCount)));
+        Parallel.ForEach(ranges, new ParallelOptions { CancellationToken = ct }, range =>
         {
-            var span = values.AsSpan((int)layout.Offsets[g], (int)layout.CountOf(g));
-            result[g] = SampleStatistics.Of(span);
+            for (int g = range.Item1; g < range.Item2; g++)
+                result[g] = SampleStatistics.Of(values.AsSpan((int)layout.Offsets[g], (int)layout.CountOf(g)));
         });
         return result;
     }

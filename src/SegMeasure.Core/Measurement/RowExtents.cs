@@ -49,7 +49,8 @@ internal sealed class RowExtents
         // A row belongs to one stripe, so stripes write disjoint entries.
         Stripes.Run(Stripes.Split(labels.Shape.Height), ct, stripe => runs(stripe, (slot, start, length) =>
         {
-            int y = (int)(start / width), x = (int)(start % width);
+            // Label arrays hold fewer than 2³¹ voxels, so one 32-bit division gives row and column.
+            int at = (int)start, y = at / width, x = at - y * width;
             long i = offsets[slot] + y - top[slot];
             if (x < first[i]) first[i] = x;
             if (x + length - 1 > last[i]) last[i] = x + length - 1;

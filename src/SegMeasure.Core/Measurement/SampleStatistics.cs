@@ -14,7 +14,7 @@ public readonly record struct SampleStatistics(
 {
     public static SampleStatistics Empty { get; } = new(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
 
-    /// <summary>Statistics of <paramref name="values"/>; the span is reordered in place.</summary>
+    /// <summary>Statistics of <paramref name="values"/>; the span is scratch: it is reordered and may be overwritten.</summary>
     public static SampleStatistics Of<T>(Span<T> values) where T : unmanaged, INumber<T>
     {
         if (values.Length == 0) return Empty;
@@ -41,9 +41,28 @@ public readonly record struct SampleStatistics(
             squares += d * d;
         }
 
-        // Only the ranks the statistics read need their sorted positions.
-        int n = values.Length;
-        Span<int> ranks = stackalloc int[12];
+        // Integer samples over a narrow range are ranked by counting in linear time; small groups
+        // (many labels) gain most, since selecting a dozen ranks among a hundred samples is nearly
+        // a full sort.
+        Span<int> ranks = ReadRanks(values.Length, stackalloc int[12]);
+        if (IsIntegerOf32BitsOrLess<T>() && CountingIsCheaper(max - min + 1, values.Length))
+            PlaceByCounting(values, (long)min, (long)max, ranks);
+        else
+            OrderStatistics.Select(values, ranks);
+
+        ReadOnlySpan<T> sorted = values; // sorted at every rank read below
+        return new SampleStatistics(
+            values.Length, sum, mean, MedianOf(sorted),
+            double.CreateTruncating(sorted[^1]), double.CreateTruncating(sorted[0]),
+            Math.Sqrt(squares / values.Length),
+            PercentileOf(sorted, 10), PercentileOf(sorted, 25), PercentileOf(sorted, 75), PercentileOf(sorted, 90));
+    }
+
+    private static readonly double[] Quantiles = [10, 25, 75, 90];
+
+    /// <summary>The ranks the statistics read (extremes, median, percentiles), sorted and distinct.</summary>
+    private static Span<int> ReadRanks(int n, Span<int> ranks)
+    {
         int count = 0;
         ranks[count++] = 0;
         ranks[count++] = n - 1;
@@ -56,45 +75,50 @@ public readonly record struct SampleStatistics(
             ranks[count++] = Math.Min(lower + 1, n - 1);
         }
 
-        // Integer samples spanning no more values than there are samples sort in linear time.
-        bool counted = IsIntegerOf32BitsOrLess<T>() && max - min < values.Length;
-        if (counted) CountingSort(values, (long)min, (long)max);
-
         var needed = ranks[..count];
         needed.Sort();
         int distinct = 0;
         for (int i = 0; i < needed.Length; i++)
             if (i == 0 || needed[i] != needed[i - 1]) needed[distinct++] = needed[i];
-        if (!counted) OrderStatistics.Select(values, needed[..distinct]);
-
-        ReadOnlySpan<T> sorted = values; // sorted at every rank read below
-        return new SampleStatistics(
-            values.Length, sum, mean, MedianOf(sorted),
-            double.CreateTruncating(sorted[^1]), double.CreateTruncating(sorted[0]),
-            Math.Sqrt(squares / values.Length),
-            PercentileOf(sorted, 10), PercentileOf(sorted, 25), PercentileOf(sorted, 75), PercentileOf(sorted, 90));
+        return needed[..distinct];
     }
 
-    private static readonly double[] Quantiles = [10, 25, 75, 90];
+    /// <summary>Count tables up to this size (4 KiB) live on the stack.</summary>
+    private const int StackCountLimit = 1024;
+
+    /// <summary>Above this many distinct values the count table itself would cost more than it saves.</summary>
+    private const int CountingRangeLimit = 1 << 16;
+
+    /// <summary>Counting costs about range + n steps; comparison selection about n·log2(n).</summary>
+    private static bool CountingIsCheaper(double range, int n) =>
+        range <= n || range <= Math.Min(CountingRangeLimit, n * Math.Log2(n));
 
     private static bool IsIntegerOf32BitsOrLess<T>() =>
         typeof(T) == typeof(byte) || typeof(T) == typeof(sbyte) || typeof(T) == typeof(ushort) ||
         typeof(T) == typeof(short) || typeof(T) == typeof(uint) || typeof(T) == typeof(int);
 
-    private static void CountingSort<T>(Span<T> values, long min, long max) where T : unmanaged, INumber<T>
+    /// <summary>
+    /// Counts the samples per value and writes the value of each requested rank at that rank. Only
+    /// those positions are read afterwards; writing them alone keeps the walk over the value range
+    /// free of data-dependent branches, which dominate for small groups.
+    /// </summary>
+    private static void PlaceByCounting<T>(Span<T> values, long min, long max, ReadOnlySpan<int> ranks) where T : unmanaged, INumber<T>
     {
-        var counts = System.Buffers.ArrayPool<int>.Shared.Rent((int)(max - min + 1));
-        Array.Clear(counts, 0, (int)(max - min + 1));
+        int range = (int)(max - min + 1);
+        // Small tables live on the stack: renting one per group would cost as much as the counting.
+        int[]? rented = range <= StackCountLimit ? null : System.Buffers.ArrayPool<int>.Shared.Rent(range);
+        Span<int> counts = rented is null ? stackalloc int[range] : rented.AsSpan(0, range);
+        if (rented is not null) counts.Clear();
         foreach (var v in values) counts[(int)(long.CreateTruncating(v) - min)]++;
-        int at = 0;
-        for (int k = 0; k <= max - min; k++)
+        int r = 0;
+        long atOrBelow = 0; // samples with a value ≤ min + k
+        for (int k = 0; k < range && r < ranks.Length; k++)
         {
-            if (counts[k] == 0) continue;
-            values.Slice(at, counts[k]).Fill(T.CreateTruncating(min + k));
-            at += counts[k];
+            atOrBelow += counts[k];
+            while (r < ranks.Length && ranks[r] < atOrBelow) values[ranks[r++]] = T.CreateTruncating(min + k);
         }
 
-        System.Buffers.ArrayPool<int>.Shared.Return(counts);
+        if (rented is not null) System.Buffers.ArrayPool<int>.Shared.Return(rented);
     }
 
     private static double VirtualIndex(int n, double q) => (n - 1) * (q / 100.0);
