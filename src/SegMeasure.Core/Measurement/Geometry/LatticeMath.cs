@@ -1,6 +1,6 @@
 namespace SegMeasure.Core.Measurement.Geometry;
 
-/// <summary>Integer helpers for the exact geometry predicates (floor/ceiling division, gcd).</summary>
+/// <summary>Integer arithmetic for the exact geometry predicates (floor/ceiling division, gcd).</summary>
 internal static class LatticeMath
 {
     /// <summary>⌊a / b⌋ for any signs (b ≠ 0).</summary>
