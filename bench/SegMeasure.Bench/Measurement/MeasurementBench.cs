@@ -127,25 +127,15 @@ public static class MeasurementBench
         var dir = Directory.CreateTempSubdirectory("segmeasure-bench-").FullName;
         try
         {
-            var written = new Dictionary<object, string>(ReferenceEqualityComparer.Instance);
-            string Write(object image, string stem)
-            {
-                if (written.TryGetValue(image, out var existing)) return existing;
-                var path = Path.Combine(dir, $"{stem}{written.Count}.tif");
-                var options = new TiffWriteOptions { Compression = TiffCompression.None };
-                if (image is LabelImage l) ImageFile.WriteLabels(path, l, options);
-                else ImageFile.WriteIntensity(path, (IntensityImage)image, options);
-                written[image] = path;
-                return path;
-            }
+            var images = new BaselineImages(dir);
 
             var tasks = cases.Select(c => new Dictionary<string, object?>
             {
                 ["name"] = c.Name,
                 ["kind"] = c.Kind,
-                ["labels"] = Write(c.Labels, "labels"),
-                ["intensity"] = c.Intensity is null ? null : Write(c.Intensity, "intensity"),
-                ["nuclei"] = c.Nuclei is null ? null : Write(c.Nuclei, "nuclei"),
+                ["labels"] = images.PathOf(c.Labels, "labels"),
+                ["intensity"] = images.PathOf(c.Intensity, "intensity"),
+                ["nuclei"] = images.PathOf(c.Nuclei, "nuclei"),
                 ["limit"] = c.BaselineLimit,
             }).ToList();
             var taskFile = Path.Combine(dir, "tasks.json");

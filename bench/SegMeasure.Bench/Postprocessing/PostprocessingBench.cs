@@ -60,12 +60,12 @@ public static class PostprocessingBench
         var lines = new List<string>();
         try
         {
-            var files = new Dictionary<object, string>(ReferenceEqualityComparer.Instance);
+            var images = new BaselineImages(dir);
             foreach (var c in cases)
             {
                 double ours = Median(runs, () => c.Ours());
                 string line = $"{c.Name}: SegMeasure {ours:F3} s";
-                if (baseline && RunBaseline(c, dir, files) is { } r)
+                if (baseline && RunBaseline(c, dir, images) is { } r)
                 {
                     double seconds = r.GetProperty("seconds").GetDouble();
                     string how = r.GetProperty("extrapolated").GetBoolean()
@@ -158,27 +158,15 @@ public static class PostprocessingBench
         return times[times.Count / 2];
     }
 
-    private static JsonElement? RunBaseline(Case c, string dir, Dictionary<object, string> files)
+    private static JsonElement? RunBaseline(Case c, string dir, BaselineImages images)
     {
-        string? Write(object? image, string stem)
-        {
-            if (image is null) return null;
-            if (files.TryGetValue(image, out var existing)) return existing;
-            var path = Path.Combine(dir, $"{stem}{files.Count}.tif");
-            var options = new TiffWriteOptions { Compression = TiffCompression.None };
-            if (image is LabelImage l) ImageFile.WriteLabels(path, l, options);
-            else ImageFile.WriteIntensity(path, (IntensityImage)image, options);
-            files[image] = path;
-            return path;
-        }
-
         var task = new Dictionary<string, object?>
         {
             ["name"] = c.Name,
             ["op"] = c.Op,
-            ["labels"] = Write(c.Labels, "labels"),
-            ["heatmap"] = Write(c.Heatmap, "heatmap"),
-            ["nuclei"] = Write(c.Nuclei, "nuclei"),
+            ["labels"] = images.PathOf(c.Labels, "labels"),
+            ["heatmap"] = images.PathOf(c.Heatmap, "heatmap"),
+            ["nuclei"] = images.PathOf(c.Nuclei, "nuclei"),
             ["params"] = c.Params,
             ["limit"] = c.Limit,
         };
