@@ -1,9 +1,7 @@
 using System.CommandLine;
 using SegMeasure.Core;
 using SegMeasure.Core.Analysis;
-using SegMeasure.Core.Images;
 using SegMeasure.Core.Tables;
-using SegMeasure.Core.Tiff;
 
 namespace SegMeasure.Cli.Commands;
 
@@ -78,21 +76,16 @@ public static class AnalyzeClassifierCommands
         };
         command.SetAction(parse => CliContext.Execute(ctx =>
         {
-            var segPath = parse.GetValue(segmentation);
-            var segOut = parse.GetValue(outputSegmentation);
+            var painted = PaintedSegmentation.From(parse.GetValue(segmentation), parse.GetValue(outputSegmentation));
             bool overwrite = parse.GetValue(force);
-            if (segOut is not null && segPath is null)
-                throw new SegMeasureException("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument, "--segmentation is required when --output-segmentation is used");
             var outputPath = parse.GetValue(output)!;
-            foreach (var path in new[] { outputPath, segOut })
-                if (path is not null && File.Exists(path) && !overwrite) throw new OutputExistsException(path);
+            PaintedSegmentation.RefuseExisting(outputPath, painted, overwrite);
 
             var model = ClassifierModel.Load(parse.GetValue(classifier)!);
             var tablePath = parse.GetValue(table)!;
             var result = Classification.Apply(ReadTable(tablePath), model, parse.GetValue(classNames));
             if (result.SkipMessage is { } skipped) ctx.Error.WriteLine($"segmeasure: {tablePath}: {skipped}");
-            TableFile.Write(outputPath, result.Table, overwrite);
-            if (segOut is not null) PaintClasses(segPath!, segOut, result.Table, overwrite);
+            PaintedSegmentation.WriteOutputs(result.Table, outputPath, painted, Classification.IdColumn, overwrite);
             ctx.Output.WriteLine($"classified {result.ClassifiedRows} row(s) → {outputPath}");
             return 0;
         }));
@@ -141,11 +134,4 @@ public static class AnalyzeClassifierCommands
     private static MeasurementTable ReadTable(string path) =>
         File.Exists(path) ? TableFile.Read(path)
             : throw new SegMeasureException("SegMeasure.FileNotFound", ErrorKind.NotFound, $"{path}: the table does not exist", path);
-
-    private static void PaintClasses(string segmentationPath, string outputPath, MeasurementTable table, bool overwrite)
-    {
-        var segmentation = ImageFile.ReadLabels(segmentationPath);
-        var painted = LabelPainter.Paint(segmentation, table, Classification.IdColumn);
-        ImageFile.WriteLabels(outputPath, painted, new TiffWriteOptions { Overwrite = overwrite, LabelType = segmentation.StoredType });
-    }
 }

@@ -4,9 +4,7 @@ using SegMeasure.Core;
 using SegMeasure.Core.Analysis;
 using SegMeasure.Core.Analysis.Clustering;
 using SegMeasure.Core.Analysis.Thresholds;
-using SegMeasure.Core.Images;
 using SegMeasure.Core.Tables;
-using SegMeasure.Core.Tiff;
 
 namespace SegMeasure.Cli.Commands;
 
@@ -49,12 +47,12 @@ public static class AnalyzeClusterCommands
         };
         command.SetAction(parse => CliContext.Execute(ctx =>
         {
-            var segPaths = CheckSegmentationPair(parse.GetValue(segmentation), parse.GetValue(outputSegmentation));
+            var painted = PaintedSegmentation.From(parse.GetValue(segmentation), parse.GetValue(outputSegmentation));
             var input = TableFile.Read(parse.GetValue(table)!);
             var result = ThresholdCategorization.Apply(input, parse.GetValue(column)!, parse.GetValue(categories),
                 parse.GetValue(thresholds), parse.GetValue(names) is { Length: > 0 } given ? given : null,
                 parse.GetValue(method) == "otsu" ? ThresholdMethod.Otsu : ThresholdMethod.Quantiles, parse.GetValue(bins));
-            WriteOutputs(result.Table, parse.GetValue(output)!, segPaths, ThresholdCategorization.IdColumn, parse.GetValue(force));
+            PaintedSegmentation.WriteOutputs(result.Table, parse.GetValue(output)!, painted, ThresholdCategorization.IdColumn, parse.GetValue(force));
 
             var c = CultureInfo.InvariantCulture;
             ctx.Output.WriteLine($"thresholds: {string.Join(" ", result.Thresholds.Select(t => t.ToString("R", c)))}");
@@ -100,7 +98,7 @@ public static class AnalyzeClusterCommands
         };
         command.SetAction(parse => CliContext.Execute(ctx =>
         {
-            var segPaths = CheckSegmentationPair(parse.GetValue(segmentation), parse.GetValue(outputSegmentation));
+            var painted = PaintedSegmentation.From(parse.GetValue(segmentation), parse.GetValue(outputSegmentation));
             var options = new ClusteringOptions
             {
                 Method = ClusteringMethodNames.Parse(parse.GetValue(method)!),
@@ -116,7 +114,7 @@ public static class AnalyzeClusterCommands
             };
             var input = TableFile.Read(parse.GetValue(table)!);
             var result = MeasurementClustering.Cluster(input, options, progress: ctx.CreateProgress());
-            WriteOutputs(result.Table, parse.GetValue(output)!, segPaths, MeasurementClustering.IdColumn, parse.GetValue(force));
+            PaintedSegmentation.WriteOutputs(result.Table, parse.GetValue(output)!, painted, MeasurementClustering.IdColumn, parse.GetValue(force));
 
             var c = CultureInfo.InvariantCulture;
             ctx.Output.WriteLine($"{options.Method.ToName()}: {result.ClusterCount} cluster(s), {result.NoiseCount} noise row(s), {result.Features.Count} feature(s)");
@@ -126,31 +124,5 @@ public static class AnalyzeClusterCommands
             return 0;
         }));
         return command;
-    }
-
-    private static (string Input, string Output)? CheckSegmentationPair(string? segmentation, string? outputSegmentation)
-    {
-        if (outputSegmentation is null) return null;
-        if (segmentation is null)
-            throw new SegMeasureException("SegMeasure.MissingSegmentation", ErrorKind.InvalidArgument, "--output-segmentation needs --segmentation (the label image to paint)");
-        return (segmentation, outputSegmentation);
-    }
-
-    /// <summary>Writes the table and, when asked, the segmentation painted with <paramref name="idColumn"/> in the input's label type.</summary>
-    private static void WriteOutputs(MeasurementTable table, string outputPath, (string Input, string Output)? segmentation, string idColumn, bool force)
-    {
-        // Check both outputs before writing either, so a refusal leaves nothing half done.
-        if (!force && File.Exists(outputPath)) throw new OutputExistsException(outputPath);
-        if (segmentation is { } s && !force && File.Exists(s.Output)) throw new OutputExistsException(s.Output);
-        LabelImage? painted = null;
-        if (segmentation is { } pair)
-        {
-            var labels = ImageFile.ReadLabels(pair.Input);
-            painted = LabelPainter.Paint(labels, table, idColumn);
-        }
-
-        TableFile.Write(outputPath, table, force);
-        if (segmentation is { } target && painted is not null)
-            ImageFile.WriteLabels(target.Output, painted, new TiffWriteOptions { Overwrite = force, LabelType = painted.StoredType });
     }
 }

@@ -1,5 +1,6 @@
 using SegMeasure.Core.Images;
 using SegMeasure.Core.Tables;
+using SegMeasure.Core.Tiff;
 
 namespace SegMeasure.Core.Analysis;
 
@@ -11,6 +12,14 @@ namespace SegMeasure.Core.Analysis;
 /// </summary>
 public static class LabelPainter
 {
+    /// <summary>Reads the segmentation at <paramref name="segmentationPath"/> and paints it; the result keeps the file's label type.</summary>
+    public static LabelImage PaintFile(string segmentationPath, MeasurementTable table, string valueColumn) =>
+        Paint(ImageFile.ReadLabels(segmentationPath), table, valueColumn);
+
+    /// <summary>Writes a painted image in the label type of the segmentation it was painted from.</summary>
+    public static void Write(string path, LabelImage painted, bool overwrite) =>
+        ImageFile.WriteLabels(path, painted, new TiffWriteOptions { Overwrite = overwrite, LabelType = painted.StoredType });
+
     public static LabelImage Paint(LabelImage segmentation, MeasurementTable table, string valueColumn, string indexColumn = MeasurementTable.IndexColumn)
     {
         var index = table[indexColumn];

@@ -1,7 +1,5 @@
 using SegMeasure.Core.Batch;
-using SegMeasure.Core.Images;
 using SegMeasure.Core.Tables;
-using SegMeasure.Core.Tiff;
 
 namespace SegMeasure.Core.Analysis;
 
@@ -51,9 +49,7 @@ public static class SourcePainting
                     continue;
                 }
 
-                var segmentation = ImageFile.ReadLabels(source);
-                var painted = LabelPainter.Paint(segmentation, table.TakeRows(rows), valueColumn);
-                ImageFile.WriteLabels(output, painted, new TiffWriteOptions { Overwrite = overwrite, LabelType = segmentation.StoredType });
+                LabelPainter.Write(output, LabelPainter.PaintFile(source, table.TakeRows(rows), valueColumn), overwrite);
                 outcomes.Add(new PaintOutcome(source, output, true, null));
             }
             catch (SegMeasureException e)
