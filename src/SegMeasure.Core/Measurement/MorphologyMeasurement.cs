@@ -85,7 +85,7 @@ public static class MorphologyMeasurement
         }
 
         double sphericity = perimeter > 0 ? 4.0 * Math.PI * area / (perimeter * perimeter) : 0.0;
-        double solidity = (double)count / PixelHull.Count(rows.Top(slot), rows.First(slot), rows.Last(slot));
+        double solidity = (double)count / PixelHull.Count(rows.First(slot), rows.Last(slot));
         var m = Central(shapes, slot);
         // Inertia tensor [[Cxx, -Cyx], [-Cyx, Cyy]] of the physical coordinates.
         double a = m.Xx * sx * sx, c2 = m.Yy * sy * sy, b = -m.Yx * sy * sx;

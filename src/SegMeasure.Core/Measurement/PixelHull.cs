@@ -9,37 +9,43 @@ namespace SegMeasure.Core.Measurement;
 /// the pixel-edge midpoints of the row ends. Works from <see cref="RowExtents"/> in doubled
 /// integer coordinates (pixel (y, x) at (2y, 2x)), so every test is exact and no mask is needed.
 /// </summary>
+/// <remarks>
+/// On every doubled row only the leftmost and rightmost midpoint can be a hull vertex, and the
+/// hull between two heights spans from the convex minorant of the leftmost points to the concave
+/// majorant of the rightmost ones: any point between them is a convex combination of points on
+/// the same side. Each envelope is one pass over points already in row order, and the rows are
+/// then read off both envelopes with cursors that only move forward — O(rows) per object.
+/// </remarks>
+[System.Runtime.CompilerServices.SkipLocalsInit] // scratch is written before it is read; zeroing it per object is wasted work
 internal static class PixelHull
 {
     /// <summary>Objects up to this many rows keep their scratch on the stack.</summary>
-    private const int StackRowLimit = 32;
+    private const int StackRowLimit = 64;
 
-    public static long Count(int top, ReadOnlySpan<int> first, ReadOnlySpan<int> last)
+    public static long Count(ReadOnlySpan<int> first, ReadOnlySpan<int> last)
     {
-        // Scratch lives on the stack or comes from the shared pool: with 10⁵ small objects,
-        // per-object arrays would make the allocator, not the geometry, the cost.
+        // With 10⁵ small objects, per-object arrays would make the allocator, not the geometry, the cost.
         int lines = 2 * first.Length + 1;
-        int vertexCount = 2 * lines + 2 * (2 * lines) + 1; // candidates, then the chain
         if (first.Length <= StackRowLimit)
-            return Count(top, first, last, stackalloc long[2 * lines], stackalloc LatticePoint2[vertexCount]);
+            return Count(first, last, stackalloc long[2 * lines], stackalloc int[2 * lines]);
 
         var bounds = ArrayPool<long>.Shared.Rent(2 * lines);
-        var vertices = ArrayPool<LatticePoint2>.Shared.Rent(vertexCount);
+        var chains = ArrayPool<int>.Shared.Rent(2 * lines);
         try
         {
-            return Count(top, first, last, bounds.AsSpan(0, 2 * lines), vertices.AsSpan(0, vertexCount));
+            return Count(first, last, bounds.AsSpan(0, 2 * lines), chains.AsSpan(0, 2 * lines));
         }
         finally
         {
-            ArrayPool<LatticePoint2>.Shared.Return(vertices);
+            ArrayPool<int>.Shared.Return(chains);
             ArrayPool<long>.Shared.Return(bounds);
         }
     }
 
-    private static long Count(int top, ReadOnlySpan<int> first, ReadOnlySpan<int> last, Span<long> bounds, Span<LatticePoint2> vertices)
+    private static long Count(ReadOnlySpan<int> first, ReadOnlySpan<int> last, Span<long> bounds, Span<int> chains)
     {
-        // Candidate vertices: on each doubled row u only the leftmost and rightmost midpoints can be
-        // hull vertices. Listing them by u, then v, gives the order the monotone chain needs.
+        // Doubled line k (relative to the line just above the top row) of pixel row i is k = 2i + 1;
+        // the pixel-edge midpoints of a row end lie on lines 2i (above), 2i + 1 (beside) and 2i + 2 (below).
         int lines = 2 * first.Length + 1;
         var left = bounds[..lines];
         var right = bounds[lines..];
@@ -47,93 +53,69 @@ internal static class PixelHull
         right.Fill(long.MinValue);
         for (int i = 0; i < first.Length; i++)
         {
-            if (first[i] == int.MaxValue) continue;
+            if (first[i] == int.MaxValue) continue; // a row the object skips (it is disconnected)
             long f = 2L * first[i], l = 2L * last[i];
-            Widen(left, right, 2 * i, f, l);          // u = 2y − 1: midpoints above the row ends
-            Widen(left, right, 2 * i + 1, f - 1, l + 1); // u = 2y: midpoints beside them
-            Widen(left, right, 2 * i + 2, f, l);      // u = 2y + 1: midpoints below
+            Widen(left, right, 2 * i, f, l);
+            Widen(left, right, 2 * i + 1, f - 1, l + 1);
+            Widen(left, right, 2 * i + 2, f, l);
         }
 
-        var points = vertices[..(2 * lines)];
-        int n = 0;
-        long u0 = 2L * top - 1;
-        for (int k = 0; k < lines; k++)
-        {
-            if (left[k] == long.MaxValue) continue;
-            points[n++] = new LatticePoint2(u0 + k, left[k]);
-            if (right[k] != left[k]) points[n++] = new LatticePoint2(u0 + k, right[k]);
-        }
-
-        var polygon = MonotoneChain(points[..n], vertices[(2 * lines)..], out int lowerEnd);
-        // The chain lists the polygon as two u-monotone halves: polygon[0..peak] with u rising, then
-        // polygon[peak..] closing back to polygon[0] with u falling. The edges that touch a row form
-        // one contiguous run in each half, so two cursors that only move forward find them all —
-        // the same edges, and so the same bounds, as testing every edge on every row.
-        int count = polygon.Length, peak = lowerEnd - 1;
-        int risingEdges = peak, fallingEdges = count - peak;
-        int rising = 0, falling = 0;
+        // The top and bottom rows are never skipped, so both envelopes start at line 0 and end at the last line.
+        var leftEnvelope = chains[..Envelope(left, chains[..lines], convex: true)];
+        var rightEnvelope = chains.Slice(lines, Envelope(right, chains[lines..], convex: false));
         long pixels = 0;
+        int a = 0, b = 0;
         for (int i = 0; i < first.Length; i++)
         {
-            long row = 2L * (top + i);
-            long lo = long.MaxValue, hi = long.MinValue;
-            // Rising edge k joins polygon[k] and polygon[k + 1].
-            while (rising < risingEdges && polygon[rising + 1].U < row) rising++;
-            for (int k = rising; k < risingEdges && polygon[k].U <= row; k++)
-                Bound(polygon[k], polygon[k + 1], row, ref lo, ref hi);
-            // Falling edges taken in rising order: edge t joins polygon[count − t − 1] and polygon[(count − t) mod count].
-            while (falling < fallingEdges && polygon[count - falling - 1].U < row) falling++;
-            for (int t = falling; t < fallingEdges && polygon[(count - t) % count].U <= row; t++)
-                Bound(polygon[count - t - 1], polygon[(count - t) % count], row, ref lo, ref hi);
-
+            int k = 2 * i + 1;
+            while (leftEnvelope[a + 1] < k) a++;
+            while (rightEnvelope[b + 1] < k) b++;
+            // Pixel x (at v = 2x) is inside when leftEnvelope(k) ≤ 2x ≤ rightEnvelope(k).
+            long lo = At(left, leftEnvelope[a], leftEnvelope[a + 1], k).Ceiling;
+            long hi = At(right, rightEnvelope[b], rightEnvelope[b + 1], k).Floor;
             if (hi >= lo) pixels += hi - lo + 1;
         }
 
         return pixels;
     }
 
-    /// <summary>Widens [lo, hi] by the pixel columns where edge a–b meets <paramref name="row"/>, if it does.</summary>
-    private static void Bound(LatticePoint2 a, LatticePoint2 b, long row, ref long lo, ref long hi)
+    /// <summary>
+    /// Lines whose points are vertices of the lower convex (or upper concave) envelope of
+    /// v(k), in order; lines without a point are skipped. Returns how many there are.
+    /// </summary>
+    private static int Envelope(ReadOnlySpan<long> v, Span<int> chain, bool convex)
     {
-        if (row < Math.Min(a.U, b.U) || row > Math.Max(a.U, b.U)) return;
-        if (a.U == b.U)
+        long missing = convex ? long.MaxValue : long.MinValue;
+        int n = 0;
+        for (int c = 0; c < v.Length; c++)
         {
-            lo = Math.Min(lo, LatticeMath.CeilDiv(Math.Min(a.V, b.V), 2));
-            hi = Math.Max(hi, LatticeMath.FloorDiv(Math.Max(a.V, b.V), 2));
-            return;
+            if (v[c] == missing) continue;
+            while (n >= 2)
+            {
+                int p = chain[n - 2], q = chain[n - 1];
+                // q stays only if the slope turns strictly (p→q below p→c for the convex side).
+                long turn = (v[q] - v[p]) * (c - q) - (v[c] - v[q]) * (q - p);
+                if (convex ? turn < 0 : turn > 0) break;
+                n--;
+            }
+
+            chain[n++] = c;
         }
 
-        // The edge crosses the row at v = num / den; pixel x sits at v = 2x.
-        long den = b.U - a.U, num = a.V * den + (row - a.U) * (b.V - a.V);
-        if (den < 0) { den = -den; num = -num; }
-        lo = Math.Min(lo, LatticeMath.CeilDiv(num, 2 * den));
-        hi = Math.Max(hi, LatticeMath.FloorDiv(num, 2 * den));
+        return n;
+    }
+
+    /// <summary>⌊v(k)/2⌋ and ⌈v(k)/2⌉ on the envelope edge from line p to line q (p ≤ k ≤ q).</summary>
+    private static (long Floor, long Ceiling) At(ReadOnlySpan<long> v, int p, int q, int k)
+    {
+        if (k == p) return (v[p] >> 1, (v[p] + 1) >> 1); // halving rounds by shifts
+        long den = q - p;
+        return LatticeMath.FloorAndCeiling(v[p] * den + (k - p) * (v[q] - v[p]), 2 * den);
     }
 
     private static void Widen(Span<long> left, Span<long> right, int line, long from, long to)
     {
         if (from < left[line]) left[line] = from;
         if (to > right[line]) right[line] = to;
-    }
-
-    /// <summary>Andrew's monotone chain on points already sorted by (u, v); the lower chain is hull[..lowerEnd].</summary>
-    private static ReadOnlySpan<LatticePoint2> MonotoneChain(ReadOnlySpan<LatticePoint2> sorted, Span<LatticePoint2> hull, out int lowerEnd)
-    {
-        int k = 0;
-        for (int i = 0; i < sorted.Length; i++)
-        {
-            while (k >= 2 && ConvexHull2D.Cross(hull[k - 2], hull[k - 1], sorted[i]) <= 0) k--;
-            hull[k++] = sorted[i];
-        }
-
-        lowerEnd = k;
-
-        for (int i = sorted.Length - 2, lower = k + 1; i >= 0; i--)
-        {
-            while (k >= lower && ConvexHull2D.Cross(hull[k - 2], hull[k - 1], sorted[i]) <= 0) k--;
-            hull[k++] = sorted[i];
-        }
-
-        return hull[..Math.Max(1, k - 1)];
     }
 }

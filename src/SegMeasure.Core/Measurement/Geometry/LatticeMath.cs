@@ -17,6 +17,14 @@ internal static class LatticeMath
         return (a % b != 0 && (a < 0) == (b < 0)) ? q + 1 : q;
     }
 
+    /// <summary>⌊a / b⌋ and ⌈a / b⌉ for b &gt; 0 with one division (integer division is the slow step of hull rasterising).</summary>
+    public static (long Floor, long Ceiling) FloorAndCeiling(long a, long b)
+    {
+        long q = a / b, r = a - q * b;
+        if (r < 0) return (q - 1, q);
+        return (q, r == 0 ? q : q + 1);
+    }
+
     public static long Gcd(long a, long b)
     {
         a = Math.Abs(a);
