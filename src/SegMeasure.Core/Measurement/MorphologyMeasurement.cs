@@ -45,10 +45,12 @@ public static class MorphologyMeasurement
 
         progress?.Report(new WorkProgress(activity, 0, 3));
         var slots = LabelSlots.Collect(labels, ct);
-        var shapes = ShapeAccumulators.Collect(labels, slots, ct);
+        // 2D hulls need only row ends, taken from the runs the scan keeps; 3D kernels (and the Feret
+        // diameter) need each object's mask.
+        var shapes = ShapeAccumulators.Collect(labels, slots, ct, out var runs, keepRuns: is2D);
         progress?.Report(new WorkProgress(activity, 1, 3));
-        // 2D hulls need only row ends; 3D kernels (and the Feret diameter) need each object's mask.
-        var rowExtents = is2D ? RowExtents.Collect(labels, slots, shapes, ct) : null;
+        var rowExtents = is2D ? RowExtents.Collect(shapes, slots.Count, runs, ct) : null;
+        runs = null; // the runs can go before the per-object work
         var masks = !is2D || options.IncludeShapeExtras ? ObjectMasks.Cut(labels, slots, shapes, ct) : null;
         progress?.Report(new WorkProgress(activity, 2, 3));
 
@@ -75,7 +77,7 @@ public static class MorphologyMeasurement
     {
         long count = shapes.Count(slot);
         double area = count * (sy * sx);
-        var cfg = shapes.Configuration.AsSpan(slot * ShapeAccumulators.Configurations, ShapeAccumulators.Configurations);
+        var cfg = shapes.ConfigurationsOf(slot);
         double perimeter = 0;
         long euler = 0;
         for (int c = 0; c < ShapeAccumulators.Configurations; c++)

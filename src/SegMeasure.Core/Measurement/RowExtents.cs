@@ -1,10 +1,10 @@
-using SegMeasure.Core.Images;
+using System.Runtime.InteropServices;
 
 namespace SegMeasure.Core.Measurement;
 
 /// <summary>
-/// The first and last column of every row of every 2D object, gathered in one pass over the runs:
-/// all a 2D convex hull needs, at a fraction of the cost of cutting out bounding-box masks.
+/// The first and last column of every row of every 2D object, gathered from the runs the shape
+/// scan kept: all a 2D convex hull needs, at a fraction of the cost of cutting out bounding-box masks.
 /// </summary>
 internal sealed class RowExtents
 {
@@ -30,9 +30,10 @@ internal sealed class RowExtents
 
     public ReadOnlySpan<int> Last(int slot) => _last.AsSpan((int)_offsets[slot], Rows(slot));
 
-    public static RowExtents Collect(LabelImage labels, LabelSlots slots, ShapeAccumulators shapes, CancellationToken ct)
+    /// <summary>From the runs each stripe kept while <see cref="ShapeAccumulators"/> scanned it (2D images).</summary>
+    public static RowExtents Collect(ShapeAccumulators shapes, int slotCount, List<LabelRun>[] stripeRuns, CancellationToken ct)
     {
-        int n = slots.Count, width = labels.Shape.Width;
+        int n = slotCount;
         var offsets = new long[n + 1];
         var top = new int[n];
         for (int s = 0; s < n; s++)
@@ -45,16 +46,17 @@ internal sealed class RowExtents
         var last = new int[first.Length];
         Array.Fill(first, int.MaxValue);
         Array.Fill(last, -1);
-        var runs = LabelRuns.Of(labels.Data, width, slots);
         // A row belongs to one stripe, so stripes write disjoint entries.
-        Stripes.Run(Stripes.Split(labels.Shape.Height), ct, stripe => runs(stripe, (slot, start, length) =>
+        var options = new ParallelOptions { CancellationToken = ct };
+        Parallel.ForEach(stripeRuns, options, runs =>
         {
-            // Label arrays hold fewer than 2³¹ voxels, so one 32-bit division gives row and column.
-            int at = (int)start, y = at / width, x = at - y * width;
-            long i = offsets[slot] + y - top[slot];
-            if (x < first[i]) first[i] = x;
-            if (x + length - 1 > last[i]) last[i] = x + length - 1;
-        }));
+            foreach (var run in CollectionsMarshal.AsSpan(runs))
+            {
+                long i = offsets[run.Slot] + run.Row - top[run.Slot];
+                if (run.First < first[i]) first[i] = run.First;
+                if (run.Last > last[i]) last[i] = run.Last;
+            }
+        });
         return new RowExtents(offsets, first, last, top);
     }
 }

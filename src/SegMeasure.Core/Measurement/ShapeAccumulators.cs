@@ -12,7 +12,7 @@ internal sealed class ShapeAccumulators
 {
     // Moment layout per slot: n, Σz, Σy, Σx, Σzz, Σyy, Σxx, Σzy, Σzx, Σyx.
     public const int MomentStride = 10;
-    public const int Configurations = 16;
+    public const int Configurations = BoundaryWindows.Configurations;
 
     public ShapeAccumulators(int slots, bool withConfigurations)
     {
@@ -21,15 +21,18 @@ internal sealed class ShapeAccumulators
         BoxMax = new int[slots * 3];
         Array.Fill(BoxMin, int.MaxValue);
         Array.Fill(BoxMax, -1);
-        if (withConfigurations) Configuration = new int[(long)slots * Configurations];
+        if (withConfigurations) Configuration = new int[((long)slots + 1) * Configurations];
     }
 
     public long[] Moments { get; }
     public int[] BoxMin { get; }   // z, y, x
     public int[] BoxMax { get; }   // inclusive
-    /// <summary>Counts of the 16 window configurations per slot; 32 bits hold any 2D image below 2^31 pixels
-    /// and keep the table small (it is hit at random along boundaries).</summary>
+    /// <summary>Counts of the 16 window configurations per slot, slot s at row s + 1 (row 0 is scratch, see
+    /// <see cref="ConfigurationsOf"/>); 32 bits hold any 2D image below 2^31 pixels and keep the table small
+    /// (it is hit at random along boundaries).</summary>
     public int[]? Configuration { get; }
+
+    public ReadOnlySpan<int> ConfigurationsOf(int slot) => Configuration.AsSpan((slot + 1) * Configurations, Configurations);
 
     public long Count(int slot) => Moments[(long)slot * MomentStride];
 
@@ -46,20 +49,28 @@ internal sealed class ShapeAccumulators
             for (long i = 0; i < Configuration.LongLength; i++) Configuration[i] += other.Configuration![i];
     }
 
-    /// <summary>One parallel pass over <paramref name="labels"/>.</summary>
-    public static ShapeAccumulators Collect(LabelImage labels, LabelSlots slots, CancellationToken ct)
+    /// <summary>
+    /// One parallel pass over <paramref name="labels"/>. With <paramref name="runs"/>, every stripe
+    /// also keeps its runs of labelled voxels, row by row, for the per-object kernels that follow.
+    /// </summary>
+    public static ShapeAccumulators Collect(LabelImage labels, LabelSlots slots, CancellationToken ct) =>
+        Collect(labels, slots, ct, out _, keepRuns: false);
+
+    public static ShapeAccumulators Collect(LabelImage labels, LabelSlots slots, CancellationToken ct, out List<LabelRun>[] runs, bool keepRuns = true)
     {
         var shape = labels.Shape;
         EnsureExactSums(shape);
         var stripes = Stripes.Split(shape.Depth * shape.Height);
         var parts = new ShapeAccumulators[stripes.Length];
+        var stripeRuns = new List<LabelRun>[stripes.Length];
         Stripes.Run(stripes, ct, s =>
         {
             var acc = new ShapeAccumulators(slots.Count, shape.Is2D);
-            acc.Scan(labels, slots, s);
+            stripeRuns[s.Index] = acc.Scan(labels, slots, s, keepRuns);
             parts[s.Index] = acc;
         });
         for (int i = 1; i < parts.Length; i++) parts[0].Add(parts[i]);
+        runs = stripeRuns;
         return parts[0];
     }
 
@@ -72,24 +83,33 @@ internal sealed class ShapeAccumulators
                 $"an image of shape {shape} is too large for exact moment sums");
     }
 
-    private void Scan(LabelImage labels, LabelSlots slots, Stripe stripe)
+    private List<LabelRun> Scan(LabelImage labels, LabelSlots slots, Stripe stripe, bool keepRuns)
     {
         var data = labels.Data;
         var shape = labels.Shape;
         int width = shape.Width, height = shape.Height;
-        // Slot rows padded by one zero on each side; value = slot + 1, 0 = background.
-        var previous = new int[width + 2];
-        var current = new int[width + 2];
-        if (Configuration is not null && stripe.FirstRow > 0) FillSlotRow(data, (long)(stripe.FirstRow - 1) * width, width, slots, previous);
+        var kept = new List<LabelRun>(keepRuns ? 1024 : 0);
+        var previous = new SlotRuns(width);
+        var current = new SlotRuns(width);
+        if (Configuration is not null && stripe.FirstRow > 0)
+            previous.Read(Row(data, stripe.FirstRow - 1, width), slots);
 
         for (int row = stripe.FirstRow; row < stripe.EndRow; row++)
         {
             int z = row / height, y = row % height;
-            FillSlotRow(data, (long)row * width, width, slots, current);
-            AccumulateRuns(current, width, z, y);
+            current.Read(Row(data, row, width), slots);
+            for (int r = 0; r < current.Count; r++)
+            {
+                int value = current.Value(r);
+                if (value == 0) continue;
+                int first = current.Start(r) - 1, last = current.Start(r + 1) - 2; // padded → image columns
+                AddRun(value - 1, first, last, z, y);
+                if (keepRuns) kept.Add(new LabelRun(value - 1, row, first, last));
+            }
+
             if (Configuration is not null)
             {
-                AccumulateWindows(previous, current, width);
+                BoundaryWindows.Accumulate(previous, current, Configuration);
                 (previous, current) = (current, previous);
             }
         }
@@ -97,84 +117,47 @@ internal sealed class ShapeAccumulators
         // The windows below the last row see it above and padding below.
         if (Configuration is not null && stripe.EndRow == height)
         {
-            Array.Clear(current);
-            AccumulateWindows(previous, current, width);
+            current.Clear();
+            BoundaryWindows.Accumulate(previous, current, Configuration);
         }
+
+        return kept;
     }
 
-    private static void FillSlotRow(uint[] data, long start, int width, LabelSlots slots, int[] row)
-    {
-        uint lastId = 0;
-        int lastValue = 0;
-        for (int x = 0; x < width; x++)
-        {
-            uint id = data[start + x];
-            if (id != lastId)
-            {
-                lastId = id;
-                lastValue = slots.SlotOf(id) + 1;
-            }
+    // Label arrays hold fewer than 2³¹ voxels.
+    private static ReadOnlySpan<uint> Row(uint[] data, int row, int width) => data.AsSpan(row * width, width);
 
-            row[x + 1] = lastValue;
-        }
-    }
-
-    private void AccumulateRuns(int[] row, int width, long z, long y)
+    private void AddRun(int slot, long first, long last, long z, long y)
     {
-        int x = 0;
-        while (x < width)
+        long n = last - first + 1;
+        long sumX = (first + last) * n / 2;
+        long sumXX = SumOfSquares(last) - SumOfSquares(first - 1);
+        var m = Moments.AsSpan((int)((long)slot * MomentStride), MomentStride);
+        m[0] += n;
+        m[2] += y * n;
+        m[3] += sumX;
+        m[5] += y * y * n;
+        m[6] += sumXX;
+        m[9] += y * sumX;
+        if (z != 0) // the z terms of the first (or only) slice are zero
         {
-            int value = row[x + 1];
-            int start = x;
-            x++;
-            while (x < width && row[x + 1] == value) x++;
-            if (value == 0) continue;
-            int slot = value - 1;
-            long n = x - start;
-            long first = start, last = x - 1;
-            long sumX = (first + last) * n / 2;
-            long sumXX = SumOfSquares(last) - SumOfSquares(first - 1);
-            var m = Moments.AsSpan((int)((long)slot * MomentStride), MomentStride);
-            m[0] += n;
             m[1] += z * n;
-            m[2] += y * n;
-            m[3] += sumX;
             m[4] += z * z * n;
-            m[5] += y * y * n;
-            m[6] += sumXX;
             m[7] += z * y * n;
             m[8] += z * sumX;
-            m[9] += y * sumX;
-            int b = slot * 3;
-            if (z < BoxMin[b]) BoxMin[b] = (int)z;
-            if (z > BoxMax[b]) BoxMax[b] = (int)z;
-            if (y < BoxMin[b + 1]) BoxMin[b + 1] = (int)y;
-            if (y > BoxMax[b + 1]) BoxMax[b + 1] = (int)y;
-            if (first < BoxMin[b + 2]) BoxMin[b + 2] = (int)first;
-            if (last > BoxMax[b + 2]) BoxMax[b + 2] = (int)last;
         }
+
+        int b = slot * 3;
+        if (z < BoxMin[b]) BoxMin[b] = (int)z;
+        if (z > BoxMax[b]) BoxMax[b] = (int)z;
+        if (y < BoxMin[b + 1]) BoxMin[b + 1] = (int)y;
+        if (y > BoxMax[b + 1]) BoxMax[b + 1] = (int)y;
+        if (first < BoxMin[b + 2]) BoxMin[b + 2] = (int)first;
+        if (last > BoxMax[b + 2]) BoxMax[b + 2] = (int)last;
     }
 
     private static long SumOfSquares(long k) => k < 0 ? 0 : k * (k + 1) * (2 * k + 1) / 6;
-
-    /// <summary>
-    /// Windows whose bottom-right pixel is on the current row, for x = 0..width (the padding
-    /// supplies the outside). Uniform windows carry no boundary and are skipped.
-    /// </summary>
-    private void AccumulateWindows(int[] above, int[] below, int width)
-    {
-        var cfg = Configuration!;
-        for (int x = 0; x <= width; x++)
-        {
-            int tl = above[x], tr = above[x + 1], bl = below[x], br = below[x + 1];
-            if (tl == tr && bl == br && tl == bl) continue;
-            if (br != 0) cfg[(long)(br - 1) * Configurations + Code(br, tl, tr, bl, br)]++;
-            if (tr != 0 && tr != br) cfg[(long)(tr - 1) * Configurations + Code(tr, tl, tr, bl, br)]++;
-            if (bl != 0 && bl != br && bl != tr) cfg[(long)(bl - 1) * Configurations + Code(bl, tl, tr, bl, br)]++;
-            if (tl != 0 && tl != br && tl != tr && tl != bl) cfg[(long)(tl - 1) * Configurations + Code(tl, tl, tr, bl, br)]++;
-        }
-    }
-
-    private static int Code(int label, int tl, int tr, int bl, int br) =>
-        (br == label ? 1 : 0) | (tr == label ? 2 : 0) | (bl == label ? 4 : 0) | (tl == label ? 8 : 0);
 }
+
+/// <summary>Voxels first..last (inclusive) of one row (in Z·Y row order) belong to the label in <paramref name="Slot"/>.</summary>
+internal readonly record struct LabelRun(int Slot, int Row, int First, int Last);
