@@ -32,16 +32,13 @@ internal static class BoundaryWindows
             int nextA = aStarts[i + 1], nextB = bStarts[j + 1];
             int change = Math.Min(nextA, nextB);
             if (change >= end) return; // after the last change both rows are padding
-            // Windows wholly inside [column, change): one label above, one below.
-            int alike = change - 1 - column;
-            if (top != bottom && alike > 0)
-            {
-                counts[top * Configurations + TopPair] += alike;
-                counts[bottom * Configurations + BottomPair] += alike;
-            }
-
-            if (nextA == change) i++;
-            if (nextB == change) j++;
+            // Windows wholly inside [column, change): one label above, one below (alike when equal).
+            int alike = top != bottom ? change - 1 - column : 0;
+            counts[top * Configurations + TopPair] += alike;
+            counts[bottom * Configurations + BottomPair] += alike;
+            // Which row changes next is as unpredictable as the outlines: advance without branching.
+            i += nextA == change ? 1 : 0;
+            j += nextB == change ? 1 : 0;
             int right = aValues[i], bottomRight = bValues[j];
             CountMixed(counts, top, right, bottom, bottomRight);
             top = right;

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace SegMeasure.Core.Measurement;
 
 /// <summary>
@@ -31,7 +29,7 @@ internal sealed class RowExtents
     public ReadOnlySpan<int> Last(int slot) => _last.AsSpan((int)_offsets[slot], Rows(slot));
 
     /// <summary>From the runs each stripe kept while <see cref="ShapeAccumulators"/> scanned it (2D images).</summary>
-    public static RowExtents Collect(ShapeAccumulators shapes, int slotCount, List<LabelRun>[] stripeRuns, CancellationToken ct)
+    public static RowExtents Collect(ShapeAccumulators shapes, int slotCount, RunLog[] stripeRuns, CancellationToken ct)
     {
         int n = slotCount;
         var offsets = new long[n + 1];
@@ -50,12 +48,17 @@ internal sealed class RowExtents
         var options = new ParallelOptions { CancellationToken = ct };
         Parallel.ForEach(stripeRuns, options, runs =>
         {
-            foreach (var run in CollectionsMarshal.AsSpan(runs))
+            foreach (var chunk in runs.Chunks())
             {
-                long i = offsets[run.Slot] + run.Row - top[run.Slot];
-                if (run.First < first[i]) first[i] = run.First;
-                if (run.Last > last[i]) last[i] = run.Last;
+                foreach (var run in chunk.Span)
+                {
+                    long i = offsets[run.Slot] + run.Row - top[run.Slot];
+                    first[i] = Math.Min(first[i], run.First);
+                    last[i] = Math.Max(last[i], run.Last);
+                }
             }
+
+            runs.Release();
         });
         return new RowExtents(offsets, first, last, top);
     }

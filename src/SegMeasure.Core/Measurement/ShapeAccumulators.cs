@@ -56,13 +56,13 @@ internal sealed class ShapeAccumulators
     public static ShapeAccumulators Collect(LabelImage labels, LabelSlots slots, CancellationToken ct) =>
         Collect(labels, slots, ct, out _, keepRuns: false);
 
-    public static ShapeAccumulators Collect(LabelImage labels, LabelSlots slots, CancellationToken ct, out List<LabelRun>[] runs, bool keepRuns = true)
+    public static ShapeAccumulators Collect(LabelImage labels, LabelSlots slots, CancellationToken ct, out RunLog[] runs, bool keepRuns = true)
     {
         var shape = labels.Shape;
         EnsureExactSums(shape);
         var stripes = Stripes.Split(shape.Depth * shape.Height);
         var parts = new ShapeAccumulators[stripes.Length];
-        var stripeRuns = new List<LabelRun>[stripes.Length];
+        var stripeRuns = new RunLog[stripes.Length];
         Stripes.Run(stripes, ct, s =>
         {
             var acc = new ShapeAccumulators(slots.Count, shape.Is2D);
@@ -83,12 +83,12 @@ internal sealed class ShapeAccumulators
                 $"an image of shape {shape} is too large for exact moment sums");
     }
 
-    private List<LabelRun> Scan(LabelImage labels, LabelSlots slots, Stripe stripe, bool keepRuns)
+    private RunLog Scan(LabelImage labels, LabelSlots slots, Stripe stripe, bool keepRuns)
     {
         var data = labels.Data;
         var shape = labels.Shape;
         int width = shape.Width, height = shape.Height;
-        var kept = new List<LabelRun>(keepRuns ? 1024 : 0);
+        var kept = new RunLog();
         var previous = new SlotRuns(width);
         var current = new SlotRuns(width);
         if (Configuration is not null && stripe.FirstRow > 0)
@@ -147,17 +147,15 @@ internal sealed class ShapeAccumulators
             m[8] += z * sumX;
         }
 
+        // Min and max without branches: which end of an outline a run lies on is a coin toss.
         int b = slot * 3;
-        if (z < BoxMin[b]) BoxMin[b] = (int)z;
-        if (z > BoxMax[b]) BoxMax[b] = (int)z;
-        if (y < BoxMin[b + 1]) BoxMin[b + 1] = (int)y;
-        if (y > BoxMax[b + 1]) BoxMax[b + 1] = (int)y;
-        if (first < BoxMin[b + 2]) BoxMin[b + 2] = (int)first;
-        if (last > BoxMax[b + 2]) BoxMax[b + 2] = (int)last;
+        BoxMin[b] = Math.Min(BoxMin[b], (int)z);
+        BoxMax[b] = Math.Max(BoxMax[b], (int)z);
+        BoxMin[b + 1] = Math.Min(BoxMin[b + 1], (int)y);
+        BoxMax[b + 1] = Math.Max(BoxMax[b + 1], (int)y);
+        BoxMin[b + 2] = Math.Min(BoxMin[b + 2], (int)first);
+        BoxMax[b + 2] = Math.Max(BoxMax[b + 2], (int)last);
     }
 
     private static long SumOfSquares(long k) => k < 0 ? 0 : k * (k + 1) * (2 * k + 1) / 6;
 }
-
-/// <summary>Voxels first..last (inclusive) of one row (in Z·Y row order) belong to the label in <paramref name="Slot"/>.</summary>
-internal readonly record struct LabelRun(int Slot, int Row, int First, int Last);
