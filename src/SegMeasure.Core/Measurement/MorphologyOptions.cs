@@ -31,7 +31,7 @@ public sealed record MorphologyOptions
     /// <summary>
     /// Adds shape columns beyond the reference: <c>eccentricity</c> and <c>orientation</c> (2D),
     /// <c>extent</c>, <c>bbox_min_*</c>/<c>bbox_max_*</c> (voxel indices, max exclusive, as
-    /// scikit-image's bbox), <c>feret_diameter_max</c>, <c>euler_number</c> (2D, 8-connectivity),
+    /// scikit-image's bbox), <c>feret_diameter_max</c>, <c>euler_number</c> (8-connectivity in 2D, 26 in 3D),
     /// <c>compactness</c> (Polsby–Popper 4πA/P² in 2D, 36πV²/S³ in 3D: 1 for a disc/ball, smaller otherwise),
     /// <c>convexity_deficit</c> (1 − solidity) and <c>perimeter_over_sqrt_area</c> (2D).
     /// </summary>

@@ -192,6 +192,8 @@ def measure_shape_extras(segmentation):
             row["orientation"] = float(region.orientation)
             row["euler_number"] = int(region.euler_number)
             row["feret_diameter_max"] = float(region.feret_diameter_max)
+        else:
+            row["euler_number"] = int(region.euler_number)  # 26-connectivity, regionprops' default
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -448,6 +450,8 @@ def main():
         labels = read_tif(real + lab_rel).astype(np.int64)
         table, flat = measure_morphology(labels, scale)
         add(f"real_{name}_morphology", "morphology", table, real + lab_rel, scale=scale, flat_ids=flat)
+        if name in ("platy_gt", "cells3d_nuclei"):
+            add(f"real_{name}_shape_extras", "shape_extras", measure_shape_extras(labels), real + lab_rel)
         if img_rel:
             add(f"real_{name}_intensity", "intensity", measure_intensities(labels, read_tif(real + img_rel)),
                 real + lab_rel, intensity=real + img_rel)

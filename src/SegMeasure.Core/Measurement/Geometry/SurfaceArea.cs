@@ -26,7 +26,12 @@ public static class SurfaceArea
             throw new ArgumentException("marching-cubes surface area needs a 3D mask", nameof(mask));
         if (mask.Count == 0)
             return 0.0;
-        var counts = CountConfigurations(mask);
+        return FromConfigurations(CountConfigurations(mask), sz, sy, sx);
+    }
+
+    /// <summary>The area from a histogram of <see cref="CountConfigurations"/>, for callers that need it for more than the area.</summary>
+    internal static double FromConfigurations(long[] counts, double sz, double sy, double sx)
+    {
         double total = 0.0;
         for (int c = 1; c < 255; c++)
             if (counts[c] != 0)
