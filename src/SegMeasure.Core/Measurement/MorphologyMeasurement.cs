@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SegMeasure.Core.Images;
 using SegMeasure.Core.Measurement.Geometry;
 using SegMeasure.Core.Tables;
@@ -59,18 +60,23 @@ public static class MorphologyMeasurement
         var perimeterWeights = options.PerimeterMethod == PerimeterMethod.Exact
             ? CroftonTables.PhysicalPerimeter(sy, sx)
             : CroftonTables.PixelPerimeter.Select(w => w * Math.Sqrt(sy * sx)).ToArray();
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, s =>
+        // Objects go to workers in ranges: with 10⁵ small objects, one delegate call each would show.
+        var ranges = Partitioner.Create(0, Math.Max(n, 1), Math.Max(1, n / (8 * Environment.ProcessorCount)));
+        Parallel.ForEach(ranges, new ParallelOptions { CancellationToken = ct }, range =>
         {
-            rows[s] = is2D
-                ? Describe2D(shapes, s, rowExtents!, masks?[s], sy, sx, perimeterWeights)
-                : Describe3D(shapes, s, masks![s], sz, sy, sx, options.IncludeShapeExtras);
-            if (masks is not null) masks[s] = null!; // release each mask as soon as it is measured
+            for (int s = range.Item1; s < Math.Min(range.Item2, n); s++)
+            {
+                rows[s] = is2D
+                    ? Describe2D(shapes, s, rowExtents!, masks?[s], sy, sx, perimeterWeights)
+                    : Describe3D(shapes, s, masks![s], sz, sy, sx, options.IncludeShapeExtras);
+                if (masks is not null) masks[s] = null!; // release each mask as soon as it is measured
+            }
         });
         progress?.Report(new WorkProgress(activity, 3, 3));
         return BuildTable(slots, shapes, rows, is2D, options.IncludeShapeExtras);
     }
 
-    private sealed record ShapeRow(double Size, double Boundary, double Sphericity, double Solidity, double Major, double Minor,
+    private readonly record struct ShapeRow(double Size, double Boundary, double Sphericity, double Solidity, double Major, double Minor,
         double EquivalentDiameter, double Eccentricity, double Orientation, double Feret, long Euler);
 
     private static ShapeRow Describe2D(ShapeAccumulators shapes, int slot, RowExtents rows, ObjectMask? mask, double sy, double sx, double[] perimeterWeights)
@@ -131,8 +137,14 @@ public static class MorphologyMeasurement
     private static CentralMoments Central(ShapeAccumulators shapes, int slot)
     {
         var m = shapes.Moments.AsSpan(slot * ShapeAccumulators.MomentStride, ShapeAccumulators.MomentStride);
-        Int128 n = m[0];
-        double Covariance(long sumAb, long sumA, long sumB) => (double)(n * sumAb - (Int128)sumA * sumB) / (double)(n * n);
+        long n = m[0];
+        double nn = (double)n * n; // one rounding of the exact square, as n is exact in a double
+        double Covariance(long sumAb, long sumA, long sumB)
+        {
+            Int128 numerator = (Int128)n * sumAb - (Int128)sumA * sumB;
+            // Converting through long when it fits is exact and much cheaper than the 128-bit conversion.
+            return (numerator >= long.MinValue && numerator <= long.MaxValue ? (long)numerator : (double)numerator) / nn;
+        }
         return new CentralMoments(Covariance(m[4], m[1], m[1]), Covariance(m[5], m[2], m[2]), Covariance(m[6], m[3], m[3]),
             Covariance(m[7], m[1], m[2]), Covariance(m[8], m[1], m[3]), Covariance(m[9], m[2], m[3]));
     }
