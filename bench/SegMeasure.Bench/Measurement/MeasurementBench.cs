@@ -11,7 +11,8 @@ namespace SegMeasure.Bench.Measurement;
 /// Intensity, morphology (2D/3D) and cell–nucleus measurement against the reference tool's
 /// scikit-image functions on the same synthetic images, timed in the same run; then the growth
 /// of SegMeasure's time from 1 000 to 100 000 labels at a fixed pixel count.
-/// Options: --quick (smaller images), --no-baseline (SegMeasure only), --runs N (default 3).
+/// Options: --quick (smaller images), --no-baseline (SegMeasure only), --runs N (default 3),
+/// --scaling-only (just the growth from 1 000 to 100 000 labels).
 /// </summary>
 public static class MeasurementBench
 {
@@ -28,6 +29,13 @@ public static class MeasurementBench
             Console.WriteLine($"baseline skipped: {Python} (with scikit-image, tifffile) not found");
 
         int side = quick ? 2048 : 4096, bigSide = quick ? 4096 : 8192, depth = quick ? 32 : 64;
+        if (args.Contains("--scaling-only"))
+        {
+            Console.WriteLine($"Label scaling ({Environment.ProcessorCount} cores); median of {runs} runs");
+            Scaling(side, runs);
+            return 0;
+        }
+
         int labels2D = quick ? 2_500 : 10_000, labelsBig = quick ? 25_000 : 100_000;
         Console.WriteLine($"Measurement benchmark ({Environment.ProcessorCount} cores{(quick ? ", quick sizes" : "")}); median of {runs} runs");
 
@@ -83,8 +91,7 @@ public static class MeasurementBench
         {
             var a = new Case("", kind, few, SyntheticImages.Intensity(few, 8), null, null);
             var b = new Case("", kind, many, SyntheticImages.Intensity(many, 9), null, null);
-            var ta = Median(runs, () => Measure(a));
-            var tb = Median(runs, () => Measure(b));
+            var (ta, tb) = MedianPair(runs, () => Measure(a), () => Measure(b));
             Console.WriteLine($"label scaling {kind} 2D {side}x{side}: {Count(few)} labels {ta.Wall:F3} s (cpu {ta.Cpu:F3} s), " +
                 $"{Count(many)} labels {tb.Wall:F3} s (cpu {tb.Cpu:F3} s), growth {tb.Wall / ta.Wall:F2}x (cpu {tb.Cpu / ta.Cpu:F2}x)");
         }
@@ -102,22 +109,32 @@ public static class MeasurementBench
         }
     }
 
+    /// <summary>
+    /// Medians of two actions timed alternately, so that a change in the machine's load during the
+    /// runs falls on both alike and leaves their ratio alone.
+    /// </summary>
+    private static ((double Wall, double Cpu) A, (double Wall, double Cpu) B) MedianPair(int runs, Action a, Action b)
+    {
+        a(); // warm-up: JIT and first-touch allocations
+        b();
+        var timesA = new List<(double, double)>();
+        var timesB = new List<(double, double)>();
+        for (int i = 0; i < runs; i++)
+        {
+            timesA.Add(BenchmarkTools.TimeWithCpu(1, a)[0]);
+            timesB.Add(BenchmarkTools.TimeWithCpu(1, b)[0]);
+        }
+
+        timesA.Sort();
+        timesB.Sort();
+        return (timesA[timesA.Count / 2], timesB[timesB.Count / 2]);
+    }
+
     /// <summary>Median wall-clock and process CPU seconds (CPU time is robust on a shared machine).</summary>
     private static (double Wall, double Cpu) Median(int runs, Action action)
     {
         action(); // warm-up: JIT and first-touch allocations
-        var times = new List<(double, double)>();
-        using var process = Process.GetCurrentProcess();
-        for (int i = 0; i < runs; i++)
-        {
-            process.Refresh();
-            var cpu = process.TotalProcessorTime;
-            var watch = Stopwatch.StartNew();
-            action();
-            process.Refresh();
-            times.Add((watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds));
-        }
-
+        var times = BenchmarkTools.TimeWithCpu(runs, action).ToList();
         times.Sort();
         return times[times.Count / 2];
     }
