@@ -22,10 +22,11 @@ namespace SegMeasure.Core.Measurement;
 /// tensor of the physical voxel coordinates (4√λ in 2D; √(10(λ0+λ1−λ2)) and √(10(−λ0+λ1+λ2)) in 3D,
 /// 0 where rounding would make the radicand negative); <c>equivalent_diameter</c> is that of the
 /// disc/ball of equal area/volume.</para>
-/// <para>One parallel pass collects counts, exact integer coordinate moments, bounding boxes and
-/// the 2×2 boundary configurations of every label; a second collects what the per-object kernels
-/// need — the row ends of 2D objects (convex hull), the bounding-box mask of 3D objects (hull,
-/// marching cubes). Nothing scans the image once per label.</para>
+/// <para>One parallel pass over the runs of each row collects counts, exact integer coordinate
+/// moments, bounding boxes and the 2×2 boundary configurations of every label, and keeps the runs
+/// of 2D objects, whose row ends are all a 2D convex hull needs; 3D objects get a second pass that
+/// cuts out their bounding-box masks (hull, marching cubes). Nothing scans the image once per
+/// label, and boundary work follows the runs, not the pixels.</para>
 /// </remarks>
 public static class MorphologyMeasurement
 {
