@@ -49,10 +49,9 @@ public static class MorphologyMeasurement
         var slots = LabelSlots.Collect(labels, ct);
         // 2D hulls need only row ends, taken from the runs the scan keeps; 3D kernels (and the Feret
         // diameter) need each object's mask.
-        var shapes = ShapeAccumulators.Collect(labels, slots, ct, out var runs, keepRuns: is2D);
+        var shapes = ShapeAccumulators.Collect(labels, slots, keepRuns: is2D, out var runs, ct);
         progress?.Report(new WorkProgress(activity, 1, 3));
         var rowExtents = is2D ? RowExtents.Collect(shapes, slots.Count, runs, ct) : null;
-        runs = null; // the runs can go before the per-object work
         var masks = !is2D || options.IncludeShapeExtras ? ObjectMasks.Cut(labels, slots, shapes, ct) : null;
         progress?.Report(new WorkProgress(activity, 2, 3));
 

@@ -28,7 +28,8 @@ internal sealed class RowExtents
 
     public ReadOnlySpan<int> Last(int slot) => _last.AsSpan((int)_offsets[slot], Rows(slot));
 
-    /// <summary>From the runs each stripe kept while <see cref="ShapeAccumulators"/> scanned it (2D images).</summary>
+    /// <summary>From the runs each stripe kept while <see cref="ShapeAccumulators"/> scanned it (2D images);
+    /// the runs go back to their pool on the way.</summary>
     public static RowExtents Collect(ShapeAccumulators shapes, int slotCount, RunLog[] stripeRuns, CancellationToken ct)
     {
         int n = slotCount;

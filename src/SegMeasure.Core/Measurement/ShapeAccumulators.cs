@@ -49,16 +49,12 @@ internal sealed class ShapeAccumulators
             for (long i = 0; i < Configuration.LongLength; i++) Configuration[i] += other.Configuration![i];
     }
 
-    /// <summary>One parallel pass over <paramref name="labels"/>.</summary>
-    public static ShapeAccumulators Collect(LabelImage labels, LabelSlots slots, CancellationToken ct) =>
-        Collect(labels, slots, ct, out _, keepRuns: false);
-
     /// <summary>
     /// One parallel pass over <paramref name="labels"/>; with <paramref name="keepRuns"/>, every stripe
     /// also keeps its runs of labelled voxels in <paramref name="runs"/>, row by row, for the
     /// per-object kernels that follow.
     /// </summary>
-    public static ShapeAccumulators Collect(LabelImage labels, LabelSlots slots, CancellationToken ct, out RunLog[] runs, bool keepRuns = true)
+    public static ShapeAccumulators Collect(LabelImage labels, LabelSlots slots, bool keepRuns, out RunLog[] runs, CancellationToken ct)
     {
         var shape = labels.Shape;
         EnsureExactSums(shape);
