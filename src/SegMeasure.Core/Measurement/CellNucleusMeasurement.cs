@@ -77,12 +77,13 @@ public static class CellNucleusMeasurement
 
         bool is2D = cells.Shape.Is2D;
         string size = is2D ? "area" : "volume";
-        var cellSize = overlaps.CellVoxels.Select(c => (double)c * voxel).ToArray();
-        var nucleusSize = nucleusVoxels.Select(c => (double)c * voxel).ToArray();
+        // Table rows go by ascending id.
+        var cellSize = slots.InIdOrder(overlaps.CellVoxels).Select(c => (double)c * voxel).ToArray();
+        var nucleusSize = slots.InIdOrder(nucleusVoxels).Select(c => (double)c * voxel).ToArray();
         var columns = new List<TableColumn>
         {
-            new IntegerColumn("index", slots.Ids.Select(id => (long)id)),
-            new IntegerColumn("n_nuclei", nucleusCount),
+            new IntegerColumn("index", slots.SortedIds.Select(id => (long)id)),
+            new IntegerColumn("n_nuclei", slots.InIdOrder(nucleusCount)),
             new DoubleColumn($"cell_{size}", cellSize),
             new DoubleColumn($"nucleus_{size}", nucleusSize),
             new DoubleColumn($"{size}_ratio", Enumerable.Range(0, n).Select(i => nucleusSize[i] > 0 ? cellSize[i] / nucleusSize[i] : double.NaN).ToArray()),
@@ -96,7 +97,7 @@ public static class CellNucleusMeasurement
             for (int c = 0; c < intensity.ChannelCount; c++)
             {
                 var stats = IntensityMeasurement.GroupStatistics(layout, intensity.GetChannelArray(c), ct);
-                columns.AddRange(IntensityColumns(stats, n, intensity.ChannelCount == 1 ? "" : $"_ch{c}"));
+                columns.AddRange(IntensityColumns(stats, slots, intensity.ChannelCount == 1 ? "" : $"_ch{c}"));
                 progress?.Report(new WorkProgress(activity, 2 + c, steps));
             }
         }
@@ -105,11 +106,12 @@ public static class CellNucleusMeasurement
         return new MeasurementTable(columns);
     }
 
-    private static IEnumerable<TableColumn> IntensityColumns(SampleStatistics[] stats, int cells, string suffix)
+    private static IEnumerable<TableColumn> IntensityColumns(SampleStatistics[] stats, LabelSlots slots, string suffix)
     {
-        // Group 2c is cell c's cytoplasm, group 2c + 1 its nuclear region.
-        var cytoplasm = Enumerable.Range(0, cells).Select(c => stats[2 * c]).ToArray();
-        var nucleus = Enumerable.Range(0, cells).Select(c => stats[2 * c + 1]).ToArray();
+        // Group 2c is the cytoplasm of the cell in slot c, group 2c + 1 its nuclear region.
+        int cells = slots.Count;
+        var cytoplasm = slots.SlotsByIdOrder.Select(c => stats[2 * c]).ToArray();
+        var nucleus = slots.SlotsByIdOrder.Select(c => stats[2 * c + 1]).ToArray();
         foreach (var stat in Statistics)
             yield return new DoubleColumn($"cell_{stat}_intensity{suffix}", cytoplasm.Select(s => Pick(s, stat)).ToArray());
         foreach (var stat in Statistics)

@@ -42,10 +42,10 @@ public static class IntensityMeasurement
         var layout = GroupLayout.Count(stripes, LabelRuns.Of(labels.Data, labels.Shape.Width, slots), slots.Count, ct);
         progress?.Report(new WorkProgress(activity, 1, intensity.ChannelCount + 1));
 
-        var columns = new List<TableColumn> { new IntegerColumn("index", slots.Ids.Select(id => (long)id)) };
+        var columns = new List<TableColumn> { new IntegerColumn("index", slots.SortedIds.Select(id => (long)id)) };
         for (int c = 0; c < intensity.ChannelCount; c++)
         {
-            var stats = GroupStatistics(layout, intensity.GetChannelArray(c), ct);
+            var stats = slots.InIdOrder(GroupStatistics(layout, intensity.GetChannelArray(c), ct));
             string suffix = intensity.ChannelCount == 1 ? "" : $"_ch{c}";
             columns.AddRange(StatisticColumns(stats, suffix, options.IncludeSum));
             progress?.Report(new WorkProgress(activity, c + 2, intensity.ChannelCount + 1));

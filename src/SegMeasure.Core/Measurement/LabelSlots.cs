@@ -3,10 +3,13 @@ using SegMeasure.Core.Images;
 namespace SegMeasure.Core.Measurement;
 
 /// <summary>
-/// The distinct non-zero label ids of an image, sorted, each mapped to a dense slot 0..n-1.
-/// Ids are sparse (anything up to 4 294 967 295), so accumulators are indexed by slot, never by
-/// id. Small id ranges use a direct lookup table; large ranges a binary search, which callers
-/// amortise by looking up once per run of equal labels.
+/// The distinct non-zero label ids of an image, each mapped to a dense slot 0..n-1 that indexes
+/// per-label accumulators. Slots are numbered in the order the labels first appear in a raster
+/// scan (band by band), not by id: labels that are near each other in the image then have
+/// accumulators near each other in memory, which keeps a scan's random accesses in cache when
+/// there are 10⁵ labels. Tables list labels by ascending id through <see cref="SlotsByIdOrder"/>.
+/// Ids are sparse (anything up to 4 294 967 295): small id ranges use a direct lookup table,
+/// large ranges a binary search, which callers amortise by looking up once per run of equal labels.
 /// </summary>
 public sealed class LabelSlots
 {
@@ -15,14 +18,22 @@ public sealed class LabelSlots
 
     private readonly int[]? _direct;
 
-    private LabelSlots(uint[] ids, int[]? direct)
+    private LabelSlots(uint[] ids, int[] slotsByIdOrder, int[]? direct)
     {
         Ids = ids;
+        SlotsByIdOrder = slotsByIdOrder;
+        SortedIds = Array.ConvertAll(slotsByIdOrder, s => ids[s]);
         _direct = direct;
     }
 
-    /// <summary>Sorted distinct non-zero ids; slot i holds Ids[i].</summary>
+    /// <summary>The id of every slot; slots follow the labels' first appearance in the image.</summary>
     public uint[] Ids { get; }
+
+    /// <summary>The slots ordered by ascending id: the row order of a measurement table.</summary>
+    public int[] SlotsByIdOrder { get; }
+
+    /// <summary>The ids in ascending order (the <c>index</c> column of a table).</summary>
+    public uint[] SortedIds { get; }
 
     public int Count => Ids.Length;
 
@@ -31,8 +42,16 @@ public sealed class LabelSlots
     {
         if (id == 0) return -1;
         if (_direct is not null) return id < (uint)_direct.Length ? _direct[id] : -1;
-        int i = Array.BinarySearch(Ids, id);
-        return i >= 0 ? i : -1;
+        int i = Array.BinarySearch(SortedIds, id);
+        return i >= 0 ? SlotsByIdOrder[i] : -1;
+    }
+
+    /// <summary>Per-slot values rearranged into table rows (ascending id).</summary>
+    public T[] InIdOrder<T>(T[] bySlot)
+    {
+        var rows = new T[SlotsByIdOrder.Length];
+        for (int r = 0; r < rows.Length; r++) rows[r] = bySlot[SlotsByIdOrder[r]];
+        return rows;
     }
 
     /// <summary>Collects the distinct ids of <paramref name="labels"/> in one parallel pass.</summary>
@@ -40,82 +59,106 @@ public sealed class LabelSlots
     {
         var data = labels.Data;
         var shape = labels.Shape;
-        int rows = shape.Depth * shape.Height;
         int width = shape.Width;
-        var stripes = Stripes.Split(rows);
+        var stripes = Stripes.Split(shape.Depth * shape.Height);
 
-        uint max = 0;
         var maxima = new uint[stripes.Length];
         Stripes.Run(stripes, ct, s =>
         {
             uint m = 0;
-            for (long i = (long)s.FirstRow * width, end = (long)s.EndRow * width; i < end; i++)
-                if (data[i] > m) m = data[i];
+            foreach (uint v in data.AsSpan(s.FirstRow * width, (s.EndRow - s.FirstRow) * width))
+                m = Math.Max(m, v);
             maxima[s.Index] = m;
         });
-        foreach (var m in maxima) max = Math.Max(max, m);
+        uint max = maxima.Max();
 
-        if (max <= DirectTableLimit || max <= (ulong)data.LongLength)
-            return CollectDirect(data, width, stripes, max, ct);
-        return CollectSparse(data, width, stripes, ct);
+        if (max > DirectTableLimit && max > (ulong)data.LongLength)
+            return Number(FirstSeenSparse(data, width, stripes, ct), direct: null);
+
+        // One table serves first as the stripes' seen-bits, then as the id → slot lookup.
+        var table = new int[(long)max + 1];
+        var firstSeen = FirstSeenDirect(data, width, stripes, table, ct);
+        Array.Fill(table, -1);
+        return Number(firstSeen, table);
     }
 
-    private static LabelSlots CollectDirect(uint[] data, int width, Stripe[] stripes, uint max, CancellationToken ct)
+    /// <summary>
+    /// Every stripe's ids in the order they first appear in it, using one shared table of
+    /// per-stripe bits: each stripe's list is then exactly its own, whatever the timing.
+    /// </summary>
+    private static List<uint>[] FirstSeenDirect(uint[] data, int width, Stripe[] stripes, int[] seen, CancellationToken ct)
     {
-        // Every worker only ever writes 1 into a shared byte table: the races are benign.
-        var seen = new byte[(long)max + 1];
+        var lists = new List<uint>[stripes.Length];
         Stripes.Run(stripes, ct, s =>
         {
+            int bit = 1 << s.Index; // at most 8 stripes
+            var list = new List<uint>();
             uint last = 0;
             for (long i = (long)s.FirstRow * width, end = (long)s.EndRow * width; i < end; i++)
             {
                 uint v = data[i];
                 if (v == last) continue;
-                seen[v] = 1;
                 last = v;
+                if ((seen[v] & bit) != 0 || v == 0) continue;
+                Interlocked.Or(ref seen[v], bit); // other stripes set their own bits in the same entry
+                list.Add(v);
             }
+
+            lists[s.Index] = list;
         });
-        seen[0] = 0;
-        var direct = new int[(long)max + 1];
-        var ids = new List<uint>();
-        for (long id = 0; id <= max; id++)
+        return lists;
+    }
+
+    private static List<uint>[] FirstSeenSparse(uint[] data, int width, Stripe[] stripes, CancellationToken ct)
+    {
+        var lists = new List<uint>[stripes.Length];
+        Stripes.Run(stripes, ct, s =>
         {
-            if (seen[id] != 0)
+            var seen = new HashSet<uint> { 0 };
+            var list = new List<uint>();
+            uint last = 0;
+            for (long i = (long)s.FirstRow * width, end = (long)s.EndRow * width; i < end; i++)
             {
-                direct[id] = ids.Count;
-                ids.Add((uint)id);
+                uint v = data[i];
+                if (v == last) continue;
+                last = v;
+                if (seen.Add(v)) list.Add(v);
             }
-            else
-            {
-                direct[id] = -1;
-            }
+
+            lists[s.Index] = list;
+        });
+        return lists;
+    }
+
+    /// <summary>
+    /// Slots in stripe order, then first appearance within the stripe (a label spanning stripes
+    /// keeps its first slot), filling <paramref name="direct"/> (all -1) when given.
+    /// </summary>
+    private static LabelSlots Number(List<uint>[] firstSeen, int[]? direct)
+    {
+        var ids = new List<uint>();
+        if (direct is not null)
+        {
+            foreach (var list in firstSeen)
+                foreach (uint id in list)
+                    if (direct[id] < 0)
+                    {
+                        direct[id] = ids.Count;
+                        ids.Add(id);
+                    }
+        }
+        else
+        {
+            var numbered = new HashSet<uint>();
+            foreach (var list in firstSeen)
+                foreach (uint id in list)
+                    if (numbered.Add(id)) ids.Add(id);
         }
 
-        return new LabelSlots(ids.ToArray(), direct);
-    }
-
-    private static LabelSlots CollectSparse(uint[] data, int width, Stripe[] stripes, CancellationToken ct)
-    {
-        var sets = new HashSet<uint>[stripes.Length];
-        Stripes.Run(stripes, ct, s =>
-        {
-            var set = new HashSet<uint>();
-            uint last = 0;
-            for (long i = (long)s.FirstRow * width, end = (long)s.EndRow * width; i < end; i++)
-            {
-                uint v = data[i];
-                if (v == last) continue;
-                set.Add(v);
-                last = v;
-            }
-
-            sets[s.Index] = set;
-        });
-        var all = new HashSet<uint>();
-        foreach (var set in sets) all.UnionWith(set);
-        all.Remove(0);
-        var ids = all.ToArray();
-        Array.Sort(ids);
-        return new LabelSlots(ids, null);
+        var idArray = ids.ToArray();
+        var byId = new int[idArray.Length];
+        for (int s = 0; s < byId.Length; s++) byId[s] = s;
+        Array.Sort((uint[])idArray.Clone(), byId);
+        return new LabelSlots(idArray, byId, direct);
     }
 }

@@ -56,7 +56,8 @@ public static class MorphologyMeasurement
         progress?.Report(new WorkProgress(activity, 2, 3));
 
         int n = slots.Count;
-        var rows = new ShapeRow[n];
+        var rows = new ShapeRow[n]; // table rows, by ascending id
+        var rowSlots = slots.SlotsByIdOrder;
         var perimeterWeights = options.PerimeterMethod == PerimeterMethod.Exact
             ? CroftonTables.PhysicalPerimeter(sy, sx)
             : CroftonTables.PixelPerimeter.Select(w => w * Math.Sqrt(sy * sx)).ToArray();
@@ -64,9 +65,10 @@ public static class MorphologyMeasurement
         var ranges = Partitioner.Create(0, Math.Max(n, 1), Math.Max(1, n / (8 * Environment.ProcessorCount)));
         Parallel.ForEach(ranges, new ParallelOptions { CancellationToken = ct }, range =>
         {
-            for (int s = range.Item1; s < Math.Min(range.Item2, n); s++)
+            for (int r = range.Item1; r < Math.Min(range.Item2, n); r++)
             {
-                rows[s] = is2D
+                int s = rowSlots[r];
+                rows[r] = is2D
                     ? Describe2D(shapes, s, rowExtents!, masks?[s], sy, sx, perimeterWeights)
                     : Describe3D(shapes, s, masks![s], sz, sy, sx, options.IncludeShapeExtras);
                 if (masks is not null) masks[s] = null!; // release each mask as soon as it is measured
@@ -77,7 +79,7 @@ public static class MorphologyMeasurement
     }
 
     private readonly record struct ShapeRow(double Size, double Boundary, double Sphericity, double Solidity, double Major, double Minor,
-        double EquivalentDiameter, double Eccentricity, double Orientation, double Feret, long Euler);
+        double EquivalentDiameter, double Eccentricity, double Orientation, double Feret, long Euler, double Extent);
 
     private static ShapeRow Describe2D(ShapeAccumulators shapes, int slot, RowExtents rows, ObjectMask? mask, double sy, double sx, double[] perimeterWeights)
     {
@@ -104,7 +106,7 @@ public static class MorphologyMeasurement
         double orientation = a - c2 == 0 ? (b < 0 ? -Math.PI / 4 : Math.PI / 4) : 0.5 * Math.Atan2(-2 * b, c2 - a);
         double feret = mask is null ? double.NaN : FeretDiameter.Max(mask, 1.0, sy, sx);
         return new ShapeRow(area, perimeter, sphericity, solidity, 4 * Math.Sqrt(l1), 4 * Math.Sqrt(l2),
-            Math.Pow(4 * area / Math.PI, 1.0 / 2), eccentricity, orientation, feret, euler);
+            Math.Sqrt(4 * area / Math.PI), eccentricity, orientation, feret, euler, Extent(shapes, slot));
     }
 
     private static ShapeRow Describe3D(ShapeAccumulators shapes, int slot, ObjectMask mask, double sz, double sy, double sx, bool extras)
@@ -128,7 +130,7 @@ public static class MorphologyMeasurement
         double feret = extras ? FeretDiameter.Max(mask, sz, sy, sx) : double.NaN;
         long euler = extras ? EulerCharacteristic.FromConfigurations(windows) : 0;
         return new ShapeRow(volume, surface, sphericity, solidity, major, minor, Math.Pow(6 * volume / Math.PI, 1.0 / 3),
-            double.NaN, double.NaN, feret, euler);
+            double.NaN, double.NaN, feret, euler, Extent(shapes, slot));
     }
 
     private readonly record struct CentralMoments(double Zz, double Yy, double Xx, double Zy, double Zx, double Yx);
@@ -154,7 +156,7 @@ public static class MorphologyMeasurement
         DoubleColumn Column(string name, Func<ShapeRow, double> pick) => new(name, rows.Select(pick).ToArray());
         var columns = new List<TableColumn>
         {
-            new IntegerColumn("index", slots.Ids.Select(id => (long)id)),
+            new IntegerColumn("index", slots.SortedIds.Select(id => (long)id)),
             Column(is2D ? "area" : "volume", r => r.Size),
             Column(is2D ? "perimeter" : "surface_area", r => r.Boundary),
             Column("sphericity", r => r.Sphericity),
@@ -171,13 +173,13 @@ public static class MorphologyMeasurement
             columns.Add(Column("orientation", r => r.Orientation));
         }
 
-        columns.Add(new DoubleColumn("extent", Enumerable.Range(0, rows.Length).Select(s => (double)shapes.Count(s) / BoxVolume(shapes, s)).ToArray()));
+        columns.Add(Column("extent", r => r.Extent));
         string[] axes = is2D ? ["y", "x"] : ["z", "y", "x"];
         int firstAxis = is2D ? 1 : 0;
         for (int a = 0; a < axes.Length; a++)
-            columns.Add(new IntegerColumn($"bbox_min_{axes[a]}", Enumerable.Range(0, rows.Length).Select(s => (long)shapes.BoxMin[s * 3 + firstAxis + a])));
+            columns.Add(new IntegerColumn($"bbox_min_{axes[a]}", slots.SlotsByIdOrder.Select(s => (long)shapes.BoxMin[s * 3 + firstAxis + a])));
         for (int a = 0; a < axes.Length; a++)
-            columns.Add(new IntegerColumn($"bbox_max_{axes[a]}", Enumerable.Range(0, rows.Length).Select(s => (long)shapes.BoxMax[s * 3 + firstAxis + a] + 1)));
+            columns.Add(new IntegerColumn($"bbox_max_{axes[a]}", slots.SlotsByIdOrder.Select(s => (long)shapes.BoxMax[s * 3 + firstAxis + a] + 1)));
         columns.Add(Column("feret_diameter_max", r => r.Feret));
         columns.Add(new IntegerColumn("euler_number", rows.Select(r => r.Euler)));
         // Polsby-Popper, as the shape filter defines it: 1 for a disc/ball, smaller otherwise.
@@ -188,10 +190,11 @@ public static class MorphologyMeasurement
         return new MeasurementTable(columns);
     }
 
-    private static long BoxVolume(ShapeAccumulators shapes, int s)
+    /// <summary>Voxel count over bounding-box volume.</summary>
+    private static double Extent(ShapeAccumulators shapes, int s)
     {
-        long v = 1;
-        for (int a = 0; a < 3; a++) v *= shapes.BoxMax[s * 3 + a] - shapes.BoxMin[s * 3 + a] + 1;
-        return v;
+        long box = 1;
+        for (int a = 0; a < 3; a++) box *= shapes.BoxMax[s * 3 + a] - shapes.BoxMin[s * 3 + a] + 1;
+        return (double)shapes.Count(s) / box;
     }
 }

@@ -89,7 +89,7 @@ internal sealed class Overlaps
             {
                 int cell = (int)(pair >> 32);
                 uint nucleus = (uint)pair;
-                if (!best.TryGetValue(nucleus, out var current) || voxels > current.Voxels || (voxels == current.Voxels && cell < current.Cell))
+                if (!best.TryGetValue(nucleus, out var current) || voxels > current.Voxels || (voxels == current.Voxels && slots.Ids[cell] < slots.Ids[current.Cell]))
                     best[nucleus] = (cell, voxels);
             }
         }

@@ -57,6 +57,19 @@ public class CellNucleusMeasurementTests
     }
 
     [Fact]
+    public void Largest_overlap_gives_a_tied_nucleus_to_the_smaller_cell_id()
+    {
+        // Cell 5 comes first in the image; nucleus 9 covers two pixels of each cell.
+        var cells = new LabelImage([5, 5, 5, 5, 2, 2, 2, 2], ImageShape.Of2D(1, 8));
+        var nuclei = new LabelImage([0, 0, 9, 9, 9, 9, 0, 0], ImageShape.Of2D(1, 8));
+        var table = CellNucleusMeasurement.Measure(cells, nuclei, new CellNucleusOptions { Assignment = NucleusAssignment.LargestOverlap });
+
+        Assert.Equal([2L, 5L], ((IntegerColumn)table["index"]).Values.Select(v => v!.Value));
+        Assert.Equal((1L, 2.0), Row(table, 2));
+        Assert.Equal((0L, 0.0), Row(table, 5));
+    }
+
+    [Fact]
     public void Minimum_overlap_fraction_drops_nuclei_mostly_elsewhere()
     {
         var (cells, nuclei) = Pair();
