@@ -146,19 +146,22 @@ public sealed class LabelSlots
                         direct[id] = ids.Count;
                         ids.Add(id);
                     }
-        }
-        else
-        {
-            var numbered = new HashSet<uint>();
-            foreach (var list in firstSeen)
-                foreach (uint id in list)
-                    if (numbered.Add(id)) ids.Add(id);
+
+            // The table lists the slots by id already; reading it is cheaper than sorting 10⁵ ids.
+            var byId = new int[ids.Count];
+            int r = 0;
+            foreach (int slot in direct)
+                if (slot >= 0) byId[r++] = slot;
+            return new LabelSlots(ids.ToArray(), byId, direct);
         }
 
+        var numbered = new HashSet<uint>();
+        foreach (var list in firstSeen)
+            foreach (uint id in list)
+                if (numbered.Add(id)) ids.Add(id);
         var idArray = ids.ToArray();
-        var byId = new int[idArray.Length];
-        for (int s = 0; s < byId.Length; s++) byId[s] = s;
-        Array.Sort((uint[])idArray.Clone(), byId);
-        return new LabelSlots(idArray, byId, direct);
+        var slotsById = Enumerable.Range(0, idArray.Length).ToArray();
+        Array.Sort((uint[])idArray.Clone(), slotsById);
+        return new LabelSlots(idArray, slotsById, direct: null);
     }
 }

@@ -56,7 +56,7 @@ public static class MorphologyMeasurement
         progress?.Report(new WorkProgress(activity, 2, 3));
 
         int n = slots.Count;
-        var rows = new ShapeRow[n]; // table rows, by ascending id
+        var rows = new ShapeColumns(n); // table rows, by ascending id
         var rowSlots = slots.SlotsByIdOrder;
         var perimeterWeights = options.PerimeterMethod == PerimeterMethod.Exact
             ? CroftonTables.PhysicalPerimeter(sy, sx)
@@ -68,9 +68,9 @@ public static class MorphologyMeasurement
             for (int r = range.Item1; r < Math.Min(range.Item2, n); r++)
             {
                 int s = rowSlots[r];
-                rows[r] = is2D
+                rows.Set(r, is2D
                     ? Describe2D(shapes, s, rowExtents!, masks?[s], sy, sx, perimeterWeights)
-                    : Describe3D(shapes, s, masks![s], sz, sy, sx, options.IncludeShapeExtras);
+                    : Describe3D(shapes, s, masks![s], sz, sy, sx, options.IncludeShapeExtras));
                 if (masks is not null) masks[s] = null!; // release each mask as soon as it is measured
             }
         });
@@ -80,6 +80,31 @@ public static class MorphologyMeasurement
 
     private readonly record struct ShapeRow(double Size, double Boundary, double Sphericity, double Solidity, double Major, double Minor,
         double EquivalentDiameter, double Eccentricity, double Orientation, double Feret, long Euler, double Extent);
+
+    /// <summary>The descriptors column by column: a table of 10⁵ rows is then built without re-reading every row per column.</summary>
+    private sealed class ShapeColumns(int rows)
+    {
+        public readonly double[] Size = new double[rows], Boundary = new double[rows], Sphericity = new double[rows],
+            Solidity = new double[rows], Major = new double[rows], Minor = new double[rows], EquivalentDiameter = new double[rows],
+            Eccentricity = new double[rows], Orientation = new double[rows], Feret = new double[rows], Extent = new double[rows];
+        public readonly long[] Euler = new long[rows];
+
+        public void Set(int r, in ShapeRow row)
+        {
+            Size[r] = row.Size;
+            Boundary[r] = row.Boundary;
+            Sphericity[r] = row.Sphericity;
+            Solidity[r] = row.Solidity;
+            Major[r] = row.Major;
+            Minor[r] = row.Minor;
+            EquivalentDiameter[r] = row.EquivalentDiameter;
+            Eccentricity[r] = row.Eccentricity;
+            Orientation[r] = row.Orientation;
+            Feret[r] = row.Feret;
+            Euler[r] = row.Euler;
+            Extent[r] = row.Extent;
+        }
+    }
 
     private static ShapeRow Describe2D(ShapeAccumulators shapes, int slot, RowExtents rows, ObjectMask? mask, double sy, double sx, double[] perimeterWeights)
     {
@@ -151,42 +176,43 @@ public static class MorphologyMeasurement
             Covariance(m[7], m[1], m[2]), Covariance(m[8], m[1], m[3]), Covariance(m[9], m[2], m[3]));
     }
 
-    private static MeasurementTable BuildTable(LabelSlots slots, ShapeAccumulators shapes, ShapeRow[] rows, bool is2D, bool extras)
+    private static MeasurementTable BuildTable(LabelSlots slots, ShapeAccumulators shapes, ShapeColumns rows, bool is2D, bool extras)
     {
-        DoubleColumn Column(string name, Func<ShapeRow, double> pick) => new(name, rows.Select(pick).ToArray());
         var columns = new List<TableColumn>
         {
             new IntegerColumn("index", slots.SortedIds.Select(id => (long)id)),
-            Column(is2D ? "area" : "volume", r => r.Size),
-            Column(is2D ? "perimeter" : "surface_area", r => r.Boundary),
-            Column("sphericity", r => r.Sphericity),
-            Column("solidity", r => r.Solidity),
-            Column("axis_major_length", r => r.Major),
-            Column("axis_minor_length", r => r.Minor),
-            Column("equivalent_diameter", r => r.EquivalentDiameter),
+            new DoubleColumn(is2D ? "area" : "volume", rows.Size),
+            new DoubleColumn(is2D ? "perimeter" : "surface_area", rows.Boundary),
+            new DoubleColumn("sphericity", rows.Sphericity),
+            new DoubleColumn("solidity", rows.Solidity),
+            new DoubleColumn("axis_major_length", rows.Major),
+            new DoubleColumn("axis_minor_length", rows.Minor),
+            new DoubleColumn("equivalent_diameter", rows.EquivalentDiameter),
         };
         if (!extras) return new MeasurementTable(columns);
 
         if (is2D)
         {
-            columns.Add(Column("eccentricity", r => r.Eccentricity));
-            columns.Add(Column("orientation", r => r.Orientation));
+            columns.Add(new DoubleColumn("eccentricity", rows.Eccentricity));
+            columns.Add(new DoubleColumn("orientation", rows.Orientation));
         }
 
-        columns.Add(Column("extent", r => r.Extent));
+        columns.Add(new DoubleColumn("extent", rows.Extent));
         string[] axes = is2D ? ["y", "x"] : ["z", "y", "x"];
         int firstAxis = is2D ? 1 : 0;
         for (int a = 0; a < axes.Length; a++)
             columns.Add(new IntegerColumn($"bbox_min_{axes[a]}", slots.SlotsByIdOrder.Select(s => (long)shapes.BoxMin[s * 3 + firstAxis + a])));
         for (int a = 0; a < axes.Length; a++)
             columns.Add(new IntegerColumn($"bbox_max_{axes[a]}", slots.SlotsByIdOrder.Select(s => (long)shapes.BoxMax[s * 3 + firstAxis + a] + 1)));
-        columns.Add(Column("feret_diameter_max", r => r.Feret));
-        columns.Add(new IntegerColumn("euler_number", rows.Select(r => r.Euler)));
+        columns.Add(new DoubleColumn("feret_diameter_max", rows.Feret));
+        columns.Add(new IntegerColumn("euler_number", rows.Euler));
+        var size = rows.Size;
+        var boundary = rows.Boundary;
         // Polsby-Popper, as the shape filter defines it: 1 for a disc/ball, smaller otherwise.
-        columns.Add(Column("compactness", r => r.Boundary <= 0 ? double.NaN
-            : is2D ? 4 * Math.PI * r.Size / (r.Boundary * r.Boundary) : 36 * Math.PI * r.Size * r.Size / Math.Pow(r.Boundary, 3)));
-        columns.Add(Column("convexity_deficit", r => 1 - r.Solidity));
-        if (is2D) columns.Add(Column("perimeter_over_sqrt_area", r => r.Boundary / Math.Sqrt(r.Size)));
+        columns.Add(new DoubleColumn("compactness", Enumerable.Range(0, size.Length).Select(r => boundary[r] <= 0 ? double.NaN
+            : is2D ? 4 * Math.PI * size[r] / (boundary[r] * boundary[r]) : 36 * Math.PI * size[r] * size[r] / Math.Pow(boundary[r], 3)).ToArray()));
+        columns.Add(new DoubleColumn("convexity_deficit", rows.Solidity.Select(s => 1 - s).ToArray()));
+        if (is2D) columns.Add(new DoubleColumn("perimeter_over_sqrt_area", Enumerable.Range(0, size.Length).Select(r => boundary[r] / Math.Sqrt(size[r])).ToArray()));
         return new MeasurementTable(columns);
     }
 

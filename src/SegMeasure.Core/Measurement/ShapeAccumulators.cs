@@ -6,7 +6,7 @@ namespace SegMeasure.Core.Measurement;
 /// Per-label state gathered in one pass over a label image: voxel count, exact integer sums of
 /// coordinates and their products (for centroids and the inertia tensor), bounding box and, in
 /// 2D, the histogram of 2×2 boundary configurations (perimeter, Euler number). Every stripe
-/// fills its own instance; <see cref="Add"/> merges them.
+/// fills its own instance; <see cref="Add"/> merges them, slot range by slot range.
 /// </summary>
 internal sealed class ShapeAccumulators
 {
@@ -36,17 +36,18 @@ internal sealed class ShapeAccumulators
 
     public long Count(int slot) => Moments[(long)slot * MomentStride];
 
-    public void Add(ShapeAccumulators other)
+    /// <summary>Adds what <paramref name="other"/> gathered for slots [<paramref name="first"/>, <paramref name="end"/>).</summary>
+    public void Add(ShapeAccumulators other, int first, int end)
     {
-        for (long i = 0; i < Moments.LongLength; i++) Moments[i] += other.Moments[i];
-        for (int i = 0; i < BoxMin.Length; i++)
+        for (long i = (long)first * MomentStride; i < (long)end * MomentStride; i++) Moments[i] += other.Moments[i];
+        for (int i = first * 3; i < end * 3; i++)
         {
             BoxMin[i] = Math.Min(BoxMin[i], other.BoxMin[i]);
             BoxMax[i] = Math.Max(BoxMax[i], other.BoxMax[i]);
         }
 
         if (Configuration is not null)
-            for (long i = 0; i < Configuration.LongLength; i++) Configuration[i] += other.Configuration![i];
+            for (long i = (first + 1L) * Configurations; i < (end + 1L) * Configurations; i++) Configuration[i] += other.Configuration![i];
     }
 
     /// <summary>
@@ -67,7 +68,12 @@ internal sealed class ShapeAccumulators
             stripeRuns[s.Index] = acc.Scan(labels, slots, s, keepRuns);
             parts[s.Index] = acc;
         });
-        for (int i = 1; i < parts.Length; i++) parts[0].Add(parts[i]);
+        // With 10⁵ labels the stripes' accumulators are tens of megabytes: merge them on all cores.
+        int n = slots.Count, chunk = Math.Max(1 << 12, n / (4 * Environment.ProcessorCount));
+        Parallel.For(0, (n + chunk - 1) / chunk, new ParallelOptions { CancellationToken = ct }, c =>
+        {
+            for (int i = 1; i < parts.Length; i++) parts[0].Add(parts[i], c * chunk, Math.Min(n, (c + 1) * chunk));
+        });
         runs = stripeRuns;
         return parts[0];
     }
