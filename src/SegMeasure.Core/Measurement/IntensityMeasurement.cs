@@ -45,28 +45,44 @@ public static class IntensityMeasurement
         var columns = new List<TableColumn> { new IntegerColumn("index", slots.SortedIds.Select(id => (long)id)) };
         for (int c = 0; c < intensity.ChannelCount; c++)
         {
-            var stats = slots.InIdOrder(GroupStatistics(layout, intensity.GetChannelArray(c), ct));
+            var stats = GroupStatistics(layout, intensity.GetChannelArray(c), ct);
             string suffix = intensity.ChannelCount == 1 ? "" : $"_ch{c}";
-            columns.AddRange(StatisticColumns(stats, suffix, options.IncludeSum));
+            columns.AddRange(StatisticColumns(stats, slots.SlotsByIdOrder, suffix, options.IncludeSum));
             progress?.Report(new WorkProgress(activity, c + 2, intensity.ChannelCount + 1));
         }
 
         return new MeasurementTable(columns);
     }
 
-    private static IEnumerable<TableColumn> StatisticColumns(SampleStatistics[] stats, string suffix, bool includeSum)
+    private delegate double Statistic(in SampleStatistics s);
+
+    private static readonly (string Name, Statistic Pick)[] StatisticsColumns =
+    [
+        ("mean_intensity", (in SampleStatistics s) => s.Mean),
+        ("sum_intensity", (in SampleStatistics s) => s.Sum),
+        ("median_intensity", (in SampleStatistics s) => s.Median),
+        ("max_intensity", (in SampleStatistics s) => s.Max),
+        ("min_intensity", (in SampleStatistics s) => s.Min),
+        ("std_intensity", (in SampleStatistics s) => s.Std),
+        ("percentile_10", (in SampleStatistics s) => s.Percentile10),
+        ("percentile_25", (in SampleStatistics s) => s.Percentile25),
+        ("percentile_75", (in SampleStatistics s) => s.Percentile75),
+        ("percentile_90", (in SampleStatistics s) => s.Percentile90),
+    ];
+
+    /// <summary>The statistic columns in table row order: <paramref name="rowGroups"/>[r] is the group of row r.</summary>
+    private static IEnumerable<TableColumn> StatisticColumns(SampleStatistics[] stats, int[] rowGroups, string suffix, bool includeSum)
     {
-        DoubleColumn Column(string name, Func<SampleStatistics, double> pick) => new(name + suffix, stats.Select(pick).ToArray());
-        yield return Column("mean_intensity", s => s.Mean);
-        if (includeSum) yield return Column("sum_intensity", s => s.Sum);
-        yield return Column("median_intensity", s => s.Median);
-        yield return Column("max_intensity", s => s.Max);
-        yield return Column("min_intensity", s => s.Min);
-        yield return Column("std_intensity", s => s.Std);
-        yield return Column("percentile_10", s => s.Percentile10);
-        yield return Column("percentile_25", s => s.Percentile25);
-        yield return Column("percentile_75", s => s.Percentile75);
-        yield return Column("percentile_90", s => s.Percentile90);
+        var picked = StatisticsColumns.Where(c => includeSum || c.Name != "sum_intensity").ToArray();
+        var values = picked.Select(_ => new double[rowGroups.Length]).ToArray();
+        // Row by row: with 10⁵ groups, reading every record again for each column would cost more than the columns.
+        for (int r = 0; r < rowGroups.Length; r++)
+        {
+            ref readonly var s = ref stats[rowGroups[r]];
+            for (int c = 0; c < picked.Length; c++) values[c][r] = picked[c].Pick(in s);
+        }
+
+        return picked.Select((c, i) => (TableColumn)new DoubleColumn(c.Name + suffix, values[i]));
     }
 
     /// <summary>Statistics of every group of <paramref name="layout"/> over one channel, dispatched on its sample type.</summary>

@@ -24,6 +24,29 @@ public readonly record struct SampleStatistics(
                 if (T.IsNaN(v)) return Empty with { Count = values.Length };
         }
 
+        var (sum, min, max, std) = IsIntegerOf16BitsOrLess<T>() ? SmallIntegerMoments<T>(values) : Moments<T>(values);
+        double mean = sum / values.Length;
+
+        // Integer samples over a narrow range are ranked by counting in linear time; small groups
+        // (many labels) gain most, since selecting a dozen ranks among a hundred samples is nearly
+        // a full sort.
+        Span<int> ranks = ReadRanks(values.Length, stackalloc int[12]);
+        if (IsIntegerOf32BitsOrLess<T>() && CountingIsCheaper(max - min + 1, values.Length))
+            PlaceByCounting(values, (long)min, (long)max, ranks);
+        else
+            OrderStatistics.Select(values, ranks);
+
+        ReadOnlySpan<T> sorted = values; // sorted at every rank read below
+        return new SampleStatistics(
+            values.Length, sum, mean, MedianOf(sorted),
+            double.CreateTruncating(sorted[^1]), double.CreateTruncating(sorted[0]),
+            std,
+            PercentileOf(sorted, 10), PercentileOf(sorted, 25), PercentileOf(sorted, 75), PercentileOf(sorted, 90));
+    }
+
+    /// <summary>Sum, extremes and population standard deviation, the deviation from the mean in a second pass.</summary>
+    private static (double Sum, double Min, double Max, double Std) Moments<T>(ReadOnlySpan<T> values) where T : unmanaged, INumber<T>
+    {
         double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
         foreach (var v in values)
         {
@@ -41,21 +64,32 @@ public readonly record struct SampleStatistics(
             squares += d * d;
         }
 
-        // Integer samples over a narrow range are ranked by counting in linear time; small groups
-        // (many labels) gain most, since selecting a dozen ranks among a hundred samples is nearly
-        // a full sort.
-        Span<int> ranks = ReadRanks(values.Length, stackalloc int[12]);
-        if (IsIntegerOf32BitsOrLess<T>() && CountingIsCheaper(max - min + 1, values.Length))
-            PlaceByCounting(values, (long)min, (long)max, ranks);
-        else
-            OrderStatistics.Select(values, ranks);
+        return (sum, min, max, Math.Sqrt(squares / values.Length));
+    }
 
-        ReadOnlySpan<T> sorted = values; // sorted at every rank read below
-        return new SampleStatistics(
-            values.Length, sum, mean, MedianOf(sorted),
-            double.CreateTruncating(sorted[^1]), double.CreateTruncating(sorted[0]),
-            Math.Sqrt(squares / values.Length),
-            PercentileOf(sorted, 10), PercentileOf(sorted, 25), PercentileOf(sorted, 75), PercentileOf(sorted, 90));
+    /// <summary>
+    /// The same for samples of 16 bits or less, in one pass of exact integer sums: n·Σx² − (Σx)² is
+    /// n² times the variance without rounding, and the sum equals the floating-point one, whose
+    /// partial sums are all exact below 2⁵³. Small groups (many labels) gain most.
+    /// </summary>
+    private static (double Sum, double Min, double Max, double Std) SmallIntegerMoments<T>(ReadOnlySpan<T> values) where T : unmanaged, INumber<T>
+    {
+        long sum = 0, squares = 0;
+        int min = int.MaxValue, max = int.MinValue;
+        foreach (var v in values)
+        {
+            int x = int.CreateTruncating(v);
+            sum += x;
+            squares += (long)x * x; // below 2³², so the sum stays below 2⁶³ for any group of < 2³¹ samples
+            min = Math.Min(min, x);
+            max = Math.Max(max, x);
+        }
+
+        long n = values.Length;
+        Int128 scaled = (Int128)n * squares - (Int128)sum * sum;
+        // Through long when it fits: exact, and much cheaper than converting 128 bits.
+        double numerator = scaled <= long.MaxValue ? (long)scaled : (double)scaled;
+        return (sum, min, max, Math.Sqrt(numerator / ((double)n * n)));
     }
 
     private static readonly double[] Quantiles = [10, 25, 75, 90];
@@ -92,6 +126,9 @@ public readonly record struct SampleStatistics(
     /// <summary>Counting costs about range + n steps; comparison selection about n·log2(n).</summary>
     private static bool CountingIsCheaper(double range, int n) =>
         range <= n || range <= Math.Min(CountingRangeLimit, n * Math.Log2(n));
+
+    private static bool IsIntegerOf16BitsOrLess<T>() =>
+        typeof(T) == typeof(byte) || typeof(T) == typeof(sbyte) || typeof(T) == typeof(ushort) || typeof(T) == typeof(short);
 
     private static bool IsIntegerOf32BitsOrLess<T>() =>
         typeof(T) == typeof(byte) || typeof(T) == typeof(sbyte) || typeof(T) == typeof(ushort) ||

@@ -102,4 +102,26 @@ public class SampleStatisticsTests
         Assert.Equal(SegMeasure.Core.Measurement.SampleStatistics.PercentileOf<int>(sorted, 75), stats.Percentile75);
         Assert.Equal(SegMeasure.Core.Measurement.SampleStatistics.PercentileOf<int>(sorted, 90), stats.Percentile90);
     }
+
+    [Theory]
+    [InlineData(0, 65535, 1)]        // the full 16-bit range: squares above 2³¹
+    [InlineData(65000, 65535, 50)]   // a large mean with a small spread
+    [InlineData(7, 7, 1000)]         // constant: exactly zero
+    [InlineData(0, 255, 100000)]
+    public void Sixteen_bit_sums_and_deviation_match_exact_arithmetic(int low, int high, int n)
+    {
+        var rng = new Random(low + high + n);
+        var values = Enumerable.Range(0, n).Select(_ => (ushort)rng.Next(low, high + 1)).ToArray();
+        decimal mean = values.Sum(v => (decimal)v) / n;
+        double variance = (double)(values.Sum(v => ((decimal)v - mean) * ((decimal)v - mean)) / n);
+
+        var stats = SegMeasure.Core.Measurement.SampleStatistics.Of(values.ToArray().AsSpan()); // it reorders its input
+
+        Assert.Equal(values.Sum(v => (double)v), stats.Sum);
+        Assert.Equal((double)mean, stats.Mean, 1e-12);
+        Assert.Equal(Math.Sqrt(variance), stats.Std, Math.Max(1e-12, 1e-12 * Math.Sqrt(variance)));
+        if (low == high) Assert.Equal(0.0, stats.Std);
+        Assert.Equal(values.Min(), stats.Min);
+        Assert.Equal(values.Max(), stats.Max);
+    }
 }
