@@ -93,7 +93,7 @@ public static class CellNucleusMeasurement
         {
             bool everyOverlap = options.Assignment == NucleusAssignment.AnyOverlap && options.MinimumOverlapFraction == 0;
             var runs = RegionRuns(cells.Data, nuclei.Data, cells.Shape.Width, slots, everyOverlap ? null : assigned);
-            var layout = GroupLayout.Count(stripes, runs, 2 * n, ct);
+            using var layout = GroupLayout.Count(stripes, runs, 2 * n, ct);
             for (int c = 0; c < intensity.ChannelCount; c++)
             {
                 var stats = IntensityMeasurement.GroupStatistics(layout, intensity.GetChannelArray(c), ct);

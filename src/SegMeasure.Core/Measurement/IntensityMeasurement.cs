@@ -39,7 +39,7 @@ public static class IntensityMeasurement
         progress?.Report(new WorkProgress(activity, 0, intensity.ChannelCount + 1));
         var slots = LabelSlots.Collect(labels, ct);
         var stripes = Stripes.Split(labels.Shape.Depth * labels.Shape.Height);
-        var layout = GroupLayout.Count(stripes, LabelRuns.Of(labels.Data, labels.Shape.Width, slots), slots.Count, ct);
+        using var layout = GroupLayout.Count(stripes, LabelRuns.Of(labels.Data, labels.Shape.Width, slots), slots.Count, ct);
         progress?.Report(new WorkProgress(activity, 1, intensity.ChannelCount + 1));
 
         var columns = new List<TableColumn> { new IntegerColumn("index", slots.SortedIds.Select(id => (long)id)) };

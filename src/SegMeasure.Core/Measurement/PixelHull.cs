@@ -68,8 +68,9 @@ internal static class PixelHull
         for (int i = 0; i < first.Length; i++)
         {
             int k = 2 * i + 1;
-            while (leftEnvelope[a + 1] < k) a++;
-            while (rightEnvelope[b + 1] < k) b++;
+            // Stop on the last vertex at or before k: where a row end is a hull vertex it is read without dividing.
+            while (leftEnvelope[a + 1] <= k) a++;
+            while (rightEnvelope[b + 1] <= k) b++;
             // Pixel x (at v = 2x) is inside when leftEnvelope(k) ≤ 2x ≤ rightEnvelope(k).
             long lo = At(left, leftEnvelope[a], leftEnvelope[a + 1], k).Ceiling;
             long hi = At(right, rightEnvelope[b], rightEnvelope[b + 1], k).Floor;

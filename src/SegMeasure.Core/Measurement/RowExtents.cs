@@ -30,7 +30,7 @@ internal sealed class RowExtents
 
     /// <summary>From the runs each stripe kept while <see cref="ShapeAccumulators"/> scanned it (2D images);
     /// the runs go back to their pool on the way.</summary>
-    public static RowExtents Collect(ShapeAccumulators shapes, int slotCount, RunLog[] stripeRuns, CancellationToken ct)
+    public static RowExtents Collect(ShapeAccumulators shapes, int slotCount, RunLog<LabelRun>[] stripeRuns, CancellationToken ct)
     {
         int n = slotCount;
         var offsets = new long[n + 1];

@@ -9,21 +9,21 @@ internal readonly record struct LabelRun(int Slot, int Row, int First, int Last)
 /// An append-only record of runs kept in pooled fixed-size chunks: a dense segmentation has
 /// millions of runs, and a growing list would copy them all over again at every doubling.
 /// </summary>
-internal sealed class RunLog
+internal sealed class RunLog<T> where T : struct
 {
     private const int ChunkLength = 1 << 14;
 
-    private readonly List<LabelRun[]> _chunks = [];
-    private LabelRun[] _current = [];
+    private readonly List<T[]> _chunks = [];
+    private T[] _current = [];
     private int _used;
 
     public long Count => (long)Math.Max(0, _chunks.Count - 1) * ChunkLength + _used;
 
-    public void Add(LabelRun run)
+    public void Add(T run)
     {
         if (_used == _current.Length)
         {
-            _current = ArrayPool<LabelRun>.Shared.Rent(ChunkLength);
+            _current = ArrayPool<T>.Shared.Rent(ChunkLength);
             _chunks.Add(_current);
             _used = 0;
         }
@@ -32,7 +32,7 @@ internal sealed class RunLog
     }
 
     /// <summary>The runs in the order they were added, one chunk at a time.</summary>
-    public IEnumerable<ReadOnlyMemory<LabelRun>> Chunks()
+    public IEnumerable<ReadOnlyMemory<T>> Chunks()
     {
         for (int c = 0; c < _chunks.Count; c++)
             yield return _chunks[c].AsMemory(0, c == _chunks.Count - 1 ? _used : ChunkLength);
@@ -41,7 +41,7 @@ internal sealed class RunLog
     /// <summary>Gives the chunks back to the pool; the log is empty afterwards.</summary>
     public void Release()
     {
-        foreach (var chunk in _chunks) ArrayPool<LabelRun>.Shared.Return(chunk);
+        foreach (var chunk in _chunks) ArrayPool<T>.Shared.Return(chunk);
         _chunks.Clear();
         _current = [];
         _used = 0;

@@ -55,13 +55,13 @@ internal sealed class ShapeAccumulators
     /// also keeps its runs of labelled voxels in <paramref name="runs"/>, row by row, for the
     /// per-object kernels that follow.
     /// </summary>
-    public static ShapeAccumulators Collect(LabelImage labels, LabelSlots slots, bool keepRuns, out RunLog[] runs, CancellationToken ct)
+    public static ShapeAccumulators Collect(LabelImage labels, LabelSlots slots, bool keepRuns, out RunLog<LabelRun>[] runs, CancellationToken ct)
     {
         var shape = labels.Shape;
         EnsureExactSums(shape);
         var stripes = Stripes.Split(shape.Depth * shape.Height);
         var parts = new ShapeAccumulators[stripes.Length];
-        var stripeRuns = new RunLog[stripes.Length];
+        var stripeRuns = new RunLog<LabelRun>[stripes.Length];
         Stripes.Run(stripes, ct, s =>
         {
             var acc = new ShapeAccumulators(slots.Count, shape.Is2D);
@@ -87,12 +87,12 @@ internal sealed class ShapeAccumulators
                 $"an image of shape {shape} is too large for exact moment sums");
     }
 
-    private RunLog Scan(LabelImage labels, LabelSlots slots, Stripe stripe, bool keepRuns)
+    private RunLog<LabelRun> Scan(LabelImage labels, LabelSlots slots, Stripe stripe, bool keepRuns)
     {
         var data = labels.Data;
         var shape = labels.Shape;
         int width = shape.Width, height = shape.Height;
-        var kept = new RunLog();
+        var kept = new RunLog<LabelRun>();
         var previous = new SlotRuns(width);
         var current = new SlotRuns(width);
         if (Configuration is not null && stripe.FirstRow > 0)

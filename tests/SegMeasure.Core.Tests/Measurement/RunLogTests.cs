@@ -7,7 +7,7 @@ public class RunLogTests
     [Fact]
     public void Keeps_every_run_in_order_across_chunks_and_empties_on_release()
     {
-        var log = new RunLog();
+        var log = new RunLog<LabelRun>();
         const int count = 40_000; // more than two chunks
         for (int i = 0; i < count; i++) log.Add(new LabelRun(i % 7, i, i, i + 1));
 
