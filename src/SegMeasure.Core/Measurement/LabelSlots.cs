@@ -75,23 +75,23 @@ public sealed class LabelSlots
         if (max > DirectTableLimit && max > (ulong)data.LongLength)
             return Number(FirstSeenSparse(data, width, stripes, ct), direct: null);
 
-        // One table serves first as the stripes' seen-bits, then as the id → slot lookup.
+        var firstSeen = FirstSeenDirect(data, width, stripes, max, ct);
         var table = new int[(long)max + 1];
-        var firstSeen = FirstSeenDirect(data, width, stripes, table, ct);
         Array.Fill(table, -1);
         return Number(firstSeen, table);
     }
 
     /// <summary>
-    /// Every stripe's ids in the order they first appear in it, using one shared table of
-    /// per-stripe bits: each stripe's list is then exactly its own, whatever the timing.
+    /// Every stripe's ids in the order they first appear in it. Each stripe marks what it has seen
+    /// in its own bit set: a shared table would bounce cache lines between cores on every run.
     /// </summary>
-    private static List<uint>[] FirstSeenDirect(uint[] data, int width, Stripe[] stripes, int[] seen, CancellationToken ct)
+    private static List<uint>[] FirstSeenDirect(uint[] data, int width, Stripe[] stripes, uint max, CancellationToken ct)
     {
         var lists = new List<uint>[stripes.Length];
         Stripes.Run(stripes, ct, s =>
         {
-            int bit = 1 << s.Index; // at most 8 stripes
+            var seen = new ulong[((long)max >> 6) + 1];
+            seen[0] = 1; // background is never listed
             var list = new List<uint>();
             uint last = 0;
             for (long i = (long)s.FirstRow * width, end = (long)s.EndRow * width; i < end; i++)
@@ -99,8 +99,10 @@ public sealed class LabelSlots
                 uint v = data[i];
                 if (v == last) continue;
                 last = v;
-                if ((seen[v] & bit) != 0 || v == 0) continue;
-                Interlocked.Or(ref seen[v], bit); // other stripes set their own bits in the same entry
+                ulong bit = 1UL << (int)(v & 63);
+                ref ulong word = ref seen[v >> 6];
+                if ((word & bit) != 0) continue;
+                word |= bit;
                 list.Add(v);
             }
 
