@@ -54,7 +54,7 @@ public sealed class LabelSlots
         return rows;
     }
 
-    /// <summary>Collects the distinct ids of <paramref name="labels"/> in one parallel pass.</summary>
+    /// <summary>Collects the distinct ids of <paramref name="labels"/> in two parallel passes (the largest id, then first appearances).</summary>
     public static LabelSlots Collect(LabelImage labels, CancellationToken ct = default)
     {
         var data = labels.Data;

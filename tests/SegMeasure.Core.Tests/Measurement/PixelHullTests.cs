@@ -43,4 +43,38 @@ public class PixelHullTests
             Assert.Equal(expected, PixelHull.Count(first, last));
         }
     }
+
+    [Theory]
+    [InlineData(1.0, 1.0)]
+    [InlineData(3.5, 1.2)]
+    [InlineData(8.0, 2.5)]
+    [InlineData(30.0, 12.0)]
+    public void Counts_the_hull_pixels_of_rotated_ellipses(double semiMajor, double semiMinor)
+    {
+        // Digital ellipses step by zero, one and several pixels between rows: every case of which
+        // midpoints between rows can be hull vertices.
+        var rng = new Random((int)(semiMajor * 10 + semiMinor));
+        for (int trial = 0; trial < 40; trial++)
+        {
+            double angle = rng.NextDouble() * Math.PI, cy = rng.NextDouble(), cx = rng.NextDouble();
+            int side = 2 * (int)Math.Ceiling(semiMajor) + 3;
+            var mask = new bool[side * side];
+            for (int y = 0; y < side; y++)
+                for (int x = 0; x < side; x++)
+                {
+                    double dy = y - side / 2 - cy, dx = x - side / 2 - cx;
+                    double u = dx * Math.Cos(angle) + dy * Math.Sin(angle), v = -dx * Math.Sin(angle) + dy * Math.Cos(angle);
+                    mask[y * side + x] = u * u / (semiMajor * semiMajor) + v * v / (semiMinor * semiMinor) <= 1;
+                }
+
+            var rows = Enumerable.Range(0, side).Where(y => Enumerable.Range(0, side).Any(x => mask[y * side + x])).ToArray();
+            if (rows.Length == 0) continue;
+            var cropped = mask.Skip(rows[0] * side).Take((rows[^1] - rows[0] + 1) * side).ToArray();
+            int height = rows[^1] - rows[0] + 1;
+            var (first, last) = RowEnds(cropped, height, side);
+
+            long expected = ConvexHullImage.VoxelCount(new ObjectMask(cropped, 1, height, side, is2D: true));
+            Assert.Equal(expected, PixelHull.Count(first, last));
+        }
+    }
 }
