@@ -56,8 +56,9 @@ public static class MorphologyMeasurement
         progress?.Report(new WorkProgress(activity, 2, 3));
 
         int n = slots.Count;
-        var rows = new ShapeColumns(n); // table rows, by ascending id
-        var rowSlots = slots.SlotsByIdOrder;
+        // Objects are described in slot order, which walks the accumulators front to back; only the
+        // finished rows are then put in id order.
+        var bySlot = new ShapeRow[n];
         var perimeterWeights = options.PerimeterMethod == PerimeterMethod.Exact
             ? CroftonTables.PhysicalPerimeter(sy, sx)
             : CroftonTables.PixelPerimeter.Select(w => w * Math.Sqrt(sy * sx)).ToArray();
@@ -65,31 +66,47 @@ public static class MorphologyMeasurement
         var ranges = Partitioner.Create(0, Math.Max(n, 1), Math.Max(1, n / (8 * Environment.ProcessorCount)));
         Parallel.ForEach(ranges, new ParallelOptions { CancellationToken = ct }, range =>
         {
-            for (int r = range.Item1; r < Math.Min(range.Item2, n); r++)
+            for (int s = range.Item1; s < Math.Min(range.Item2, n); s++)
             {
-                int s = rowSlots[r];
-                rows.Set(r, is2D
+                bySlot[s] = is2D
                     ? Describe2D(shapes, s, rowExtents!, masks?[s], sy, sx, perimeterWeights)
-                    : Describe3D(shapes, s, masks![s], sz, sy, sx, options.IncludeShapeExtras));
+                    : Describe3D(shapes, s, masks![s], sz, sy, sx, options.IncludeShapeExtras);
                 if (masks is not null) masks[s] = null!; // release each mask as soon as it is measured
             }
         });
         progress?.Report(new WorkProgress(activity, 3, 3));
-        return BuildTable(slots, shapes, rows, is2D, options.IncludeShapeExtras);
+        return BuildTable(slots, shapes, new ShapeColumns(bySlot, slots.SlotsByIdOrder), is2D, options.IncludeShapeExtras);
     }
 
     private readonly record struct ShapeRow(double Size, double Boundary, double Sphericity, double Solidity, double Major, double Minor,
         double EquivalentDiameter, double Eccentricity, double Orientation, double Feret, long Euler, double Extent);
 
-    /// <summary>The descriptors column by column: a table of 10⁵ rows is then built without re-reading every row per column.</summary>
-    private sealed class ShapeColumns(int rows)
+    /// <summary>The descriptors column by column in table row order: a table of 10⁵ rows is then built without re-reading every row per column.</summary>
+    private sealed class ShapeColumns
     {
-        public readonly double[] Size = new double[rows], Boundary = new double[rows], Sphericity = new double[rows],
-            Solidity = new double[rows], Major = new double[rows], Minor = new double[rows], EquivalentDiameter = new double[rows],
-            Eccentricity = new double[rows], Orientation = new double[rows], Feret = new double[rows], Extent = new double[rows];
-        public readonly long[] Euler = new long[rows];
+        public readonly double[] Size, Boundary, Sphericity, Solidity, Major, Minor, EquivalentDiameter, Eccentricity, Orientation, Feret, Extent;
+        public readonly long[] Euler;
 
-        public void Set(int r, in ShapeRow row)
+        /// <summary>Row r is <paramref name="bySlot"/>[<paramref name="rowSlots"/>[r]].</summary>
+        public ShapeColumns(ShapeRow[] bySlot, int[] rowSlots)
+        {
+            int rows = rowSlots.Length;
+            Size = new double[rows];
+            Boundary = new double[rows];
+            Sphericity = new double[rows];
+            Solidity = new double[rows];
+            Major = new double[rows];
+            Minor = new double[rows];
+            EquivalentDiameter = new double[rows];
+            Eccentricity = new double[rows];
+            Orientation = new double[rows];
+            Feret = new double[rows];
+            Extent = new double[rows];
+            Euler = new long[rows];
+            for (int r = 0; r < rows; r++) Set(r, bySlot[rowSlots[r]]);
+        }
+
+        private void Set(int r, in ShapeRow row)
         {
             Size[r] = row.Size;
             Boundary[r] = row.Boundary;
