@@ -37,6 +37,12 @@ public sealed class LabelSlots
 
     public int Count => Ids.Length;
 
+    /// <summary>
+    /// The id → slot table (-1 for background and absent ids; indexed by any id of the image) when
+    /// the ids are dense enough for one, else null and <see cref="SlotOf"/> searches.
+    /// </summary>
+    internal int[]? DirectTable => _direct;
+
     /// <summary>The slot of <paramref name="id"/>, or -1 for background and ids not present.</summary>
     public int SlotOf(uint id)
     {

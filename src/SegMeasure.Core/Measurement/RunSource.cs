@@ -14,18 +14,17 @@ internal static class LabelRuns
     /// <summary>Runs of equal non-zero labels, keyed by the label's slot.</summary>
     public static RunSource Of(uint[] data, int width, LabelSlots slots) => (stripe, visit) =>
     {
+        var runs = new SlotRuns(width);
         for (int row = stripe.FirstRow; row < stripe.EndRow; row++)
         {
             long rowStart = (long)row * width;
-            int x = 0;
-            while (x < width)
+            runs.Read(data.AsSpan((int)rowStart, width), slots); // label arrays hold fewer than 2³¹ voxels
+            for (int r = 0; r < runs.Count; r++)
             {
-                uint id = data[rowStart + x];
-                int runStart = x;
-                x++;
-                while (x < width && data[rowStart + x] == id) x++;
-                if (id == 0) continue;
-                visit(slots.SlotOf(id), rowStart + runStart, x - runStart);
+                int value = runs.Value(r);
+                if (value == 0) continue;
+                int start = runs.Start(r) - 1; // padded → image columns
+                visit(value - 1, rowStart + start, runs.Start(r + 1) - 1 - start);
             }
         }
     };

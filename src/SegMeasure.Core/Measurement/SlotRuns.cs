@@ -8,15 +8,15 @@ namespace SegMeasure.Core.Measurement;
 /// </summary>
 internal sealed class SlotRuns
 {
-    private int[] _starts;
-    private int[] _values;
+    private readonly int[] _starts;
+    private readonly int[] _values;
 
     public SlotRuns(int width)
     {
         Width = width;
-        // A row of width w has at most w + 2 runs; start small and grow, as most rows have few.
-        _starts = new int[Math.Min(width + 3, 64)];
-        _values = new int[_starts.Length];
+        // A row of width w has at most w + 2 runs, plus the sentinel.
+        _starts = new int[width + 3];
+        _values = new int[width + 3];
         Clear();
     }
 
@@ -36,50 +36,52 @@ internal sealed class SlotRuns
     /// <summary>A row of background only (the padding above the first and below the last row).</summary>
     public void Clear()
     {
-        Count = 0;
-        Append(0, 0);
-        Close();
+        _starts[0] = 0;
+        _values[0] = 0;
+        Close(1);
     }
 
     /// <summary>Reads the runs of <paramref name="pixels"/> (label ids) as slot values.</summary>
     public void Read(ReadOnlySpan<uint> pixels, LabelSlots slots)
     {
-        Count = 0;
-        Append(0, 0); // left padding, joined by a leading background run
-        uint runId = 0;
-        int value = 0;
+        var starts = _starts.AsSpan(0, pixels.Length + 3);
+        // Run starts without branches: with 10⁵ small labels a branch on "same id as the pixel
+        // before" is mispredicted at nearly every run end. A leading background run joins the left
+        // padding (run 0).
+        starts[0] = 0;
+        int count = 1;
+        uint previous = 0;
         for (int x = 0; x < pixels.Length; x++)
         {
             uint id = pixels[x];
-            if (id == runId) continue;
-            runId = id;
-            int next = slots.SlotOf(id) + 1;
-            if (next == value) continue;
-            value = next;
-            Append(x + 1, value);
+            starts[count] = x + 1;
+            count += id != previous ? 1 : 0;
+            previous = id;
         }
 
-        if (value != 0) Append(pixels.Length + 1, 0); // right padding
-        Close();
-    }
-
-    private void Append(int start, int value)
-    {
-        if (Count + 1 >= _starts.Length)
+        var values = _values.AsSpan(0, pixels.Length + 3);
+        values[0] = 0;
+        var direct = slots.DirectTable; // entry 0 (background) is -1, so no branch on it either
+        for (int r = 1; r < count; r++)
         {
-            Array.Resize(ref _starts, Math.Min(2 * _starts.Length, Width + 3));
-            Array.Resize(ref _values, _starts.Length);
+            uint id = pixels[starts[r] - 1];
+            values[r] = (direct is not null && id < (uint)direct.Length ? direct[id] : slots.SlotOf(id)) + 1;
         }
 
-        _starts[Count] = start;
-        _values[Count] = value;
-        Count++;
+        if (previous != 0) // right padding
+        {
+            starts[count] = pixels.Length + 1;
+            values[count++] = 0;
+        }
+
+        Close(count);
     }
 
     /// <summary>The sentinel after the last run: its start is the end of the padded row, its value background.</summary>
-    private void Close()
+    private void Close(int count)
     {
-        _starts[Count] = Width + 2;
-        _values[Count] = 0;
+        Count = count;
+        _starts[count] = Width + 2;
+        _values[count] = 0;
     }
 }
