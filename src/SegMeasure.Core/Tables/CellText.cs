@@ -23,6 +23,31 @@ public static class CellText
         _ => value.ToString(),
     };
 
+    /// <summary>The longest text <see cref="FormatDouble(double, Span{char})"/> writes.</summary>
+    public const int MaxDoubleLength = 32;
+
+    /// <summary>
+    /// <see cref="FormatDouble(double)"/> into <paramref name="destination"/> (at least
+    /// <see cref="MaxDoubleLength"/> long) without allocating in the common case; returns the
+    /// length written, 0 for NaN. Files of 10⁵ rows format a million numbers.
+    /// </summary>
+    public static int FormatDouble(double value, Span<char> destination)
+    {
+        double magnitude = Math.Abs(value);
+        if (magnitude >= 1e-4 && magnitude < 1e16
+            && value.TryFormat(destination, out int n, "R", CultureInfo.InvariantCulture) && destination[..n].IndexOf('E') < 0)
+        {
+            if (destination[..n].IndexOf('.') >= 0) return n;
+            destination[n] = '.';
+            destination[n + 1] = '0';
+            return n + 2;
+        }
+
+        var text = FormatDouble(value) ?? "";
+        text.CopyTo(destination);
+        return text.Length;
+    }
+
     /// <summary>
     /// Python's <c>repr(float)</c>: positional for decimal exponents −4 ≤ e &lt; 16, scientific
     /// otherwise (<c>1e+16</c>, <c>5e-324</c>); null for NaN.

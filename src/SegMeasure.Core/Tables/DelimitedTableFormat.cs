@@ -15,20 +15,61 @@ internal static class DelimitedTableFormat
 {
     public static void Write(Stream stream, MeasurementTable table, char delimiter)
     {
-        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
-        using var csv = new CsvWriter(writer, Configuration(delimiter));
-        foreach (var column in table.Columns) csv.WriteField(column.Name);
-        csv.NextRecord();
-        var cells = new string?[table.ColumnCount];
+        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16, leaveOpen: true);
+        for (int c = 0; c < table.ColumnCount; c++)
+        {
+            if (c > 0) writer.Write(delimiter);
+            WriteText(writer, table.Columns[c].Name, delimiter);
+        }
+
+        writer.Write('\n');
+        Span<char> number = stackalloc char[CellText.MaxDoubleLength];
+        bool lone = table.ColumnCount == 1;
         for (int row = 0; row < table.RowCount; row++)
         {
-            for (int c = 0; c < cells.Length; c++) cells[c] = CellText.Format(table.Columns[c].GetValue(row));
-            // A lone empty cell would be a blank line, which readers skip: quote it, as Python's csv module does.
-            if (cells.Length == 1 && string.IsNullOrEmpty(cells[0])) csv.WriteField("", shouldQuote: true);
-            else foreach (var cell in cells) csv.WriteField(cell ?? "");
-            csv.NextRecord();
+            for (int c = 0; c < table.ColumnCount; c++)
+            {
+                if (c > 0) writer.Write(delimiter);
+                // Numbers are written straight from their columns: never quoted, nothing allocated.
+                switch (lone ? null : table.Columns[c])
+                {
+                    case DoubleColumn column:
+                        writer.Write(number[..CellText.FormatDouble(column[row], number)]);
+                        break;
+                    case IntegerColumn column:
+                        if (column[row] is long value && value.TryFormat(number, out int length, default, CultureInfo.InvariantCulture))
+                            writer.Write(number[..length]);
+                        break;
+                    default:
+                        string? text = CellText.Format(table.Columns[c].GetValue(row));
+                        // A lone empty cell would be a blank line, which readers skip: quote it, as Python's csv module does.
+                        if (lone && string.IsNullOrEmpty(text)) writer.Write("\"\"");
+                        else WriteText(writer, text ?? "", delimiter);
+                        break;
+                }
+            }
+
+            writer.Write('\n');
         }
     }
+
+    /// <summary>Text cells quoted where a reader could misread them (minimal quoting, quotes doubled).</summary>
+    private static void WriteText(TextWriter writer, string text, char delimiter)
+    {
+        if (!NeedsQuotes(text, delimiter))
+        {
+            writer.Write(text);
+            return;
+        }
+
+        writer.Write('"');
+        writer.Write(text.Replace("\"", "\"\"", StringComparison.Ordinal));
+        writer.Write('"');
+    }
+
+    // The default of common CSV writers misses a lone '\r' and edge spaces; pandas would misread both.
+    private static bool NeedsQuotes(string field, char delimiter) =>
+        field.Length > 0 && (field.AsSpan().IndexOfAny(delimiter, '"', '\r') >= 0 || field.Contains('\n') || field[0] == ' ' || field[^1] == ' ');
 
     public static MeasurementTable Read(string path, char delimiter)
     {
@@ -90,8 +131,5 @@ internal static class DelimitedTableFormat
         InjectionOptions = InjectionOptions.None,
         BadDataFound = null,
         MissingFieldFound = null,
-        // Quote what a reader could misread; the default misses a lone '\r' once NewLine is set.
-        ShouldQuote = args => args.Field is { Length: > 0 } f
-            && (f.IndexOfAny([delimiter, '"', '\r', '\n']) >= 0 || f[0] == ' ' || f[^1] == ' '),
     };
 }

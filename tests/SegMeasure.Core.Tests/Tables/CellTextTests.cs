@@ -16,7 +16,17 @@ public class CellTextTests
             var parts = line.Split(',');
             var value = BitConverter.Int64BitsToDouble(long.Parse(parts[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture));
             Assert.Equal(parts[1], CellText.FormatDouble(value));
+            Span<char> text = stackalloc char[CellText.MaxDoubleLength];
+            Assert.Equal(parts[1], text[..CellText.FormatDouble(value, text)].ToString());
         }
+    }
+
+    [Fact]
+    public void The_span_form_spells_specials_as_the_string_form_and_nan_as_nothing()
+    {
+        Span<char> text = stackalloc char[CellText.MaxDoubleLength];
+        foreach (double value in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity, 0.0, -0.0, 1e16, 1e-5, double.MaxValue, double.Epsilon, -1.0 / 3 })
+            Assert.Equal(CellText.FormatDouble(value) ?? "", text[..CellText.FormatDouble(value, text)].ToString());
     }
 
     [Fact]
