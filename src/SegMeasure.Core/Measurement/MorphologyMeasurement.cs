@@ -103,7 +103,12 @@ public static class MorphologyMeasurement
             Feret = new double[rows];
             Extent = new double[rows];
             Euler = new long[rows];
-            for (int r = 0; r < rows; r++) Set(r, bySlot[rowSlots[r]]);
+            // Reading rows in id order jumps through memory; with 10⁵ objects that is worth all cores.
+            if (rows == 0) return; // a range partitioner needs a non-empty range
+            Parallel.ForEach(Partitioner.Create(0, rows, Math.Max(1 << 12, rows / (4 * Environment.ProcessorCount))), range =>
+            {
+                for (int r = range.Item1; r < range.Item2; r++) Set(r, bySlot[rowSlots[r]]);
+            });
         }
 
         private void Set(int r, in ShapeRow row)
