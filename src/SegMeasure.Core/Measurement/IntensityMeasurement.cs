@@ -47,7 +47,7 @@ public static class IntensityMeasurement
         {
             var stats = GroupStatistics(layout, intensity.GetChannelArray(c), ct);
             string suffix = intensity.ChannelCount == 1 ? "" : $"_ch{c}";
-            columns.AddRange(StatisticColumns(stats, slots.SlotsByIdOrder, suffix, options.IncludeSum));
+            columns.AddRange(StatisticColumns(slots.InIdOrder(stats), suffix, options.IncludeSum));
             progress?.Report(new WorkProgress(activity, c + 2, intensity.ChannelCount + 1));
         }
 
@@ -70,25 +70,14 @@ public static class IntensityMeasurement
         ("percentile_90", (in SampleStatistics s) => s.Percentile90),
     ];
 
-    /// <summary>The statistic columns in table row order: <paramref name="rowGroups"/>[r] is the group of row r.</summary>
-    private static IEnumerable<TableColumn> StatisticColumns(SampleStatistics[] stats, int[] rowGroups, string suffix, bool includeSum)
+    /// <summary>The statistic columns of <paramref name="stats"/>, one record per table row.</summary>
+    private static IEnumerable<TableColumn> StatisticColumns(SampleStatistics[] stats, string suffix, bool includeSum)
     {
         var picked = StatisticsColumns.Where(c => includeSum || c.Name != "sum_intensity").ToArray();
-        var values = picked.Select(_ => new double[rowGroups.Length]).ToArray();
-        // Row by row, on all cores: with 10⁵ groups, reading the records in id order jumps through
-        // memory, and reading them again for every column would cost more than the columns.
-        if (rowGroups.Length > 0)
-        {
-            var ranges = Partitioner.Create(0, rowGroups.Length, Math.Max(1 << 12, rowGroups.Length / (4 * Environment.ProcessorCount)));
-            Parallel.ForEach(ranges, range =>
-            {
-                for (int r = range.Item1; r < range.Item2; r++)
-                {
-                    ref readonly var s = ref stats[rowGroups[r]];
-                    for (int c = 0; c < picked.Length; c++) values[c][r] = picked[c].Pick(in s);
-                }
-            });
-        }
+        var values = picked.Select(_ => new double[stats.Length]).ToArray();
+        // Row by row: with 10⁵ groups, reading every record again for each column would cost more than the columns.
+        for (int r = 0; r < stats.Length; r++)
+            for (int c = 0; c < picked.Length; c++) values[c][r] = picked[c].Pick(in stats[r]);
 
         return picked.Select((c, i) => (TableColumn)new DoubleColumn(c.Name + suffix, values[i]));
     }

@@ -75,7 +75,7 @@ public static class MorphologyMeasurement
             }
         });
         progress?.Report(new WorkProgress(activity, 3, 3));
-        return BuildTable(slots, shapes, new ShapeColumns(bySlot, slots.SlotsByIdOrder), is2D, options.IncludeShapeExtras);
+        return BuildTable(slots, shapes, new ShapeColumns(slots.InIdOrder(bySlot)), is2D, options.IncludeShapeExtras);
     }
 
     private readonly record struct ShapeRow(double Size, double Boundary, double Sphericity, double Solidity, double Major, double Minor,
@@ -87,10 +87,9 @@ public static class MorphologyMeasurement
         public readonly double[] Size, Boundary, Sphericity, Solidity, Major, Minor, EquivalentDiameter, Eccentricity, Orientation, Feret, Extent;
         public readonly long[] Euler;
 
-        /// <summary>Row r is <paramref name="bySlot"/>[<paramref name="rowSlots"/>[r]].</summary>
-        public ShapeColumns(ShapeRow[] bySlot, int[] rowSlots)
+        public ShapeColumns(ShapeRow[] table)
         {
-            int rows = rowSlots.Length;
+            int rows = table.Length;
             Size = new double[rows];
             Boundary = new double[rows];
             Sphericity = new double[rows];
@@ -103,12 +102,7 @@ public static class MorphologyMeasurement
             Feret = new double[rows];
             Extent = new double[rows];
             Euler = new long[rows];
-            // Reading rows in id order jumps through memory; with 10⁵ objects that is worth all cores.
-            if (rows == 0) return; // a range partitioner needs a non-empty range
-            Parallel.ForEach(Partitioner.Create(0, rows, Math.Max(1 << 12, rows / (4 * Environment.ProcessorCount))), range =>
-            {
-                for (int r = range.Item1; r < range.Item2; r++) Set(r, bySlot[rowSlots[r]]);
-            });
+            for (int r = 0; r < rows; r++) Set(r, table[r]);
         }
 
         private void Set(int r, in ShapeRow row)
