@@ -11,12 +11,12 @@ public class CellTextTests
         // Reference spellings from Python itself (tests/reference/tables/make_repr_cases.py).
         var lines = File.ReadAllLines(TableTestSupport.Reference("repr_cases.csv")).Skip(1).ToList();
         Assert.True(lines.Count > 500);
+        Span<char> text = stackalloc char[CellText.MaxDoubleLength];
         foreach (var line in lines)
         {
             var parts = line.Split(',');
             var value = BitConverter.Int64BitsToDouble(long.Parse(parts[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture));
             Assert.Equal(parts[1], CellText.FormatDouble(value));
-            Span<char> text = stackalloc char[CellText.MaxDoubleLength];
             Assert.Equal(parts[1], text[..CellText.FormatDouble(value, text)].ToString());
         }
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SegMeasure.Core.Tiff;
 
 namespace SegMeasure.Core.Tests.Tiff;
@@ -19,10 +18,9 @@ public class DefensiveParsingTests : IDisposable
 
     private static TiffFormatException Fails(string path)
     {
+        // Failing "quickly" is checked by what it costs, not by a clock: the machine's speed is no evidence.
         long before = GC.GetAllocatedBytesForCurrentThread();
-        var watch = Stopwatch.StartNew();
         var error = Assert.Throws<TiffFormatException>(() => TiffReader.ReadFile(path));
-        Assert.True(watch.ElapsedMilliseconds < 1000, $"took {watch.ElapsedMilliseconds} ms");
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 << 20, "allocated more than 16 MB before failing");
         Assert.Contains(path, error.Message);
         return error;

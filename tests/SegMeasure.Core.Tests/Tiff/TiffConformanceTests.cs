@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using SegMeasure.Core.Images;
 using SegMeasure.Core.Tiff;
@@ -111,14 +110,20 @@ public class TiffConformanceTests
     [MemberData(nameof(MalformedFiles))]
     public async Task Malformed_file_fails_fast_with_a_readable_error(string file)
     {
+        // "Fast" means bounded work: no hang (a generous guard, not a timing claim) and no large allocation
+        // driven by the corrupt header.
         var path = TestData.Conformance(file);
-        var watch = Stopwatch.StartNew();
-        var attempt = Task.Run(() => TiffReader.ReadFile(path));
-        var finished = await Task.WhenAny(attempt, Task.Delay(TimeSpan.FromSeconds(10)));
-        watch.Stop();
-        Assert.True(finished == attempt, $"{file}: reading did not finish within 10 s (hang)");
+        long allocated = -1;
+        var attempt = Task.Run(() =>
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            try { TiffReader.ReadFile(path); }
+            finally { allocated = GC.GetAllocatedBytesForCurrentThread() - before; }
+        });
+        var finished = await Task.WhenAny(attempt, Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(finished == attempt, $"{file}: reading did not finish within 60 s (hang)");
         var error = await Assert.ThrowsAsync<TiffFormatException>(() => attempt);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"{file}: took {watch.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.InRange(allocated, 0, 16 << 20);
         Assert.Contains(file, error.Message);
         Assert.Equal(path, error.Path);
     }
