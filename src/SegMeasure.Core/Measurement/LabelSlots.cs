@@ -67,82 +67,73 @@ public sealed class LabelSlots
         return rows;
     }
 
-    /// <summary>Collects the distinct ids of <paramref name="labels"/> in two parallel passes (the largest id, then first appearances).</summary>
+    /// <summary>Collects the distinct ids of <paramref name="labels"/> in one parallel pass.</summary>
     public static LabelSlots Collect(LabelImage labels, CancellationToken ct = default)
     {
         var data = labels.Data;
-        var shape = labels.Shape;
-        int width = shape.Width;
-        var stripes = Stripes.Split(shape.Depth * shape.Height);
-
-        var maxima = new uint[stripes.Length];
+        var stripes = Stripes.Split(labels.Shape.Depth * labels.Shape.Height);
+        // Up to this id a table indexed by id costs no more than the image (or 64 MiB) itself.
+        ulong directLimit = Math.Max(DirectTableLimit, (ulong)data.LongLength);
+        var firstSeen = new List<uint>[stripes.Length];
+        var sparse = new bool[stripes.Length];
         Stripes.Run(stripes, ct, s =>
-        {
-            uint m = 0;
-            foreach (uint v in data.AsSpan(s.FirstRow * width, (s.EndRow - s.FirstRow) * width))
-                m = Math.Max(m, v);
-            maxima[s.Index] = m;
-        });
-        uint max = maxima.Max();
+            firstSeen[s.Index] = FirstSeen(data.AsSpan(s.FirstRow * labels.Shape.Width, (s.EndRow - s.FirstRow) * labels.Shape.Width),
+                directLimit, out sparse[s.Index]));
 
-        if (max > DirectTableLimit && max > (ulong)data.LongLength)
-            return Number(FirstSeenSparse(data, width, stripes, ct), direct: null);
-
-        var firstSeen = FirstSeenDirect(data, width, stripes, max, ct);
+        if (sparse.Contains(true)) return Number(firstSeen, direct: null);
+        uint max = firstSeen.Select(list => list.Count == 0 ? 0u : list.Max()).DefaultIfEmpty(0u).Max();
         var table = new int[(long)max + 1];
         Array.Fill(table, -1);
         return Number(firstSeen, table);
     }
 
     /// <summary>
-    /// Every stripe's ids in the order they first appear in it. Each stripe marks what it has seen
-    /// in its own bit set: a shared table would bounce cache lines between cores on every run.
+    /// The ids of one stripe in the order they first appear in it. Each stripe marks what it has
+    /// seen in its own bit set, grown as larger ids turn up (so no pass is spent finding the
+    /// largest id first); a shared table would bounce cache lines between cores on every run. An
+    /// id above <paramref name="directLimit"/> switches the stripe to a hash set and sets
+    /// <paramref name="sparse"/>.
     /// </summary>
-    private static List<uint>[] FirstSeenDirect(uint[] data, int width, Stripe[] stripes, uint max, CancellationToken ct)
+    private static List<uint> FirstSeen(ReadOnlySpan<uint> pixels, ulong directLimit, out bool sparse)
     {
-        var lists = new List<uint>[stripes.Length];
-        Stripes.Run(stripes, ct, s =>
+        var seen = new ulong[1 << 10];
+        seen[0] = 1; // background is never listed
+        var list = new List<uint>();
+        uint last = 0;
+        int i = 0;
+        for (; i < pixels.Length; i++)
         {
-            var seen = new ulong[((long)max >> 6) + 1];
-            seen[0] = 1; // background is never listed
-            var list = new List<uint>();
-            uint last = 0;
-            for (long i = (long)s.FirstRow * width, end = (long)s.EndRow * width; i < end; i++)
+            uint v = pixels[i];
+            if (v == last) continue;
+            last = v;
+            if ((v >> 6) >= (uint)seen.Length)
             {
-                uint v = data[i];
-                if (v == last) continue;
-                last = v;
-                ulong bit = 1UL << (int)(v & 63);
-                ref ulong word = ref seen[v >> 6];
-                if ((word & bit) != 0) continue;
-                word |= bit;
-                list.Add(v);
+                if (v > directLimit) break;
+                Array.Resize(ref seen, (int)Math.Max((ulong)seen.Length * 2, ((ulong)v >> 6) + 1));
             }
 
-            lists[s.Index] = list;
-        });
-        return lists;
-    }
+            ulong bit = 1UL << (int)(v & 63);
+            ref ulong word = ref seen[v >> 6];
+            if ((word & bit) != 0) continue;
+            word |= bit;
+            list.Add(v);
+        }
 
-    private static List<uint>[] FirstSeenSparse(uint[] data, int width, Stripe[] stripes, CancellationToken ct)
-    {
-        var lists = new List<uint>[stripes.Length];
-        Stripes.Run(stripes, ct, s =>
+        sparse = i < pixels.Length;
+        if (sparse)
         {
-            var seen = new HashSet<uint> { 0 };
-            var list = new List<uint>();
-            uint last = 0;
-            for (long i = (long)s.FirstRow * width, end = (long)s.EndRow * width; i < end; i++)
+            var set = new HashSet<uint>(list) { 0 };
+            last = 0; // the id that stopped the bit set is looked at again
+            for (; i < pixels.Length; i++)
             {
-                uint v = data[i];
+                uint v = pixels[i];
                 if (v == last) continue;
                 last = v;
-                if (seen.Add(v)) list.Add(v);
+                if (set.Add(v)) list.Add(v);
             }
+        }
 
-            lists[s.Index] = list;
-        });
-        return lists;
+        return list;
     }
 
     /// <summary>

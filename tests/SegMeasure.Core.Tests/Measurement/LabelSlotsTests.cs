@@ -44,6 +44,32 @@ public class LabelSlotsTests
         Assert.Equal(slots.Ids, LabelSlots.Collect(image).Ids);
     }
 
+    [Theory]
+    [InlineData(false)] // ids that grow the seen-set several times over
+    [InlineData(true)]  // and, part way through, one too large for it
+    public void Slots_follow_raster_first_appearance_whatever_ids_turn_up_late(bool withHugeId)
+    {
+        var rng = new Random(11);
+        const int height = 64, width = 50;
+        var data = new uint[height * width];
+        for (int i = 0; i < data.Length; i++)
+        {
+            // Ids grow down the image, so every band meets ever larger ones after smaller ones.
+            uint small = (uint)rng.Next(1, 30), large = (uint)(i * 3_000 + rng.Next(1_000));
+            data[i] = rng.Next(5) switch { 0 => 0, 1 or 2 => small, _ => large };
+        }
+
+        if (withHugeId)
+            foreach (int i in new[] { 700, 701, 2_900, 3_100 }) data[i] = 4_000_000_000;
+        var slots = LabelSlots.Collect(new LabelImage(data, ImageShape.Of2D(height, width)));
+
+        var inRasterOrder = data.Where(v => v != 0).Distinct().ToArray();
+        Assert.Equal(inRasterOrder, slots.Ids);
+        Assert.Equal(inRasterOrder.OrderBy(v => v), slots.SortedIds);
+        foreach (uint id in inRasterOrder) Assert.Equal(id, slots.Ids[slots.SlotOf(id)]);
+        Assert.Equal(-1, slots.SlotOf(3_999_999_999));
+    }
+
     [Fact]
     public void An_image_of_background_has_no_slots()
     {
