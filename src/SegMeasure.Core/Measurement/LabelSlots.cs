@@ -71,30 +71,36 @@ public sealed class LabelSlots
     public static LabelSlots Collect(LabelImage labels, CancellationToken ct = default)
     {
         var data = labels.Data;
+        int width = labels.Shape.Width;
         var stripes = Stripes.Split(labels.Shape.Depth * labels.Shape.Height);
-        // Up to this id a table indexed by id costs no more than the image (or 64 MiB) itself.
-        ulong directLimit = Math.Max(DirectTableLimit, (ulong)data.LongLength);
         var firstSeen = new List<uint>[stripes.Length];
-        var sparse = new bool[stripes.Length];
         Stripes.Run(stripes, ct, s =>
-            firstSeen[s.Index] = FirstSeen(data.AsSpan(s.FirstRow * labels.Shape.Width, (s.EndRow - s.FirstRow) * labels.Shape.Width),
-                directLimit, out sparse[s.Index]));
-
-        if (sparse.Contains(true)) return Number(firstSeen, direct: null);
-        uint max = firstSeen.Select(list => list.Count == 0 ? 0u : list.Max()).DefaultIfEmpty(0u).Max();
-        var table = new int[(long)max + 1];
-        Array.Fill(table, -1);
-        return Number(firstSeen, table);
+            firstSeen[s.Index] = FirstSeen(data.AsSpan(s.FirstRow * width, (s.EndRow - s.FirstRow) * width), DirectLimit(data.LongLength)));
+        return Number(firstSeen, data.LongLength);
     }
+
+    /// <summary>
+    /// Numbers the labels that stripes numbered on their own while scanning an image of
+    /// <paramref name="voxels"/> voxels, exactly as <see cref="Collect"/> would, and gives for every
+    /// stripe the common slot of each of its local slots.
+    /// </summary>
+    internal static LabelSlots Merge(IReadOnlyList<StripeSlots> stripes, long voxels, out int[][] toCommon)
+    {
+        var slots = Number(stripes.Select(s => s.Ids).ToArray(), voxels);
+        toCommon = stripes.Select(s => s.Ids.Select(id => slots.SlotOf(id)).ToArray()).ToArray();
+        return slots;
+    }
+
+    /// <summary>Up to this id a table indexed by id costs no more than the image (or 64 MiB) itself.</summary>
+    private static ulong DirectLimit(long voxels) => Math.Max(DirectTableLimit, (ulong)voxels);
 
     /// <summary>
     /// The ids of one stripe in the order they first appear in it. Each stripe marks what it has
     /// seen in its own bit set, grown as larger ids turn up (so no pass is spent finding the
     /// largest id first); a shared table would bounce cache lines between cores on every run. An
-    /// id above <paramref name="directLimit"/> switches the stripe to a hash set and sets
-    /// <paramref name="sparse"/>.
+    /// id above <paramref name="directLimit"/> switches the stripe to a hash set.
     /// </summary>
-    private static List<uint> FirstSeen(ReadOnlySpan<uint> pixels, ulong directLimit, out bool sparse)
+    private static List<uint> FirstSeen(ReadOnlySpan<uint> pixels, ulong directLimit)
     {
         var seen = new ulong[1 << 10];
         seen[0] = 1; // background is never listed
@@ -119,8 +125,7 @@ public sealed class LabelSlots
             list.Add(v);
         }
 
-        sparse = i < pixels.Length;
-        if (sparse)
+        if (i < pixels.Length)
         {
             var set = new HashSet<uint>(list) { 0 };
             last = 0; // the id that stopped the bit set is looked at again
@@ -138,13 +143,19 @@ public sealed class LabelSlots
 
     /// <summary>
     /// Slots in stripe order, then first appearance within the stripe (a label spanning stripes
-    /// keeps its first slot), filling <paramref name="direct"/> (all -1) when given.
+    /// keeps its first slot), with a direct id → slot table when the largest id allows one.
     /// </summary>
-    private static LabelSlots Number(List<uint>[] firstSeen, int[]? direct)
+    private static LabelSlots Number(IReadOnlyList<uint>[] firstSeen, long voxels)
     {
+        uint max = 0;
+        foreach (var list in firstSeen)
+            foreach (uint id in list) max = Math.Max(max, id);
+
         var ids = new List<uint>();
-        if (direct is not null)
+        if (max <= DirectLimit(voxels))
         {
+            var direct = new int[(long)max + 1];
+            Array.Fill(direct, -1);
             foreach (var list in firstSeen)
                 foreach (uint id in list)
                     if (direct[id] < 0)

@@ -46,10 +46,9 @@ public static class MorphologyMeasurement
         const string activity = "Measuring morphology";
 
         progress?.Report(new WorkProgress(activity, 0, 3));
-        var slots = LabelSlots.Collect(labels, ct);
         // 2D hulls need only row ends, taken from the runs the scan keeps; 3D kernels (and the Feret
         // diameter) need each object's mask.
-        var shapes = ShapeAccumulators.Collect(labels, slots, keepRuns: is2D, out var runs, ct);
+        var shapes = ShapeAccumulators.Collect(labels, keepRuns: is2D, out var slots, out var runs, ct);
         progress?.Report(new WorkProgress(activity, 1, 3));
         var rowExtents = is2D ? RowExtents.Collect(shapes, slots.Count, runs, ct) : null;
         var masks = !is2D || options.IncludeShapeExtras ? ObjectMasks.Cut(labels, slots, shapes, ct) : null;

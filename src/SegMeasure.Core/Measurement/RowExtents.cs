@@ -30,7 +30,7 @@ internal sealed class RowExtents
 
     /// <summary>From the runs each stripe kept while <see cref="ShapeAccumulators"/> scanned it (2D images);
     /// the runs go back to their pool on the way.</summary>
-    public static RowExtents Collect(ShapeAccumulators shapes, int slotCount, RunLog<LabelRun>[] stripeRuns, CancellationToken ct)
+    public static RowExtents Collect(ShapeAccumulators shapes, int slotCount, KeptRuns[] stripeRuns, CancellationToken ct)
     {
         int n = slotCount;
         var offsets = new long[n + 1];
@@ -47,19 +47,21 @@ internal sealed class RowExtents
         Array.Fill(last, -1);
         // A row belongs to one stripe, so stripes write disjoint entries.
         var options = new ParallelOptions { CancellationToken = ct };
-        Parallel.ForEach(stripeRuns, options, runs =>
+        Parallel.ForEach(stripeRuns, options, kept =>
         {
-            foreach (var chunk in runs.Chunks())
+            var toCommon = kept.ToCommon;
+            foreach (var chunk in kept.Runs.Chunks())
             {
                 foreach (var run in chunk.Span)
                 {
-                    long i = offsets[run.Slot] + run.Row - top[run.Slot];
+                    int slot = toCommon[run.Slot];
+                    long i = offsets[slot] + run.Row - top[slot];
                     first[i] = Math.Min(first[i], run.First);
                     last[i] = Math.Max(last[i], run.Last);
                 }
             }
 
-            runs.Release();
+            kept.Runs.Release();
         });
         return new RowExtents(offsets, first, last, top);
     }

@@ -5,6 +5,9 @@ namespace SegMeasure.Core.Measurement;
 /// <summary>Voxels first..last (inclusive) of one row (in Z·Y row order) belong to the label in <paramref name="Slot"/>.</summary>
 internal readonly record struct LabelRun(int Slot, int Row, int First, int Last);
 
+/// <summary>The runs one stripe kept, their slots being the stripe's own, and the common slot of each of those.</summary>
+internal sealed record KeptRuns(RunLog<LabelRun> Runs, int[] ToCommon);
+
 /// <summary>
 /// An append-only record of runs kept in pooled fixed-size chunks: a dense segmentation has
 /// millions of runs, and a growing list would copy them all over again at every doubling.

@@ -6,7 +6,8 @@ namespace SegMeasure.Core.Measurement;
 /// Per-label state gathered in one pass over a label image: voxel count, exact integer sums of
 /// coordinates and their products (for centroids and the inertia tensor), bounding box and, in
 /// 2D, the histogram of 2×2 boundary configurations (perimeter, Euler number). Every stripe
-/// fills its own instance; <see cref="Add"/> merges them, slot range by slot range.
+/// fills its own instance, indexed by its own slots and grown as it meets labels;
+/// <see cref="Add"/> merges them into the common slots.
 /// </summary>
 internal sealed class ShapeAccumulators
 {
@@ -24,59 +25,106 @@ internal sealed class ShapeAccumulators
         if (withConfigurations) Configuration = new int[((long)slots + 1) * Configurations];
     }
 
-    public long[] Moments { get; }
-    public int[] BoxMin { get; }   // z, y, x
-    public int[] BoxMax { get; }   // inclusive
+    public long[] Moments { get; private set; }
+    public int[] BoxMin { get; private set; }   // z, y, x
+    public int[] BoxMax { get; private set; }   // inclusive
     /// <summary>Counts of the 16 window configurations per slot, slot s at row s + 1 (row 0 is scratch, see
     /// <see cref="ConfigurationsOf"/>); 32 bits hold any 2D image below 2^31 pixels and keep the table small
     /// (it is hit at random along boundaries).</summary>
-    public int[]? Configuration { get; }
+    public int[]? Configuration { get; private set; }
+
+    private int Capacity => BoxMin.Length / 3;
 
     public ReadOnlySpan<int> ConfigurationsOf(int slot) => Configuration.AsSpan((slot + 1) * Configurations, Configurations);
 
     public long Count(int slot) => Moments[(long)slot * MomentStride];
 
-    /// <summary>Adds what <paramref name="other"/> gathered for slots [<paramref name="first"/>, <paramref name="end"/>).</summary>
-    public void Add(ShapeAccumulators other, int first, int end)
+    /// <summary>
+    /// Adds what <paramref name="stripe"/> gathered for its slots [<paramref name="first"/>, <paramref name="end"/>),
+    /// each to the slot <paramref name="toCommon"/> maps it to.
+    /// </summary>
+    public void Add(ShapeAccumulators stripe, int[] toCommon, int first, int end)
     {
-        for (long i = (long)first * MomentStride; i < (long)end * MomentStride; i++) Moments[i] += other.Moments[i];
-        for (int i = first * 3; i < end * 3; i++)
+        for (int local = first; local < end; local++)
         {
-            BoxMin[i] = Math.Min(BoxMin[i], other.BoxMin[i]);
-            BoxMax[i] = Math.Max(BoxMax[i], other.BoxMax[i]);
-        }
+            int slot = toCommon[local];
+            var sum = Moments.AsSpan(slot * MomentStride, MomentStride);
+            var part = stripe.Moments.AsSpan(local * MomentStride, MomentStride);
+            for (int k = 0; k < MomentStride; k++) sum[k] += part[k];
+            for (int a = 0; a < 3; a++)
+            {
+                BoxMin[slot * 3 + a] = Math.Min(BoxMin[slot * 3 + a], stripe.BoxMin[local * 3 + a]);
+                BoxMax[slot * 3 + a] = Math.Max(BoxMax[slot * 3 + a], stripe.BoxMax[local * 3 + a]);
+            }
 
-        if (Configuration is not null)
-            for (long i = (first + 1L) * Configurations; i < (end + 1L) * Configurations; i++) Configuration[i] += other.Configuration![i];
+            if (Configuration is null) continue;
+            var counts = Configuration.AsSpan((slot + 1) * Configurations, Configurations);
+            var stripeCounts = stripe.ConfigurationsOf(local);
+            for (int c = 0; c < Configurations; c++) counts[c] += stripeCounts[c];
+        }
+    }
+
+    /// <summary>Room for at least <paramref name="slots"/> slots, doubling so that growing costs O(1) per slot.</summary>
+    private void EnsureCapacity(int slots)
+    {
+        if (slots <= Capacity) return;
+        int capacity = Math.Max(slots, 2 * Capacity);
+        int old = Capacity;
+        Moments = Resized(Moments, capacity * MomentStride, 0L);
+        BoxMin = Resized(BoxMin, capacity * 3, int.MaxValue);
+        BoxMax = Resized(BoxMax, capacity * 3, -1);
+        if (Configuration is not null) Configuration = Resized(Configuration, (capacity + 1) * Configurations, 0);
+
+        static T[] Resized<T>(T[] array, int length, T empty)
+        {
+            int used = array.Length;
+            Array.Resize(ref array, length);
+            array.AsSpan(used).Fill(empty);
+            return array;
+        }
     }
 
     /// <summary>
-    /// One parallel pass over <paramref name="labels"/>; with <paramref name="keepRuns"/>, every stripe
+    /// One parallel pass over <paramref name="labels"/>: each stripe numbers the labels it meets
+    /// as it scans (no pass beforehand), then <paramref name="slots"/> numbers them all and the
+    /// stripes' accumulators are added up under it. With <paramref name="keepRuns"/>, every stripe
     /// also keeps its runs of labelled voxels in <paramref name="runs"/>, row by row, for the
     /// per-object kernels that follow.
     /// </summary>
-    public static ShapeAccumulators Collect(LabelImage labels, LabelSlots slots, bool keepRuns, out RunLog<LabelRun>[] runs, CancellationToken ct)
+    public static ShapeAccumulators Collect(LabelImage labels, bool keepRuns, out LabelSlots slots, out KeptRuns[] runs, CancellationToken ct)
     {
         var shape = labels.Shape;
         EnsureExactSums(shape);
         var stripes = Stripes.Split(shape.Depth * shape.Height);
         var parts = new ShapeAccumulators[stripes.Length];
+        var stripeSlots = new StripeSlots[stripes.Length];
         var stripeRuns = new RunLog<LabelRun>[stripes.Length];
         Stripes.Run(stripes, ct, s =>
         {
-            var acc = new ShapeAccumulators(slots.Count, shape.Is2D);
-            stripeRuns[s.Index] = acc.Scan(labels, slots, s, keepRuns);
+            var local = new StripeSlots((long)(s.EndRow - s.FirstRow) * shape.Width);
+            var acc = new ShapeAccumulators(InitialCapacity, shape.Is2D);
+            stripeRuns[s.Index] = acc.Scan(labels, local, s, keepRuns);
             parts[s.Index] = acc;
+            stripeSlots[s.Index] = local;
         });
-        // With 10⁵ labels the stripes' accumulators are tens of megabytes: merge them on all cores.
-        int n = slots.Count, chunk = Math.Max(1 << 12, n / (4 * Environment.ProcessorCount));
-        Parallel.For(0, (n + chunk - 1) / chunk, new ParallelOptions { CancellationToken = ct }, c =>
+
+        slots = LabelSlots.Merge(stripeSlots, shape.Length, out var toCommon);
+        var total = new ShapeAccumulators(slots.Count, shape.Is2D);
+        // A stripe's slots map to distinct common slots, so its ranges can be added on all cores.
+        for (int i = 0; i < parts.Length; i++)
         {
-            for (int i = 1; i < parts.Length; i++) parts[0].Add(parts[i], c * chunk, Math.Min(n, (c + 1) * chunk));
-        });
-        runs = stripeRuns;
-        return parts[0];
+            int n = stripeSlots[i].Count, chunk = Math.Max(1 << 12, n / (4 * Environment.ProcessorCount));
+            var part = parts[i];
+            var map = toCommon[i];
+            Parallel.For(0, (n + chunk - 1) / chunk, new ParallelOptions { CancellationToken = ct },
+                c => total.Add(part, map, c * chunk, Math.Min(n, (c + 1) * chunk)));
+        }
+
+        runs = stripeRuns.Select((log, i) => new KeptRuns(log, toCommon[i])).ToArray();
+        return total;
     }
+
+    private const int InitialCapacity = 256;
 
     /// <summary>Integer sums of squared coordinates must fit in 64 bits.</summary>
     private static void EnsureExactSums(ImageShape shape)
@@ -87,7 +135,7 @@ internal sealed class ShapeAccumulators
                 $"an image of shape {shape} is too large for exact moment sums");
     }
 
-    private RunLog<LabelRun> Scan(LabelImage labels, LabelSlots slots, Stripe stripe, bool keepRuns)
+    private RunLog<LabelRun> Scan(LabelImage labels, StripeSlots slots, Stripe stripe, bool keepRuns)
     {
         var data = labels.Data;
         var shape = labels.Shape;
@@ -96,12 +144,17 @@ internal sealed class ShapeAccumulators
         var previous = new SlotRuns(width);
         var current = new SlotRuns(width);
         if (Configuration is not null && stripe.FirstRow > 0)
+        {
+            // The windows across the stripe's top edge count the labels of the row above here too.
             previous.Read(Row(data, stripe.FirstRow - 1, width), slots);
+            EnsureCapacity(slots.Count);
+        }
 
         for (int row = stripe.FirstRow; row < stripe.EndRow; row++)
         {
             int z = row / height, y = row % height;
             current.Read(Row(data, row, width), slots);
+            EnsureCapacity(slots.Count);
             for (int r = 0; r < current.Count; r++)
             {
                 int value = current.Value(r);

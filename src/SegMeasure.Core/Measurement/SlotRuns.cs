@@ -44,11 +44,38 @@ internal sealed class SlotRuns
     /// <summary>Reads the runs of <paramref name="pixels"/> (label ids) as slot values.</summary>
     public void Read(ReadOnlySpan<uint> pixels, LabelSlots slots)
     {
+        int count = FindRuns(pixels);
+        ReadOnlySpan<int> starts = _starts.AsSpan(0, count);
+        var values = _values.AsSpan(0, count);
+        var direct = slots.DirectTable; // entry 0 (background) is -1, so no branch on it either
+        for (int r = 1; r < count; r++)
+        {
+            uint id = pixels[starts[r] - 1];
+            values[r] = (direct is not null && id < (uint)direct.Length ? direct[id] : slots.SlotOf(id)) + 1;
+        }
+
+        ClosePadded(pixels, count);
+    }
+
+    /// <summary>Reads the runs of <paramref name="pixels"/> as slots of one stripe, numbering labels new to it.</summary>
+    public void Read(ReadOnlySpan<uint> pixels, StripeSlots slots)
+    {
+        int count = FindRuns(pixels);
+        ReadOnlySpan<int> starts = _starts.AsSpan(0, count);
+        var values = _values.AsSpan(0, count);
+        for (int r = 1; r < count; r++) values[r] = slots.SlotOf(pixels[starts[r] - 1]) + 1;
+        ClosePadded(pixels, count);
+    }
+
+    /// <summary>Writes the run starts of <paramref name="pixels"/> and returns their count, the left padding being run 0.</summary>
+    private int FindRuns(ReadOnlySpan<uint> pixels)
+    {
         var starts = _starts.AsSpan(0, pixels.Length + 3);
         // Run starts without branches: with 10⁵ small labels a branch on "same id as the pixel
         // before" is mispredicted at nearly every run end. A leading background run joins the left
         // padding (run 0).
         starts[0] = 0;
+        _values[0] = 0;
         int count = 1;
         uint previous = 0;
         for (int x = 0; x < pixels.Length; x++)
@@ -59,19 +86,16 @@ internal sealed class SlotRuns
             previous = id;
         }
 
-        var values = _values.AsSpan(0, pixels.Length + 3);
-        values[0] = 0;
-        var direct = slots.DirectTable; // entry 0 (background) is -1, so no branch on it either
-        for (int r = 1; r < count; r++)
-        {
-            uint id = pixels[starts[r] - 1];
-            values[r] = (direct is not null && id < (uint)direct.Length ? direct[id] : slots.SlotOf(id)) + 1;
-        }
+        return count;
+    }
 
-        if (previous != 0) // right padding
+    /// <summary>Adds the right padding after a row that ends inside a label, then the sentinel.</summary>
+    private void ClosePadded(ReadOnlySpan<uint> pixels, int count)
+    {
+        if (pixels.Length > 0 && pixels[^1] != 0)
         {
-            starts[count] = pixels.Length + 1;
-            values[count++] = 0;
+            _starts[count] = pixels.Length + 1;
+            _values[count++] = 0;
         }
 
         Close(count);

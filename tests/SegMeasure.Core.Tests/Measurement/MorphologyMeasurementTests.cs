@@ -67,6 +67,31 @@ public class MorphologyMeasurementTests
         Assert.Equal(16.0, ((DoubleColumn)explicitScale["area"])[0], 12);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Results_do_not_depend_on_how_labels_are_numbered(bool is3D)
+    {
+        // Touching, interleaved and split objects that cross the bands the scan is cut into, under
+        // small ids and under ids (in the same order) spread up to uint.MaxValue.
+        var rng = new Random(5);
+        var shape = is3D ? ImageShape.Of3D(6, 30, 40) : ImageShape.Of2D(90, 70);
+        var dense = new uint[shape.Length];
+        for (int i = 0; i < dense.Length; i++) dense[i] = rng.Next(6) == 0 ? (uint)rng.Next(20) : (uint)(i / 37 % 20);
+        uint Spread(uint v) => v == 0 ? 0 : v < 7 ? v : v < 14 ? (1u << 22) + v : uint.MaxValue - (20 - v);
+        var options = new MorphologyOptions { IncludeShapeExtras = true };
+        var a = MorphologyMeasurement.Measure(new LabelImage(dense, shape), options);
+        var b = MorphologyMeasurement.Measure(new LabelImage(dense.Select(Spread).ToArray(), shape), options);
+
+        Assert.Equal(19, a.RowCount);
+        Assert.Equal(Enumerable.Range(1, 19).Select(v => (long?)Spread((uint)v)), ((IntegerColumn)b["index"]).Values);
+        foreach (var name in a.ColumnNames.Skip(1))
+        {
+            if (a[name] is DoubleColumn d) Assert.Equal(d.Values, ((DoubleColumn)b[name]).Values);
+            else Assert.Equal(((IntegerColumn)a[name]).Values, ((IntegerColumn)b[name]).Values);
+        }
+    }
+
     [Fact]
     public void Empty_images_give_the_reference_columns()
     {
