@@ -33,22 +33,43 @@ internal sealed class GroupLayout : IDisposable
 
     public long CountOf(int group) => Offsets[group + 1] - Offsets[group];
 
-    public static GroupLayout Count(Stripe[] stripes, RunSource runs, int groupCount, CancellationToken ct)
+    /// <summary>Counts runs whose keys are the groups 0..<paramref name="groupCount"/>-1 themselves.</summary>
+    public static GroupLayout Count(Stripe[] stripes, RunSource runs, int groupCount, CancellationToken ct) =>
+        Count(stripes, runs, ct, () => (groupCount, null));
+
+    /// <summary>
+    /// Counts runs whose keys may be local to each stripe (labels numbered as a stripe meets them):
+    /// once every stripe is scanned, <paramref name="groups"/> gives the number of groups and, per
+    /// stripe, the group of each of its keys (null: keys are groups).
+    /// </summary>
+    public static GroupLayout Count(Stripe[] stripes, RunSource runs, CancellationToken ct, Func<(int Count, int[][]? KeyToGroup)> groups)
     {
         var counts = new long[stripes.Length][];
         var kept = new RunLog<GroupRun>[stripes.Length];
         Stripes.Run(stripes, ct, s =>
         {
-            var c = new long[groupCount];
+            var c = new long[256];
             var log = new RunLog<GroupRun>();
             runs(s, (key, start, length) =>
             {
+                if (key >= c.Length) Array.Resize(ref c, Math.Max(2 * c.Length, key + 1));
                 c[key] += length;
                 log.Add(new GroupRun(key, (int)start, length)); // label arrays hold fewer than 2³¹ voxels
             });
             counts[s.Index] = c;
             kept[s.Index] = log;
         });
+
+        var (groupCount, keyToGroup) = groups();
+        // Every stripe's share of every group; a stripe's part of a group follows the parts of the stripes above it.
+        var shares = new long[stripes.Length][];
+        for (int s = 0; s < stripes.Length; s++)
+        {
+            shares[s] = new long[groupCount];
+            var c = counts[s];
+            for (int key = 0; key < c.Length; key++)
+                if (c[key] != 0) shares[s][keyToGroup is null ? key : keyToGroup[s][key]] += c[key];
+        }
 
         var offsets = new long[groupCount + 1];
         var starts = new long[stripes.Length][];
@@ -60,11 +81,14 @@ internal sealed class GroupLayout : IDisposable
             for (int s = 0; s < stripes.Length; s++)
             {
                 starts[s][g] = total;
-                total += counts[s][g];
+                total += shares[s][g];
             }
         }
 
         offsets[groupCount] = total;
+        if (keyToGroup is not null)
+            for (int s = 0; s < stripes.Length; s++)
+                starts[s] = Array.ConvertAll(keyToGroup[s], g => starts[s][g]); // indexed by the stripe's keys, as its runs are
         return new GroupLayout(stripes, kept, offsets, starts);
     }
 

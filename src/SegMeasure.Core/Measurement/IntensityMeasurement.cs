@@ -10,7 +10,7 @@ namespace SegMeasure.Core.Measurement;
 /// max, min, population std and the 10/25/75/90th percentiles of the samples under each label.
 /// </summary>
 /// <remarks>
-/// One pass counts the voxels of every label, a second copies each channel's samples into one
+/// One pass numbers the labels and counts their voxels, a second copies each channel's samples into one
 /// buffer grouped by label (a counting sort, in parallel stripes); each group is then sorted on
 /// its own, which gives exact order statistics. Work is O(voxels · log(segment size)) whatever
 /// the number of labels. A multichannel image is measured channel by channel over the same
@@ -37,9 +37,15 @@ public static class IntensityMeasurement
 
         const string activity = "Measuring intensities";
         progress?.Report(new WorkProgress(activity, 0, intensity.ChannelCount + 1));
-        var slots = LabelSlots.Collect(labels, ct);
+        // One pass over the labels numbers them and counts their voxels.
         var stripes = Stripes.Split(labels.Shape.Depth * labels.Shape.Height);
-        using var layout = GroupLayout.Count(stripes, LabelRuns.Of(labels.Data, labels.Shape.Width, slots), slots.Count, ct);
+        var numbering = stripes.Select(s => new StripeSlots((long)(s.EndRow - s.FirstRow) * labels.Shape.Width)).ToArray();
+        LabelSlots slots = null!;
+        using var layout = GroupLayout.Count(stripes, LabelRuns.Numbering(labels.Data, labels.Shape.Width, numbering), ct, () =>
+        {
+            slots = LabelSlots.Merge(numbering, labels.Shape.Length, out var toCommon);
+            return (slots.Count, toCommon);
+        });
         progress?.Report(new WorkProgress(activity, 1, intensity.ChannelCount + 1));
 
         var columns = new List<TableColumn> { new IntegerColumn("index", slots.SortedIds.Select(id => (long)id)) };
