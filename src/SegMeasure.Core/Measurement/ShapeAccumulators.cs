@@ -15,6 +15,9 @@ internal sealed class ShapeAccumulators
     public const int MomentStride = 10;
     public const int Configurations = BoundaryWindows.Configurations;
 
+    /// <summary>Slots a stripe's accumulators start with; they double as the stripe meets more labels.</summary>
+    private const int InitialCapacity = 256;
+
     public ShapeAccumulators(int slots, bool withConfigurations)
     {
         Moments = new long[(long)slots * MomentStride];
@@ -123,8 +126,6 @@ internal sealed class ShapeAccumulators
         runs = stripeRuns.Select((log, i) => new KeptRuns(log, toCommon[i])).ToArray();
         return total;
     }
-
-    private const int InitialCapacity = 256;
 
     /// <summary>Integer sums of squared coordinates must fit in 64 bits.</summary>
     private static void EnsureExactSums(ImageShape shape)
