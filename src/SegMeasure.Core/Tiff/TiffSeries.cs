@@ -4,8 +4,8 @@ namespace SegMeasure.Core.Tiff;
 
 /// <summary>
 /// The image a TIFF holds, as tifffile reports its first series: the stack of pages that share
-/// one layout, with axes recovered from ImageJ or OME-XML metadata (else a generic page axis
-/// <c>Q</c>), and the voxel size the file declares. Axis letters: T time, Z depth, C channel,
+/// one layout, with axes recovered from ImageJ or OME-XML metadata or the array shape tifffile
+/// declares (else a generic page axis <c>Q</c>), and the voxel size the file declares. Axis letters: T time, Z depth, C channel,
 /// Q unnamed page axis, S samples of a pixel, Y rows, X columns.
 /// </summary>
 public sealed class TiffSeries
@@ -55,6 +55,7 @@ public sealed class TiffSeries
 
         var imageJ = ImageJMetadata.Parse(first.Description);
         var ome = imageJ is null ? OmeMetadata.Parse(first.Description) : null;
+        var tifffile = imageJ is null && ome is null ? TifffileShape.Parse(first.Description) : null;
         if (imageJ is not null && imageJ.Images > 1 && pages.Count == 1 && first.IsContiguousUncompressed)
             pages = ImageJContiguousPages(source, first, imageJ.Images);
 
@@ -62,14 +63,28 @@ public sealed class TiffSeries
         long described = imageJ is not null ? (long)imageJ.Channels * imageJ.Slices * imageJ.Frames
             : ome is not null ? (long)ome.SizeZ * ome.SizeC * ome.SizeT : pages.Count;
         if (described > 1 && described < pages.Count) pages = pages.Take((int)described).ToList();
+        // tifffile appends further arrays as further series: series 0 is the pages its shape fills.
+        if (tifffile is not null && PagesFilledBy(tifffile, first) is { } filled && filled >= 1 && filled < pages.Count)
+            pages = pages.Take((int)filled).ToList();
+
+        var voxelSize = VoxelSizeFromMetadata(first, imageJ, ome);
+        if (tifffile?.LayoutOf(pages.Count, first) is var (declaredShape, declaredAxes))
+            return new TiffSeries(pages, declaredShape, declaredAxes, voxelSize, imageJ, ome);
+
         var leading = LeadingAxesFromImageJ(imageJ, pages.Count) ?? LeadingAxesFromOme(ome, first, pages.Count);
         if (leading is null)
             leading = pages.Count > 1 ? [('Q', pages.Count)] : [];
 
         var shape = leading.Select(a => a.Size).Concat(pageShape).ToArray();
         var axes = new string(leading.Select(a => a.Axis).ToArray()) + pageAxes;
-        var voxelSize = VoxelSizeFromMetadata(first, imageJ, ome);
         return new TiffSeries(pages, shape, axes, voxelSize, imageJ, ome);
+    }
+
+    /// <summary>How many pages like <paramref name="first"/> the declared array fills; null when it fills no whole number of them.</summary>
+    private static long? PagesFilledBy(TifffileShape declared, TiffPage first)
+    {
+        long pageElements = (long)first.Height * first.Width * first.SamplesPerPixel;
+        return pageElements > 0 && declared.ElementCount % pageElements == 0 ? declared.ElementCount / pageElements : null;
     }
 
     /// <summary>ImageJ's layout for stacks over 4 GiB: one IFD, then every image back to back, uncompressed.</summary>
