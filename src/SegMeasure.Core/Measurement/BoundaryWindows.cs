@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SegMeasure.Core.Measurement;
 
 /// <summary>
@@ -19,6 +21,7 @@ internal static class BoundaryWindows
     /// <paramref name="counts"/>, where value v (slot + 1) counts at [v·16, v·16 + 16). Row 0
     /// (background) is scratch: it absorbs what belongs to no label, so no branch is needed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Accumulate(SlotRuns above, SlotRuns below, int[] counts)
     {
         var aStarts = above.Starts;

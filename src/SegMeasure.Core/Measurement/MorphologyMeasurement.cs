@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using SegMeasure.Core.Images;
 using SegMeasure.Core.Measurement.Geometry;
 using SegMeasure.Core.Tables;
@@ -176,6 +177,7 @@ public static class MorphologyMeasurement
     private readonly record struct CentralMoments(double Zz, double Yy, double Xx, double Zy, double Zx, double Yx);
 
     /// <summary>Second central moments divided by the count, from exact integer sums (pixel units).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CentralMoments Central(ShapeAccumulators shapes, int slot)
     {
         var m = shapes.Moments.AsSpan(slot * ShapeAccumulators.MomentStride, ShapeAccumulators.MomentStride);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SegMeasure.Core.Measurement;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal static class OrderStatistics
     private const int SmallRange = 24;
 
     /// <summary>After the call, values[r] holds the r-th smallest value for every r in <paramref name="ranks"/> (sorted ascending).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Select<T>(Span<T> values, ReadOnlySpan<int> ranks) where T : struct, IComparable<T>
     {
         int depthLimit = 2 * (int)Math.Log2(values.Length + 1) + 4;

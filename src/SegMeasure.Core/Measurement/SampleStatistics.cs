@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace SegMeasure.Core.Measurement;
 
@@ -15,6 +16,7 @@ public readonly record struct SampleStatistics(
     public static SampleStatistics Empty { get; } = new(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
 
     /// <summary>Statistics of <paramref name="values"/>; the span is scratch: it is reordered and may be overwritten.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SampleStatistics Of<T>(Span<T> values) where T : unmanaged, INumber<T>
     {
         if (values.Length == 0) return Empty;
@@ -45,6 +47,7 @@ public readonly record struct SampleStatistics(
     }
 
     /// <summary>Sum, extremes and population standard deviation, the deviation from the mean in a second pass.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double Sum, double Min, double Max, double Std) Moments<T>(ReadOnlySpan<T> values) where T : unmanaged, INumber<T>
     {
         double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
@@ -72,6 +75,7 @@ public readonly record struct SampleStatistics(
     /// n² times the variance without rounding, and the sum equals the floating-point one, whose
     /// partial sums are all exact below 2⁵³. Small groups (many labels) gain most.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double Sum, double Min, double Max, double Std) SmallIntegerMoments<T>(ReadOnlySpan<T> values) where T : unmanaged, INumber<T>
     {
         long sum = 0, squares = 0;
@@ -139,6 +143,7 @@ public readonly record struct SampleStatistics(
     /// those positions are read afterwards; writing them alone keeps the walk over the value range
     /// free of data-dependent branches, which dominate for small groups.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PlaceByCounting<T>(Span<T> values, long min, long max, ReadOnlySpan<int> ranks) where T : unmanaged, INumber<T>
     {
         int range = (int)(max - min + 1);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace SegMeasure.Core.Tables;
@@ -31,6 +32,7 @@ public static class CellText
     /// <see cref="MaxDoubleLength"/> long) without allocating in the common case; returns the
     /// length written, 0 for NaN. Files of 10⁵ rows format a million numbers.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FormatDouble(double value, Span<char> destination)
     {
         double magnitude = Math.Abs(value);
