@@ -5,8 +5,8 @@ namespace SegMeasure.Core.Tiff;
 /// <summary>
 /// The image a TIFF holds, as tifffile reports its first series: the stack of pages that share
 /// one layout, with axes recovered from ImageJ or OME-XML metadata or the array shape tifffile
-/// declares (else a generic page axis <c>Q</c>), and the voxel size the file declares. Axis letters: T time, Z depth, C channel,
-/// Q unnamed page axis, S samples of a pixel, Y rows, X columns.
+/// declares (else a generic page axis <c>Q</c>), and the voxel size the file declares. Axis
+/// letters: T time, Z depth, C channel, Q unnamed page axis, S samples of a pixel, Y rows, X columns.
 /// </summary>
 public sealed class TiffSeries
 {

@@ -9,12 +9,10 @@ namespace SegMeasure.Core.Tiff;
 /// stack as one Z×Y page; read by their pages they would pass for 2D images. tifffile returns
 /// the declared array, and so does SegMeasure.
 /// </summary>
-internal sealed record TifffileShape(int[] Shape, string? Axes)
+internal sealed record TifffileShape(int[] Shape, string? Axes, long ElementCount)
 {
     /// <summary>Axis letters SegMeasure can place (see <see cref="Images.VolumeLayout"/>).</summary>
     private const string KnownAxes = "TZCQYX";
-
-    public long ElementCount { get; } = Shape.Aggregate(1L, (a, b) => a * b);
 
     /// <summary>Parses the description; null when it is not tifffile's JSON or declares no usable shape.</summary>
     public static TifffileShape? Parse(string? description)
@@ -35,9 +33,8 @@ internal sealed record TifffileShape(int[] Shape, string? Axes)
 
             string? axes = root.TryGetProperty("axes", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
             // No array of 2⁶³ elements exists, so a shape that large describes nothing.
-            long elements = 1;
-            foreach (int n in sizes) elements = checked(elements * n);
-            return sizes.Count == 0 ? null : new TifffileShape(sizes.ToArray(), axes);
+            long elements = sizes.Aggregate(1L, (product, n) => checked(product * n));
+            return sizes.Count == 0 ? null : new TifffileShape(sizes.ToArray(), axes, elements);
         }
         catch (Exception e) when (e is JsonException or OverflowException)
         {
