@@ -55,6 +55,7 @@ internal static class BoundaryWindows
     /// repeats go to the scratch row instead of being skipped — along outlines every branch on
     /// the labels would be a coin toss for the processor.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CountMixed(int[] counts, int tl, int tr, int bl, int br)
     {
         int trIsBr = tr == br ? 1 : 0, blIsBr = bl == br ? 1 : 0, tlIsBr = tl == br ? 1 : 0;

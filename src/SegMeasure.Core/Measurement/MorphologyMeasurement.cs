@@ -183,6 +183,7 @@ public static class MorphologyMeasurement
         var m = shapes.Moments.AsSpan(slot * ShapeAccumulators.MomentStride, ShapeAccumulators.MomentStride);
         long n = m[0];
         double nn = (double)n * n; // one rounding of the exact square, as n is exact in a double
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         double Covariance(long sumAb, long sumA, long sumB)
         {
             Int128 numerator = (Int128)n * sumAb - (Int128)sumA * sumB;

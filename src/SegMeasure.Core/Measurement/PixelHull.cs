@@ -150,6 +150,7 @@ internal static class PixelHull
     }
 
     /// <summary>⌊v(k)/2⌋ and ⌈v(k)/2⌉ on the envelope edge from candidate p to candidate q (line p ≤ k ≤ line q).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (long Floor, long Ceiling) At(ReadOnlySpan<int> line, ReadOnlySpan<long> v, int p, int q, int k)
     {
         int from = line[p];

@@ -99,6 +99,7 @@ public readonly record struct SampleStatistics(
     private static readonly double[] Quantiles = [10, 25, 75, 90];
 
     /// <summary>The ranks the statistics read (extremes, median, percentiles), sorted and distinct.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Span<int> ReadRanks(int n, Span<int> ranks)
     {
         int count = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SegMeasure.Core.Measurement.Geometry;
 
 /// <summary>Integer arithmetic for the exact geometry predicates (floor/ceiling division, gcd).</summary>
@@ -18,6 +20,7 @@ internal static class LatticeMath
     }
 
     /// <summary>⌊a / b⌋ and ⌈a / b⌉ for b &gt; 0 with one division (integer division is the slow step of hull rasterising).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (long Floor, long Ceiling) FloorAndCeiling(long a, long b)
     {
         long q = a / b, r = a - q * b;
