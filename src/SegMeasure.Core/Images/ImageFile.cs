@@ -19,7 +19,10 @@ public static class ImageFile
         var pixels = TiffReader.ReadFile(path, progress, cancellationToken);
         var layout = VolumeLayout.From(pixels.Shape, pixels.Axes, path);
         if (layout.Channels > 1)
-            throw new InvalidLabelException($"the file has {layout.Channels} channels ({pixels.Axes}, shape {string.Join("x", pixels.Shape)}); a label image has one", path);
+            throw new InvalidLabelException($"the file has {layout.Channels} channels ({pixels.Axes}, shape {string.Join("x", pixels.Shape)}); a label image has one"
+                + (pixels.Axes.Contains('S') && layout.Channels is 3 or 4
+                    ? ". tifffile stores a stack of 3 or 4 slices as colour planes unless told otherwise: write it with photometric='minisblack'"
+                    : ""), path);
         var shape = layout.Shape;
         var voxel = pixels.VoxelSize;
         var type = pixels.PixelType;

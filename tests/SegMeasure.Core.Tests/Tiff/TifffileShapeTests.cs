@@ -39,7 +39,7 @@ public class TifffileShapeTests
     public void Labels_have_the_dimensions_the_reference_measures(string file)
     {
         var expected = Ints(Expected.Value[file], "reference_shape");
-        if (file.Contains("channels")) return; // a two-channel file is no label image; see the next test
+        if (file.Contains("channels") || file.Contains("rgb")) return; // no label images; see the tests below
 
         var labels = ImageFile.ReadLabels(Path.Combine(Folder, file));
 
@@ -55,6 +55,18 @@ public class TifffileShapeTests
         Assert.Equal(2, image.ChannelCount);
         Assert.True(image.Shape.Is2D);
         Assert.Equal((7, 9), (image.Shape.Height, image.Shape.Width));
+    }
+
+    [Fact]
+    public void Slices_stored_as_colour_planes_are_refused_with_the_way_out()
+    {
+        string path = Path.Combine(Folder, "three_slices_as_rgb_planes.tif");
+
+        var error = Assert.Throws<InvalidLabelException>(() => ImageFile.ReadLabels(path));
+
+        Assert.Contains("3 channels", error.Message);
+        Assert.Contains("photometric='minisblack'", error.Message);
+        Assert.Equal(path, error.Path);
     }
 
     [Fact]

@@ -20,17 +20,20 @@ def labels(shape, seed):
 
 
 CASES = {
-    # name: (arrays written one after another, metadata of the first)
-    "trailing_one_zyx.tif": ([labels((5, 7, 1), 1)], None),
-    "leading_one_zyx.tif": ([labels((1, 7, 9), 2)], None),
-    "single_row_zyx.tif": ([labels((1, 1, 9), 3)], None),
-    "trailing_one_axes_zyx.tif": ([labels((5, 7, 1), 4)], {"axes": "ZYX"}),
-    "leading_one_axes_zyx.tif": ([labels((1, 7, 9), 5)], {"axes": "ZYX"}),
-    "channels_axes_cyx.tif": ([labels((2, 7, 9), 6)], {"axes": "CYX"}),
-    "stack_zyx.tif": ([labels((4, 7, 9), 7)], None),
-    "leading_ones_4d.tif": ([labels((1, 4, 7, 9), 8)], None),
-    "plane_yx.tif": ([labels((7, 9), 9)], None),
-    "appended_series.tif": ([labels((5, 7, 9), 10), labels((3, 7, 9), 11)], None),
+    # name: (arrays written one after another, extra imwrite arguments for the first)
+    "trailing_one_zyx.tif": ([labels((5, 7, 1), 1)], {}),
+    "leading_one_zyx.tif": ([labels((1, 7, 9), 2)], {}),
+    "single_row_zyx.tif": ([labels((1, 1, 9), 3)], {}),
+    "trailing_one_axes_zyx.tif": ([labels((5, 7, 1), 4)], {"metadata": {"axes": "ZYX"}}),
+    "leading_one_axes_zyx.tif": ([labels((1, 7, 9), 5)], {"metadata": {"axes": "ZYX"}}),
+    "channels_axes_cyx.tif": ([labels((2, 7, 9), 6)], {"metadata": {"axes": "CYX"}}),
+    "stack_zyx.tif": ([labels((4, 7, 9), 7)], {}),
+    "leading_ones_4d.tif": ([labels((1, 4, 7, 9), 8)], {}),
+    "plane_yx.tif": ([labels((7, 9), 9)], {}),
+    "appended_series.tif": ([labels((5, 7, 9), 10), labels((3, 7, 9), 11)], {}),
+    # tifffile's default for a stack of 3 or 4 slices: colour planes (photometric RGB, planar),
+    # which a label reader must refuse with a way out rather than take for channels
+    "three_slices_as_rgb_planes.tif": ([labels((3, 7, 9), 12)], {"photometric": "rgb"}),
 }
 
 
@@ -43,14 +46,14 @@ def reference_shape(shape):
 
 def main():
     expected = {}
-    for name, (arrays, metadata) in CASES.items():
+    for name, (arrays, first_kwargs) in CASES.items():
         path = os.path.join(HERE, name)
         if os.path.exists(path):
             os.remove(path)
         for i, array in enumerate(arrays):
             kwargs = {"photometric": "minisblack", "append": i > 0}
-            if i == 0 and metadata is not None:
-                kwargs["metadata"] = metadata
+            if i == 0:
+                kwargs.update(first_kwargs)
             tifffile.imwrite(path, array, **kwargs)
         with tifffile.TiffFile(path) as tif:
             series = tif.series[0]
