@@ -97,8 +97,11 @@ public static class MeasurementBench
             var a = new Case("", kind, few, SyntheticImages.Intensity(few, 8), null, null);
             var b = new Case("", kind, many, SyntheticImages.Intensity(many, 9), null, null);
             var (ta, tb) = MedianPair(runs, () => Measure(a), () => Measure(b));
+            // The growth ratio mixes per-pixel and per-label work; the time per added label isolates the latter.
+            double added = Count(many) - Count(few);
             Console.WriteLine($"label scaling {kind} 2D {side}x{side}: {Count(few)} labels {ta.Wall:F3} s (cpu {ta.Cpu:F3} s), " +
-                $"{Count(many)} labels {tb.Wall:F3} s (cpu {tb.Cpu:F3} s), growth {tb.Wall / ta.Wall:F2}x (cpu {tb.Cpu / ta.Cpu:F2}x)");
+                $"{Count(many)} labels {tb.Wall:F3} s (cpu {tb.Cpu:F3} s), growth {tb.Wall / ta.Wall:F2}x (cpu {tb.Cpu / ta.Cpu:F2}x), " +
+                $"per added label {(tb.Wall - ta.Wall) / added * 1e6:F2} µs (cpu {(tb.Cpu - ta.Cpu) / added * 1e6:F2} µs)");
         }
     }
 
