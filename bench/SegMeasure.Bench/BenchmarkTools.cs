@@ -65,6 +65,20 @@ public static class BenchmarkTools
             + double.Parse(text[(m + 1)..].TrimEnd('s'), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Median wall-clock seconds of <paramref name="runs"/> runs after one warm-up run (JIT, first-touch allocations).</summary>
+    public static double MedianWall(int runs, Action action)
+    {
+        action();
+        return Median(Time(runs, action));
+    }
+
+    /// <summary>Median process CPU seconds of <paramref name="runs"/> runs after one warm-up run; on a shared machine the steadier measure.</summary>
+    public static double MedianCpu(int runs, Action action)
+    {
+        action();
+        return Median(TimeWithCpu(runs, action).Select(t => t.Cpu).ToArray());
+    }
+
     public static double Median(IReadOnlyList<double> values)
     {
         var sorted = values.OrderBy(v => v).ToArray();

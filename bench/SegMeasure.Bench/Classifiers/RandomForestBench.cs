@@ -64,9 +64,9 @@ public static class RandomForestBench
                     LogisticRegression.Fit(slice, y.Take(slice.Length).ToArray(), 3);
                 }
 
-                oursSingle.Add(Time(() => model = RandomForest.Fit(scaled, y!, 3, trees, seed: 0, maxDegreeOfParallelism: 1)));
-                oursAll.Add(Time(() => RandomForest.Fit(scaled, y!, 3, trees, seed: 0)));
-                oursLogistic.Add(Time(() => LogisticRegression.Fit(scaled, y!, 3)));
+                oursSingle.Add(Once(() => model = RandomForest.Fit(scaled, y!, 3, trees, seed: 0, maxDegreeOfParallelism: 1)));
+                oursAll.Add(Once(() => RandomForest.Fit(scaled, y!, 3, trees, seed: 0)));
+                oursLogistic.Add(Once(() => LogisticRegression.Fit(scaled, y!, 3)));
             }
 
             int check = rows / 10, correct = 0;
@@ -93,8 +93,8 @@ public static class RandomForestBench
 
     private static void Print(string task, List<(double Wall, double Cpu)> sklearn, List<(double Wall, double Cpu)> ours)
     {
-        double sw = Median(sklearn.Select(t => t.Wall).ToList()), ow = Median(ours.Select(t => t.Wall).ToList());
-        double sc = Median(sklearn.Select(t => t.Cpu).ToList()), oc = Median(ours.Select(t => t.Cpu).ToList());
+        double sw = BenchmarkTools.Median(sklearn.Select(t => t.Wall).ToList()), ow = BenchmarkTools.Median(ours.Select(t => t.Wall).ToList());
+        double sc = BenchmarkTools.Median(sklearn.Select(t => t.Cpu).ToList()), oc = BenchmarkTools.Median(ours.Select(t => t.Cpu).ToList());
         Console.WriteLine($"{task,-40} {sw,10:F3} {ow,9:F3} {sw / ow,7:F2} {sc,12:F3} {oc,9:F3} {sc / oc,9:F2}");
     }
 
@@ -113,23 +113,7 @@ public static class RandomForestBench
         return (x, y);
     }
 
-    private static (double Wall, double Cpu) Time(Action action)
-    {
-        var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
-        action();
-        double wall = watch.Elapsed.TotalSeconds;
-        process.Refresh();
-        return (wall, (process.TotalProcessorTime - cpu).TotalSeconds);
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        int n = values.Count;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-    }
+    private static (double Wall, double Cpu) Once(Action action) => BenchmarkTools.TimeWithCpu(1, action)[0];
 
     private static int Option(string[] args, string name, int fallback)
     {

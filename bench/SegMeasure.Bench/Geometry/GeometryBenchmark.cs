@@ -59,8 +59,8 @@ public sealed class GeometryBenchmark : IBenchmark
                     continue;
                 foreach (var m in masks) // warm-up so the JIT has optimised the code
                     run(m);
-                var ours = masks.Select(m => MedianMs(() => run(m), 5)).ToList();
-                double b = Median(baseline[name]), o = Median(ours);
+                var ours = masks.Select(m => BenchmarkTools.MedianWall(5, () => run(m)) * 1000).ToList();
+                double b = BenchmarkTools.Median(baseline[name]), o = BenchmarkTools.Median(ours);
                 Console.WriteLine($"{group.GetProperty("name").GetString(),-12} {name,-8} {b,11:F3} {o,9:F3} {b / o,7:F0}x");
             }
         }
@@ -79,25 +79,6 @@ public sealed class GeometryBenchmark : IBenchmark
             for (int i = 0; i < voxels.Length; i++)
                 voxels[i] = (packed[i >> 3] >> (7 - (i & 7)) & 1) != 0;
             return new ObjectMask(voxels, depth, height, width, is2D);
-        }
-
-        static double MedianMs(Action action, int repeats)
-        {
-            var times = new List<double>();
-            for (int i = 0; i < repeats; i++)
-            {
-                var sw = Stopwatch.StartNew();
-                action();
-                times.Add(sw.Elapsed.TotalMilliseconds);
-            }
-            return Median(times);
-        }
-
-        static double Median(List<double> values)
-        {
-            var sorted = values.OrderBy(v => v).ToList();
-            int n = sorted.Count;
-            return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
         }
     }
 }

@@ -63,7 +63,7 @@ public static class PostprocessingBench
             var images = new BaselineImages(dir);
             foreach (var c in cases)
             {
-                double ours = Median(runs, () => c.Ours());
+                double ours = BenchmarkTools.MedianWall(runs, () => c.Ours());
                 string line = $"{c.Name}: SegMeasure {ours:F3} s";
                 if (baseline && RunBaseline(c, dir, images) is { } r)
                 {
@@ -141,21 +141,6 @@ public static class PostprocessingBench
         }
 
         return IntensityImage.Create(a, shape);
-    }
-
-    private static double Median(int runs, Action action)
-    {
-        action(); // warm-up
-        var times = new List<double>();
-        for (int i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            action();
-            times.Add(watch.Elapsed.TotalSeconds);
-        }
-
-        times.Sort();
-        return times[times.Count / 2];
     }
 
     private static JsonElement? RunBaseline(Case c, string dir, BaselineImages images)

@@ -61,7 +61,7 @@ public sealed class TablesBenchmark : IBenchmark
             var inputs = Enumerable.Range(0, 32).Select(i => i).ToList();
             var small = Path.Combine(dir, "small.csv");
             TableFile.Write(small, SampleTable(5_000), overwrite: true);
-            double Sweep(int jobs) => WallMedian(() => SweepRunner.Run(inputs, (i, _) => TableFile.Read(small).RowCount, jobs));
+            double Sweep(int jobs) => BenchmarkTools.MedianWall(Repeats, () => SweepRunner.Run(inputs, (i, _) => TableFile.Read(small).RowCount, jobs)) * 1000;
             double one = Sweep(1);
             double all = Sweep(Environment.ProcessorCount);
             Console.WriteLine($"sweep 32 files  --jobs 1 {one,8:F1} ms | --jobs {Environment.ProcessorCount} {all,8:F1} ms | speed-up {one / all:F2}x");
@@ -80,21 +80,6 @@ public sealed class TablesBenchmark : IBenchmark
                 columns.Add(new DoubleColumn(name, Enumerable.Range(0, rows).Select(_ => random.NextDouble() * 1000).ToArray()));
             columns.Add(new IntegerColumn("n_nuclei", Enumerable.Range(0, rows).Select(_ => (long?)(random.Next(4) == 0 ? null : random.Next(3))).ToArray()));
             return new MeasurementTable(columns);
-        }
-
-        static double WallMedian(Action action)
-        {
-            action();
-            var times = new List<double>();
-            for (int i = 0; i < Repeats; i++)
-            {
-                var watch = Stopwatch.StartNew();
-                action();
-                times.Add(watch.Elapsed.TotalMilliseconds);
-            }
-
-            times.Sort();
-            return times[times.Count / 2];
         }
 
         static List<string> NumberCells(string path)
@@ -140,23 +125,7 @@ public sealed class TablesBenchmark : IBenchmark
         }
 
         // Processor time, not wall time: the machine is shared, and CPU time is what a busy neighbour does not inflate.
-        static double Median(Action action)
-        {
-            action(); // warm-up
-            var times = new List<double>();
-            var process = Process.GetCurrentProcess();
-            for (int i = 0; i < Repeats; i++)
-            {
-                process.Refresh();
-                var before = process.TotalProcessorTime;
-                action();
-                process.Refresh();
-                times.Add((process.TotalProcessorTime - before).TotalMilliseconds);
-            }
-
-            times.Sort();
-            return times[times.Count / 2];
-        }
+        static double Median(Action action) => BenchmarkTools.MedianCpu(Repeats, action) * 1000;
 
         static (double Read, double Write)? Pandas(string csv)
         {
