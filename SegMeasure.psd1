@@ -6,9 +6,11 @@
 #
 @{
     RootModule           = 'SegMeasure.dll'
+    # Loaded before the root module: it isolates the core's libraries from other modules'.
+    NestedModules        = @('SegMeasure.Loader.dll')
     ModuleVersion        = '0.0.0'
     CompatiblePSEditions = @('Core')
-    PowerShellVersion    = '7.4'
+    PowerShellVersion    = '7.6'
     GUID                 = '6f0d6c1e-5a3b-4f2e-9c1d-8b7a2e4d3c51'
     Author               = 'SegMeasure contributors'
     CompanyName          = 'SegMeasure contributors'

@@ -1,4 +1,4 @@
-#Requires -Version 7.4
+#Requires -Version 7.6
 <#
 .SYNOPSIS
     Walk-through: measure segments, cluster them, annotate a few, train a classifier, classify a new sweep.
@@ -21,7 +21,7 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-Import-Module SegMeasure
+. (Join-Path $PSScriptRoot 'Import-SegMeasure.ps1')
 New-Item -ItemType Directory -Path $OutputDirectory -Force | Out-Null
 $cells = Join-Path $DataDirectory 'membrane-seg.tif'
 $raw = Join-Path $DataDirectory 'membrane.tif'

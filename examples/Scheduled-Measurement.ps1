@@ -1,4 +1,4 @@
-#Requires -Version 7.4
+#Requires -Version 7.6
 <#
 .SYNOPSIS
     Unattended measurement run: measures every new or changed segmentation below a folder.
@@ -30,8 +30,9 @@
         0 2 * * * pwsh -NoProfile -NonInteractive -File /opt/scripts/Scheduled-Measurement.ps1 -Root /data/plates
 
     cron mails anything written to stdout; the transcript keeps the full log either way.
-    When the module is not installed in $env:PSModulePath, pass -ModulePath with the built
-    module folder (artifacts/SegMeasure).
+    Run from a clone of the repository, it imports the module folder the build assembles
+    (artifacts/SegMeasure); elsewhere the SegMeasure installed in $env:PSModulePath, or the
+    module folder or manifest given as -ModulePath.
 
 .EXAMPLE
     pwsh -NoProfile -NonInteractive -File ./Scheduled-Measurement.ps1 -Root /data/plates
@@ -52,8 +53,8 @@ param(
     # Where transcripts go; default: Root/logs.
     [string] $LogDirectory,
 
-    # The module folder or manifest to import, when SegMeasure is not in $env:PSModulePath.
-    [string] $ModulePath = 'SegMeasure',
+    # The module folder or manifest to import; by default the repository's build or the installed module.
+    [string] $ModulePath,
 
     # Measure everything again, even when outputs are up to date.
     [switch] $Force
@@ -72,7 +73,7 @@ try {
     New-Item -ItemType Directory -Path $LogDirectory -Force | Out-Null
     $log = Join-Path $LogDirectory ("measurement-{0:yyyyMMdd-HHmmss}.log" -f (Get-Date))
     Start-Transcript -LiteralPath $log | Out-Null
-    Import-Module $ModulePath
+    if ($ModulePath) { Import-Module $ModulePath } else { . (Join-Path $PSScriptRoot 'Import-SegMeasure.ps1') }
 }
 catch {
     [Console]::Error.WriteLine("Scheduled-Measurement: cannot start: $($_.Exception.Message)")

@@ -1,4 +1,4 @@
-#Requires -Version 7.4
+#Requires -Version 7.6
 <#
 .SYNOPSIS
     Measures every well of every plate below a folder into one combined CSV.
@@ -45,7 +45,7 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-Import-Module SegMeasure
+. (Join-Path $PSScriptRoot 'Import-SegMeasure.ps1')
 
 $segmentations = Get-ChildItem -LiteralPath $Root -Recurse -File -Filter "*$SegmentationSuffix.tif*"
 if (-not $segmentations) { throw "no '*$SegmentationSuffix.tif' files below $Root" }

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test project of the solution and prints the totals as the last line:
-# "N passed, N failed, N skipped". Exits non-zero when anything failed or nothing ran.
+# Runs every test: the xunit projects of the solution, then the Pester suite of the module in the
+# pinned PowerShell (.config/dotnet-tools.json) with the pinned Pester (tests/pester/PesterTools.csproj).
+# Prints the totals of both as the last line: "N passed, N failed, N skipped". Exits non-zero when
+# anything failed or nothing ran.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 results=TestResults
 rm -rf "$results"
+dotnet tool restore >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
 dotnet build SegMeasure.PowerShell.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
 dotnet test SegMeasure.PowerShell.sln -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
@@ -21,7 +24,20 @@ for trx in "$results"/*.trx; do
   e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
-
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+# The module as users run it: the built module folder in a real PowerShell.
+pester_status=1
+if dotnet restore tests/pester/PesterTools.csproj -nologo -v q; then
+  packages=$(dotnet msbuild tests/pester/PesterTools.csproj -getProperty:NuGetPackageRoot)
+  dotnet pwsh -NoProfile -NonInteractive -File tests/pester/Invoke-PesterSuite.ps1 -PackageRoot "$packages"
+  pester_status=$?
+fi
+if [ -f "$results/pester-counts.txt" ]; then
+  read -r p f s < "$results/pester-counts.txt"
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+fi
+if [ "$pester_status" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then failed=$((failed + 1)); fi
+
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

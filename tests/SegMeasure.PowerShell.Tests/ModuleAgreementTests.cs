@@ -49,10 +49,10 @@ public sealed partial class ModuleAgreementTests : IDisposable
     }
 
     [Fact]
-    public void Manifest_is_explicit_and_targets_PowerShell_7_4_Core()
+    public void Manifest_is_explicit_and_targets_the_tested_PowerShell_Core()
     {
         Assert.Equal("SegMeasure.dll", _manifest.String("RootModule"));
-        Assert.Equal("7.4", _manifest.String("PowerShellVersion"));
+        Assert.Equal(TestedPowerShell(), _manifest.String("PowerShellVersion"));
         Assert.Equal(["Core"], _manifest.List("CompatiblePSEditions"));
         Assert.Equal(["SegMeasure.Format.ps1xml"], _manifest.List("FormatsToProcess"));
         Assert.Equal(["SegMeasure.Types.ps1xml"], _manifest.List("TypesToProcess"));
@@ -185,4 +185,12 @@ public sealed partial class ModuleAgreementTests : IDisposable
     }
 
     private static string Text(XElement? element) => element is null ? "" : string.Join(" ", element.Descendants(Maml + "para").Select(p => p.Value)).Trim();
+
+    /// <summary>Major.minor of the PowerShell the Pester suite runs in: the version pinned in the tool manifest.</summary>
+    private static string TestedPowerShell()
+    {
+        using var tools = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(ModuleMetadata.RepoRoot, ".config", "dotnet-tools.json")));
+        var version = Version.Parse(tools.RootElement.GetProperty("tools").GetProperty("powershell").GetProperty("version").GetString()!);
+        return $"{version.Major}.{version.Minor}";
+    }
 }

@@ -74,7 +74,8 @@ public sealed class ModuleFolderTests : IDisposable
         var framework = Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll").Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
         framework.Add("netstandard");
         framework.Add("System.Management.Automation");
-        var shipped = Directory.GetFiles(_folder, "*.dll").ToDictionary(p => Path.GetFileNameWithoutExtension(p)!, StringComparer.OrdinalIgnoreCase);
+        var shipped = Directory.GetFiles(_folder, "*.dll").Concat(Directory.GetFiles(Path.Combine(_folder, "Dependencies"), "*.dll"))
+            .ToDictionary(p => Path.GetFileNameWithoutExtension(p)!, StringComparer.OrdinalIgnoreCase);
 
         // Walk the references from SegMeasure.dll: everything not in the framework must be in the folder.
         var missing = new List<string>();
@@ -90,6 +91,17 @@ public sealed class ModuleFolderTests : IDisposable
 
         Assert.True(missing.Count == 0, "referenced but not in the module folder: " + string.Join(", ", missing));
         Assert.Contains("SegMeasure.Core", seen);
+    }
+
+    [Fact]
+    public void Only_the_loader_and_the_cmdlets_sit_beside_the_manifest()
+    {
+        // Everything else loads in the module's own load context from Dependencies/, so that other
+        // modules' versions of the same libraries cannot clash with ours (ModuleAssemblyInitializer).
+        var top = Directory.GetFiles(_folder, "*.dll").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["SegMeasure.Loader.dll", "SegMeasure.dll"], top);
+        Assert.True(File.Exists(Path.Combine(_folder, "Dependencies", "SegMeasure.Core.dll")));
+        Assert.Contains("SegMeasure.Loader.dll", BuiltManifest().List("NestedModules"));
     }
 
     private static IEnumerable<string> ReferencedAssemblies(string path)
