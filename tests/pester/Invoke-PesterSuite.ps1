@@ -27,6 +27,9 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+# Plain text everywhere, child processes included: colour codes are not valid in the XML report.
+$env:NO_COLOR = '1'
+$PSStyle.OutputRendering = 'PlainText'
 $pesterVersion = ([xml](Get-Content (Join-Path $PSScriptRoot 'PesterTools.csproj'))).Project.ItemGroup.PackageDownload |
     Where-Object Include -eq 'Pester' | ForEach-Object { $_.Version.Trim('[]') }
 Import-Module (Join-Path $PackageRoot 'pester' $pesterVersion 'tools' 'Pester.psd1') -Force
