@@ -1,0 +1,20 @@
+<#
+    The file cmdlets with a call that works on the example data, for tests that every one of them
+    must pass. Dot-sourced in BeforeDiscovery (for -ForEach) with $Examples set. Source is the
+    segmentation each is called on; Paired names the parameter that takes a second image of the
+    same shape, for delay-bind pairing and shape checks.
+#>
+$cellsSeg = Join-Path $Examples 'membrane-seg.tif'
+$nucleiSeg = Join-Path $Examples 'nucleus-seg.tif'
+$FileCmdlets = @(
+    @{ Name = 'Get-SegImageInfo'; Source = $cellsSeg; Arguments = @{} }
+    @{ Name = 'Measure-Morphology'; Source = $cellsSeg; Arguments = @{} }
+    @{ Name = 'Measure-Intensity'; Source = $cellsSeg; Arguments = @{ IntensityPath = (Join-Path $Examples 'membrane.tif') }; Paired = 'IntensityPath' }
+    @{ Name = 'Measure-CellNucleus'; Source = $cellsSeg; Arguments = @{ NucleusPath = $nucleiSeg }; Paired = 'NucleusPath' }
+    @{ Name = 'Remove-SmallSegment'; Source = $cellsSeg; Arguments = @{ MinSize = 50 }; Writes = $true }
+    @{ Name = 'Remove-SmallHole'; Source = $cellsSeg; Arguments = @{ MaxHoleSize = 20 }; Writes = $true }
+    @{ Name = 'Invoke-RingMask'; Source = $nucleiSeg; Arguments = @{ RingWidth = 3 }; Writes = $true }
+    @{ Name = 'Invoke-Watershed'; Source = $nucleiSeg; Arguments = @{ HeatmapPath = (Join-Path $Examples 'nuclei.tif') }; Paired = 'HeatmapPath'; Writes = $true }
+    @{ Name = 'Invoke-ShapeFilter'; Source = $cellsSeg; Arguments = @{ MaxEccentricity = 0.9 }; Writes = $true }
+    @{ Name = 'Invoke-MaskMatching'; Source = $nucleiSeg; Arguments = @{ CytosolPath = $cellsSeg }; Paired = 'CytosolPath'; Writes = $true }
+)
