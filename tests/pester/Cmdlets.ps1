@@ -2,7 +2,8 @@
     The file cmdlets with a call that works on the example data, for tests that every one of them
     must pass. Dot-sourced in BeforeDiscovery (for -ForEach) with $Examples set. Source is the
     segmentation each is called on; Paired names the parameter that takes a second image of the
-    same shape, for delay-bind pairing and shape checks.
+    same shape, for delay-bind pairing and shape checks; OutputsPerInput counts the files a writer
+    makes per input (a nucleus and a cytosol mask for mask matching).
 #>
 $cellsSeg = Join-Path $Examples 'membrane-seg.tif'
 $nucleiSeg = Join-Path $Examples 'nucleus-seg.tif'
@@ -16,5 +17,5 @@ $FileCmdlets = @(
     @{ Name = 'Invoke-RingMask'; Source = $nucleiSeg; Arguments = @{ RingWidth = 3 }; Writes = $true }
     @{ Name = 'Invoke-Watershed'; Source = $nucleiSeg; Arguments = @{ HeatmapPath = (Join-Path $Examples 'nuclei.tif') }; Paired = 'HeatmapPath'; Writes = $true }
     @{ Name = 'Invoke-ShapeFilter'; Source = $cellsSeg; Arguments = @{ MaxEccentricity = 0.9 }; Writes = $true }
-    @{ Name = 'Invoke-MaskMatching'; Source = $nucleiSeg; Arguments = @{ CytosolPath = $cellsSeg }; Paired = 'CytosolPath'; Writes = $true }
+    @{ Name = 'Invoke-MaskMatching'; Source = $nucleiSeg; Arguments = @{ CytosolPath = $cellsSeg }; Paired = 'CytosolPath'; Writes = $true; OutputsPerInput = 2 }
 )
