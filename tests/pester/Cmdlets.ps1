@@ -1,10 +1,11 @@
 <#
     The file cmdlets with a call that works on the example data, for tests that every one of them
-    must pass. Dot-sourced in BeforeDiscovery (for -ForEach) with $Examples set. Source is the
+    must pass. Dot-sourced in BeforeDiscovery, for -ForEach. Source is the
     segmentation each is called on; Paired names the parameter that takes a second image of the
     same shape, for delay-bind pairing and shape checks; OutputsPerInput counts the files a writer
     makes per input (a nucleus and a cytosol mask for mask matching).
 #>
+$Examples = Join-Path $PSScriptRoot '..' '..' 'examples' 'data'
 $cellsSeg = Join-Path $Examples 'membrane-seg.tif'
 $nucleiSeg = Join-Path $Examples 'nucleus-seg.tif'
 $FileCmdlets = @(
@@ -19,3 +20,5 @@ $FileCmdlets = @(
     @{ Name = 'Invoke-ShapeFilter'; Source = $cellsSeg; Arguments = @{ MaxEccentricity = 0.9 }; Writes = $true }
     @{ Name = 'Invoke-MaskMatching'; Source = $nucleiSeg; Arguments = @{ CytosolPath = $cellsSeg }; Paired = 'CytosolPath'; Writes = $true; OutputsPerInput = 2 }
 )
+$PairedCmdlets = $FileCmdlets | Where-Object Paired
+$WriterCmdlets = $FileCmdlets | Where-Object Writes

@@ -3,9 +3,7 @@
 # file as its target; the other files are processed; -ErrorAction Stop ends the sweep.
 
 BeforeDiscovery {
-    $Examples = Join-Path $PSScriptRoot '..' '..' 'examples' 'data'
     . (Join-Path $PSScriptRoot 'Cmdlets.ps1')
-    $paired = $FileCmdlets | Where-Object Paired
 }
 
 BeforeAll {
@@ -61,7 +59,7 @@ Describe 'Errors of <Name>' -ForEach $FileCmdlets {
     }
 }
 
-Describe 'Shape checks of <Name>' -ForEach $paired {
+Describe 'Shape checks of <Name>' -ForEach $PairedCmdlets {
     It 'names the problem when the paired image has another shape' {
         $arguments = Get-Arguments $Arguments $Writes
         $arguments[$Paired] = $otherShape

@@ -3,9 +3,7 @@
 # stopping, and a thousand files streamed through.
 
 BeforeDiscovery {
-    $Examples = Join-Path $PSScriptRoot '..' '..' 'examples' 'data'
     . (Join-Path $PSScriptRoot 'Cmdlets.ps1')
-    $paired = $FileCmdlets | Where-Object Paired
 }
 
 BeforeAll {
@@ -76,7 +74,7 @@ Describe 'Measurement pipelines' {
     }
 }
 
-Describe 'Pairing by delay-bind script blocks (<Name>)' -ForEach $paired {
+Describe 'Pairing by delay-bind script blocks (<Name>)' -ForEach $PairedCmdlets {
     It 'binds the paired image per piped file' {
         $work = New-WorkFolder
         $arguments = $Arguments.Clone()

@@ -3,16 +3,14 @@
 # changing their input.
 
 BeforeDiscovery {
-    $Examples = Join-Path $PSScriptRoot '..' '..' 'examples' 'data'
     . (Join-Path $PSScriptRoot 'Cmdlets.ps1')
-    $writers = $FileCmdlets | Where-Object Writes
 }
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
 }
 
-Describe '<Name> writes' -ForEach $writers {
+Describe '<Name> writes' -ForEach $WriterCmdlets {
     BeforeEach {
         $work = New-WorkFolder
         $inputFile = Join-Path $work 'x_cells.tif'
