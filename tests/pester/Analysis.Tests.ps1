@@ -13,6 +13,39 @@ BeforeAll {
     }
 }
 
+Describe 'Painting results back with <Name>' -ForEach @(
+    @{ Name = 'Group-ObjectByThreshold'; Arguments = @{ Column = 'area'; Categories = 2 } }
+    @{ Name = 'Invoke-Clustering'; Arguments = @{ Method = 'kmeans'; Clusters = 2 } }
+    @{ Name = 'Invoke-SegClassifier'; Arguments = @{} }
+) {
+    BeforeAll {
+        $dir = New-WorkFolder
+        Copy-Item $CellsSeg (Join-Path $dir 'w1_cells.tif')
+        Copy-Item $NucleiSeg (Join-Path $dir 'w2_cells.tif')
+        $rows = Get-ChildItem $dir -Filter *_cells.tif | Measure-Morphology
+        $arguments = $Arguments.Clone()
+        if ($Name -eq 'Invoke-SegClassifier') { $arguments.Model = $rows | Add-Annotation | New-SegClassifier }
+    }
+
+    It 'paints beside each source segmentation, not with -WhatIf, and never over an earlier result without -Force' {
+        $rows | & $Name @arguments -PaintSuffix _painted -WhatIf | Out-Null
+        Get-ChildItem $dir -Filter *_painted.tif | Should -HaveCount 0
+
+        $rows | & $Name @arguments -PaintSuffix _painted -Confirm:$false | Should -HaveCount $rows.Count
+        Get-ChildItem $dir -Filter *_painted.tif | Should -HaveCount 2
+        $painted = Get-SegImageInfo (Join-Path $dir 'w1_cells_painted.tif')
+        $painted.Shape | Should -Be (Get-SegImageInfo $CellsSeg).Shape
+        $painted.Labels | Should -BeIn 1, 2
+
+        $stamp = (Get-Item (Join-Path $dir 'w1_cells_painted.tif')).LastWriteTimeUtc
+        $rows | & $Name @arguments -PaintSuffix _painted -ErrorVariable errors -ErrorAction SilentlyContinue | Out-Null
+        $errors | Should -HaveCount 2
+        $errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'SegMeasure.OutputExists*' }
+        (Get-Item (Join-Path $dir 'w1_cells_painted.tif')).LastWriteTimeUtc | Should -Be $stamp
+        $rows | & $Name @arguments -PaintSuffix _painted -Force -ErrorAction Stop | Out-Null
+    }
+}
+
 Describe 'Group-ObjectByThreshold' {
     It 'categorises measure objects by thresholds, with names' {
         $rows = $measured | Group-ObjectByThreshold area 2 -Threshold 100 -CategoryName small, large
