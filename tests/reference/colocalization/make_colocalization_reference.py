@@ -8,6 +8,9 @@ Writes, next to this script:
   inputs/*.tif            generated two- and three-channel cases and their label images
   <case>.csv              one row per region (and slice, channel pair) in the spec's COLUMNS
   cases.json              what each case ran: images, labels, options, and its per-region warnings
+  diagnostics.json        Van Steensel CCF curves, Li's ICA points (as CSV files ica_*.csv) and
+                          Costes randomization summaries (seeded; compared by distribution)
+  objects_*.csv           object tables of objects labelled by threshold + connected components
 
 Every number follows the spec (shared/spec/colocalization-api.txt): p-values from
 scipy.stats.pearsonr / spearmanr (what scikit-image's pearson_corr_coeff wraps), the per-channel
@@ -29,7 +32,8 @@ import sys
 import numpy as np
 import tifffile
 from scipy import stats
-from skimage import filters
+from scipy.spatial import cKDTree
+from skimage import filters, measure
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
@@ -383,9 +387,166 @@ def cross_check(src, cases):
                 assert rel <= 1e-12 or abs(x - y) < 1e-15, (case["name"], t["region"], col, x, y)
     print(f"reference cross-check: every non-Costes column agrees, worst relative difference {worst:.3g}")
 
+    diag = importlib.import_module("napari_colocalization._diagnostics")
+    objects = importlib.import_module("napari_colocalization._objects")
+    saved = json.loads((HERE / "diagnostics.json").read_text())
+    for c in saved["ccf"]:
+        a, b = tifffile.imread(ROOT / c["a"]), tifffile.imread(ROOT / c["b"])
+        mask = None if c["mask"] is None else tifffile.imread(ROOT / c["mask"]) != 0
+        _, values = diag.van_steensel_ccf(a, b, mask=mask, max_shift=c["max_shift"], axis=c["axis"])
+        assert np.allclose(values, [NAN if v is None else v for v in c["pcc"]], rtol=1e-12, atol=0, equal_nan=True), c["name"]
+    for c in saved["objects"]:
+        a, b = tifffile.imread(ROOT / c["a"]), tifffile.imread(ROOT / c["b"])
+        mask = None if c["mask"] is None else tifffile.imread(ROOT / c["mask"]) != 0
+        la = objects.label_objects(a, c["method"], mask=mask, min_size=c["min_size"])
+        lb = objects.label_objects(b, c["method"], mask=mask, min_size=c["min_size"])
+        rows, _ = objects.object_table(la, lb)
+        mine = open(HERE / c["table"]).read().splitlines()[1:]
+        assert len(rows) == len(mine), c["name"]
+        for r, line in zip(rows, mine):
+            assert line.startswith(f"{r['channel']},{r['object']},{r['n_pixels']},"), (c["name"], line, r)
+            assert f",{int(r['coincident'])},{int(r['overlap'])}," in line, (c["name"], line, r)
+    print("reference cross-check: CCF curves and object tables agree")
+
+
+def ccf(a, b, mask, max_shift, axis):
+    shifts = list(range(-max_shift, max_shift + 1))
+    values = []
+    for shift in shifts:
+        rolled = np.roll(b, shift, axis=axis)
+        m = np.ones(a.shape, bool) if mask is None else mask
+        values.append(pearson(a[m], rolled[m])[0])
+    return shifts, values
+
+
+def scramble(b, block, rng):
+    """Shuffle the whole blocks of b (already cropped to whole blocks)."""
+    counts = [n // block for n in b.shape]
+    grid = b.reshape([v for n in counts for v in (n, block)])
+    order = list(range(0, 2 * b.ndim, 2)) + list(range(1, 2 * b.ndim, 2))
+    blocks = grid.transpose(order).reshape((-1,) + (block,) * b.ndim)
+    blocks = blocks[rng.permutation(blocks.shape[0])]
+    return blocks.reshape(counts + [block] * b.ndim).transpose(np.argsort(order)).reshape(b.shape)
+
+
+def randomization(a, b, mask, n_iter, block, seed):
+    crop = tuple(slice(0, (n // block) * block) for n in a.shape)
+    a, b = a[crop].astype(np.float64), b[crop].astype(np.float64)
+    m = np.ones(a.shape, bool) if mask is None else mask[crop]
+    observed = pearson(a[m], b[m])[0]
+    rng = np.random.default_rng(seed)
+    null = np.array([pearson(a[m], scramble(b, block, rng)[m])[0] for _ in range(n_iter)])
+    finite = null[np.isfinite(null)]
+    p = (int((finite >= observed).sum()) + 1) / (finite.size + 1)
+    z = (observed - finite.mean()) / finite.std() if finite.std() > 0 else NAN
+    return dict(observed=observed, p_value=p, z_score=z, null_mean=float(finite.mean()), null_std=float(finite.std()),
+                null_quantiles=[float(q) for q in np.quantile(finite, [0.05, 0.25, 0.5, 0.75, 0.95])])
+
+
+def label_objects(image, method, mask, min_size):
+    values = image if mask is None else image[mask]
+    t = auto_threshold(method, values)
+    if not np.isfinite(t):
+        return np.zeros(image.shape, int)
+    binary = image > t
+    if mask is not None:
+        binary &= mask
+    labels = measure.label(binary)
+    if min_size > 0:
+        sizes = np.bincount(labels.ravel())
+        keep = sizes >= min_size
+        keep[0] = False
+        labels = measure.label(keep[labels])
+    return labels
+
+
+def object_rows(labels, other, name, other_centroids):
+    props = measure.regionprops(labels)
+    cents = np.array([p.centroid for p in props]).reshape(-1, labels.ndim)
+    if len(other_centroids) and len(cents):
+        dist, _ = cKDTree(other_centroids).query(cents)
+    else:
+        dist = np.full(len(cents), NAN)
+    rows = []
+    for p, d in zip(props, dist):
+        idx = tuple(min(max(int(round(c)), 0), n - 1) for c, n in zip(p.centroid, other.shape))
+        rows.append(dict(channel=name, object=p.label, n_pixels=int(p.area),
+                         centroid="(" + ", ".join(repr(round(float(c), 1)) for c in p.centroid) + ")",
+                         coincident=int(other[idx] != 0), overlap=int((other[tuple(p.coords.T)] != 0).any()), nn_distance_px=float(d)))
+    return rows
+
+
+def object_case(name, a, b, method, mask, min_size):
+    la, lb = label_objects(a, method, mask, min_size), label_objects(b, method, mask, min_size)
+    ca = np.array([p.centroid for p in measure.regionprops(la)]).reshape(-1, a.ndim)
+    cb = np.array([p.centroid for p in measure.regionprops(lb)]).reshape(-1, a.ndim)
+    rows = object_rows(la, lb, "A", cb) + object_rows(lb, la, "B", ca)
+    cols = ["channel", "object", "n_pixels", "centroid", "coincident", "overlap", "nn_distance_px"]
+    with open(HERE / f"objects_{name}.csv", "w") as f:
+        f.write(",".join(cols) + "\n")
+        for r in rows:
+            f.write(",".join('"' + r[c] + '"' if c == "centroid" else ("" if isinstance(r[c], float) and math.isnan(r[c]) else repr(r[c]) if isinstance(r[c], float) else str(r[c])) for c in cols) + "\n")
+    return len(rows)
+
+
+def diagnostics():
+    read = lambda rel: tifffile.imread(ROOT / rel)
+    gen_a, gen_b = read("tests/reference/colocalization/inputs/pair2d_a.tif"), read("tests/reference/colocalization/inputs/pair2d_b.tif")
+    gen_l = read("tests/reference/colocalization/inputs/pair2d_labels.tif")
+    st_a, st_b = read("tests/reference/colocalization/inputs/stack3d_a.tif"), read("tests/reference/colocalization/inputs/stack3d_b.tif")
+    real_a = read("tests/data/real/segmentation-measurement-tool/nuclei.tif")
+    real_b = read("tests/data/real/segmentation-measurement-tool/membrane.tif")
+    real_l = read("tests/data/real/segmentation-measurement-tool/membrane-seg.tif")
+    ica_mask = (gen_l == 1).astype(np.uint8)
+    tifffile.imwrite(INPUTS / "ica_mask.tif", ica_mask)
+    out = {"ccf": [], "ica": [], "randomization": [], "objects": []}
+    for name, a, b, mask, mask_file, shift, axis, files in [
+        ("generated_x", gen_a, gen_b, None, None, 5, -1, ("pair2d_a.tif", "pair2d_b.tif")),
+        ("generated_y_masked", gen_a, gen_b, gen_l != 0, "tests/reference/colocalization/inputs/pair2d_labels.tif", 4, 0, ("pair2d_a.tif", "pair2d_b.tif")),
+        ("stack3d_z", st_a, st_b, None, None, 2, 0, ("stack3d_a.tif", "stack3d_b.tif")),
+    ]:
+        shifts, values = ccf(a.astype(np.float64), b.astype(np.float64), mask, shift, axis)
+        finite = [v for v in values if np.isfinite(v)]
+        peak = shifts[int(np.nanargmax(values))] if finite else None
+        out["ccf"].append(dict(name=name, a="tests/reference/colocalization/inputs/" + files[0], b="tests/reference/colocalization/inputs/" + files[1],
+                               mask=mask_file, max_shift=shift, axis=axis, shifts=shifts, pcc=[None if math.isnan(v) else v for v in values], peak_shift=peak))
+    m = ica_mask.astype(bool)
+    xa, xb = gen_a[m].astype(np.float64), gen_b[m].astype(np.float64)
+    products = (xa - xa.mean()) * (xb - xb.mean())
+    with open(HERE / "ica_generated.csv", "w") as f:
+        f.write("a,b,product\n")
+        for x, y, p in zip(xa, xb, products):
+            f.write(f"{x!r},{y!r},{p!r}\n")
+    out["ica"].append(dict(name="generated", a="tests/reference/colocalization/inputs/pair2d_a.tif", b="tests/reference/colocalization/inputs/pair2d_b.tif",
+                           mask="tests/reference/colocalization/inputs/ica_mask.tif", points="ica_generated.csv", icq=icq(xa, xb)))
+    for name, a, b, mask, mask_file, files in [
+        ("generated", gen_a, gen_b, None, None, ("tests/reference/colocalization/inputs/pair2d_a.tif", "tests/reference/colocalization/inputs/pair2d_b.tif")),
+        ("real_masked", real_a, real_b, real_l != 0, "tests/data/real/segmentation-measurement-tool/membrane-seg.tif",
+         ("tests/data/real/segmentation-measurement-tool/nuclei.tif", "tests/data/real/segmentation-measurement-tool/membrane.tif")),
+        ("three_channels_independent", read("tests/reference/colocalization/inputs/three_channels.tif")[0], read("tests/reference/colocalization/inputs/three_channels.tif")[2],
+         None, None, None),
+    ]:
+        if files is None:
+            tifffile.imwrite(INPUTS / "independent_a.tif", a)
+            tifffile.imwrite(INPUTS / "independent_b.tif", b)
+            files = ("tests/reference/colocalization/inputs/independent_a.tif", "tests/reference/colocalization/inputs/independent_b.tif")
+        summary = randomization(a, b, mask, 500, 4, 20261205)
+        out["randomization"].append(dict(name=name, a=files[0], b=files[1], mask=mask_file, n_iter=500, block_size=4, **summary))
+    for name, a, b, method, mask, mask_file, min_size in [
+        ("real_otsu", real_a, real_b, "otsu", None, None, 0),
+        ("real_li_masked", real_a, real_b, "li", real_l != 0, "tests/data/real/segmentation-measurement-tool/membrane-seg.tif", 20),
+        ("stack3d_yen", st_a, st_b, "yen", None, None, 3),
+    ]:
+        files = {"real": ("tests/data/real/segmentation-measurement-tool/nuclei.tif", "tests/data/real/segmentation-measurement-tool/membrane.tif"),
+                 "stack3d": ("tests/reference/colocalization/inputs/stack3d_a.tif", "tests/reference/colocalization/inputs/stack3d_b.tif")}[name.split("_")[0]]
+        n = object_case(name, a, b, method, mask, min_size)
+        out["objects"].append(dict(name=name, a=files[0], b=files[1], method=method, mask=mask_file, min_size=min_size, rows=n, table=f"objects_{name}.csv"))
+    (HERE / "diagnostics.json").write_text(json.dumps(out, indent=1) + "\n")
+
 
 def main():
     generated_inputs()
+    diagnostics()
     cases = case_list()
     manifest = []
     for case in cases:
