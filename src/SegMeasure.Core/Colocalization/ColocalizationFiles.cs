@@ -27,6 +27,27 @@ public static class ColocalizationFiles
         return NamingFiles(imagePath, segmentationPath, () => ColocalizationAnalysis.AllToAll(image, channelAxis, labels, options, ct));
     }
 
+    /// <summary>
+    /// What the cmdlet calls: pairwise when <paramref name="imageBPath"/> is given (then two
+    /// <see cref="ColocalizationOptions.ChannelNames"/>, if any, name A and B), otherwise all-to-all
+    /// over the channels of <paramref name="imageAPath"/>.
+    /// </summary>
+    public static ColocalizationResult Analyse(string imageAPath, string? imageBPath, string? segmentationPath, int? channelAxis,
+        ColocalizationOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new ColocalizationOptions();
+        if (imageBPath is null) return AllToAll(imageAPath, channelAxis, segmentationPath, options, ct);
+        if (options.ChannelNames is { } names)
+        {
+            if (names.Count != 2)
+                throw new SegMeasureException("SegMeasure.ChannelNameCount", ErrorKind.InvalidArgument,
+                    $"a channel pair needs two channel names, got {names.Count}");
+            options = options with { ChannelA = names[0], ChannelB = names[1], ChannelNames = null };
+        }
+
+        return Pairwise(imageAPath, imageBPath, segmentationPath, options, ct);
+    }
+
     /// <summary>Objects of each image (threshold + connected components inside the mask) and their object table.</summary>
     public static ObjectColocalizationResult Objects(string imageAPath, string imageBPath, string? maskPath = null, ObjectDetectionOptions? options = null,
         string nameA = "A", string nameB = "B")
