@@ -37,12 +37,10 @@ internal static class CostesThreshold
         double upper = stepA ? maxA : maxB;
         double threshold = stepA ? 0.5 * (maxA + minA) : 0.5 * (maxB + minB);
         double step = Math.Abs(upper - threshold);
-        var belowA = new double[a.Length];
-        var belowB = new double[a.Length];
         for (int iteration = 0; iteration < maxIterations && step >= stopStep; iteration++)
         {
             var (ta, tb) = Map(threshold);
-            double r = BelowThresholdPearson(a, b, ta, tb, belowA, belowB);
+            double r = BelowThresholdPearson(a, b, ta, tb);
             step *= 0.5;
             // Background still correlating: the threshold is too high, step down; otherwise up.
             if (r > 0) threshold -= step;
@@ -52,19 +50,13 @@ internal static class CostesThreshold
         return Map(threshold);
     }
 
-    private static double BelowThresholdPearson(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double ta, double tb, double[] bufferA, double[] bufferB)
+    /// <summary>PCC of the pixels below either threshold, in one pass (sums about the first such pixel keep it accurate).</summary>
+    private static double BelowThresholdPearson(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double ta, double tb)
     {
-        int n = 0;
+        var below = new RegionSums();
         for (int i = 0; i < a.Length; i++)
-        {
-            if (a[i] < ta || b[i] < tb)
-            {
-                bufferA[n] = a[i];
-                bufferB[n] = b[i];
-                n++;
-            }
-        }
-
-        return SampleCorrelation.Pearson(bufferA.AsSpan(0, n), bufferB.AsSpan(0, n));
+            if (a[i] < ta || b[i] < tb) below.Add(a[i], b[i]);
+        if (below.Degenerate) return double.NaN;
+        return SampleCorrelation.FromCentredSums(below.CentredAA, below.CentredBB, below.CentredAB);
     }
 }

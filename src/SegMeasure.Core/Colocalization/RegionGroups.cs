@@ -41,7 +41,7 @@ internal sealed class RegionGroups
     {
         uint[]? labelData = labels?.Data;
         bool labelsPerPlane = labels is not null && labels.Shape.Length != shape.Length; // a 2D mask applied to every Z plane
-        var (slots, slotLabels) = NumberLabels(labelData);
+        var (slotOf, slots, slotLabels) = NumberLabels(labelData);
         int labelCount = slotLabels.Length;
         int sliceCount = sliceAxis switch { 0 => shape.Depth, 1 => shape.Height, 2 => shape.Width, _ => 1 };
         long groupSpace = (long)labelCount * sliceCount;
@@ -74,7 +74,7 @@ internal sealed class RegionGroups
                             continue;
                         }
 
-                        slot = slots(label);
+                        slot = slotOf is not null ? slotOf[label] : slots!(label);
                     }
 
                     int slice = sliceAxis == 2 ? x : fixedSlice;
@@ -130,9 +130,10 @@ internal sealed class RegionGroups
     }
 
     /// <summary>A dense slot per distinct non-zero label, in ascending label order.</summary>
-    private static (Func<uint, int> Slot, long[] Labels) NumberLabels(uint[]? labels)
+    /// <remarks>Labels up to 2²⁴ use a lookup array (no call per pixel); larger ones a dictionary.</remarks>
+    private static (int[]? SlotOf, Func<uint, int>? Slot, long[] Labels) NumberLabels(uint[]? labels)
     {
-        if (labels is null) return (_ => 0, [0]);
+        if (labels is null) return (null, _ => 0, [0]);
         uint max = 0;
         foreach (var v in labels) if (v > max) max = v;
         if (max <= 1 << 24)
@@ -148,12 +149,12 @@ internal sealed class RegionGroups
                     ids.Add(v);
                 }
 
-            return (v => slotOf[v], ids.ToArray());
+            return (slotOf, null, ids.ToArray());
         }
 
         var sorted = labels.Where(v => v != 0).Distinct().Order().ToArray();
         var map = new Dictionary<uint, int>(sorted.Length);
         for (int i = 0; i < sorted.Length; i++) map[sorted[i]] = i;
-        return (v => map[v], sorted.Select(v => (long)v).ToArray());
+        return (null, v => map[v], sorted.Select(v => (long)v).ToArray());
     }
 }

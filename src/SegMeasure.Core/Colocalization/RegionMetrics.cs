@@ -18,7 +18,7 @@ internal static class RegionMetrics
 
         if (metrics.Contains(ColocalizationMetric.Srcc) && !degenerate)
         {
-            row.Srcc = RankCorrelation.Spearman(a, b);
+            row.Srcc = RankCorrelation.Spearman(a, b, integerSamples);
             row.SrccPValue = CorrelationPValues.Spearman(row.Srcc, sums.Count);
         }
 
