@@ -12,10 +12,11 @@ public static class ColocalizationDiagnosticsCommands
 {
     public static Command Create()
     {
-        var command = new Command("coloc-diagnostics", "Colocalization diagnostics: Costes randomization, Van Steensel CCF, Li's ICA.");
+        var command = new Command("coloc-diagnostics", "Colocalization diagnostics: Costes randomization, Van Steensel CCF, Li's ICA, cytofluorogram.");
         command.Add(Randomization());
         command.Add(CrossCorrelation());
         command.Add(IntensityCorrelation());
+        command.Add(CytofluorogramCommand());
         return command;
     }
 
@@ -106,6 +107,34 @@ public static class ColocalizationDiagnosticsCommands
             var result = ColocalizationFiles.IntensityCorrelation(parse.GetValue(common.ImageA)!, parse.GetValue(common.ImageB)!, parse.GetValue(common.Mask));
             Write(parse, common, DiagnosticTables.Of(result), path => ColocalizationPlots.IntensityCorrelation(result, path));
             context.Output.WriteLine(FormattableString.Invariant($"ICQ {result.Icq:G6}"));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command CytofluorogramCommand()
+    {
+        var defaults = new ColocalizationOptions();
+        var command = new Command("cytofluorogram", "Pixel pairs of the region with Costes' regression line and the thresholds (table: n_pixels, slope, intercept, threshold_a, threshold_b).");
+        var common = AddCommon(command);
+        var method = ColocalizationCommands.ThresholdMethodOption(ColocalizationThresholdMethods.NameOf(defaults.ThresholdMethod),
+            Enum.GetValues<ColocalizationThresholdMethod>().Select(ColocalizationThresholdMethods.NameOf));
+        var thresholdA = new Option<double?>("--threshold-a") { Description = "Channel A threshold for --threshold-method manual." };
+        var thresholdB = new Option<double?>("--threshold-b") { Description = "Channel B threshold for --threshold-method manual." };
+        command.Add(method);
+        command.Add(thresholdA);
+        command.Add(thresholdB);
+        command.SetAction(parse => CliContext.Execute(context =>
+        {
+            var options = defaults with
+            {
+                ThresholdMethod = ColocalizationThresholdMethods.Parse(parse.GetValue(method)!),
+                ThresholdA = parse.GetValue(thresholdA),
+                ThresholdB = parse.GetValue(thresholdB),
+            };
+            var result = ColocalizationFiles.Cytofluorogram(parse.GetValue(common.ImageA)!, parse.GetValue(common.ImageB)!, parse.GetValue(common.Mask), options);
+            Write(parse, common, result.ToTable(), path => ColocalizationPlots.Cytofluorogram(result, path));
+            context.Output.WriteLine(FormattableString.Invariant($"slope {result.Line.Slope:G6}, thresholds {result.ThresholdA:G6} / {result.ThresholdB:G6}"));
             return 0;
         }));
         return command;

@@ -9,5 +9,8 @@ internal static class ColocalizationPlots
 
     public static void CrossCorrelation(CrossCorrelationResult result, string path) => Plots.ColocalizationCharts.CrossCorrelation(result, path);
 
+    public static void Cytofluorogram(CytofluorogramResult result, string path) =>
+        Plots.ColocalizationCharts.Cytofluorogram(result.A, result.B, result.Line, result.ThresholdA, result.ThresholdB, path);
+
     public static void IntensityCorrelation(IntensityCorrelationResult result, string path) => Plots.ColocalizationCharts.IntensityCorrelation(result, path);
 }

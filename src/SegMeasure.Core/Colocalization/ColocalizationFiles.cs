@@ -71,6 +71,9 @@ public static class ColocalizationFiles
         int maxShift = CrossCorrelationFunction.DefaultMaxShift, int axis = -1) =>
         Diagnostic(imageAPath, imageBPath, maskPath, (a, b, mask) => CrossCorrelationFunction.Compute(a, b, mask, maxShift, axis));
 
+    public static CytofluorogramResult Cytofluorogram(string imageAPath, string imageBPath, string? maskPath = null, ColocalizationOptions? options = null) =>
+        Diagnostic(imageAPath, imageBPath, maskPath, (a, b, mask) => Colocalization.Cytofluorogram.Compute(a, b, mask, options));
+
     public static IntensityCorrelationResult IntensityCorrelation(string imageAPath, string imageBPath, string? maskPath = null) =>
         Diagnostic(imageAPath, imageBPath, maskPath, IntensityCorrelationAnalysis.Compute);
 

@@ -137,6 +137,7 @@ public sealed class ColocalizationCommandsTests : IDisposable
     [InlineData("ccf", "shift")]
     [InlineData("ica", "a")]
     [InlineData("randomization", "iteration")]
+    [InlineData("cytofluorogram", "n_pixels")]
     public void Diagnostics_write_a_table_and_a_png(string kind, string firstColumn)
     {
         var args = new List<string> { "analyze", "coloc-diagnostics", kind, "--image-a", Input("pair2d_a.tif"), "--image-b", Input("pair2d_b.tif"),
