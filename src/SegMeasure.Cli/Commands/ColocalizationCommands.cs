@@ -85,7 +85,7 @@ public static class ColocalizationCommands
         command.Add(channelNames);
         sweep.MeasureWith((file, ct) =>
         {
-            var names = SplitNames(file.Value(channelNames)) ?? ["A", "B"];
+            var names = SplitNames(file.Value(channelNames)) ?? [ColocalizationOptions.DefaultChannelA, ColocalizationOptions.DefaultChannelB];
             if (names.Length != 2)
                 throw new SegMeasureException("SegMeasure.ChannelNameCount", ErrorKind.InvalidArgument, $"--channel-names needs two names, got {names.Length}");
             var options = defaults with { ThresholdMethod = ColocalizationThresholdMethods.Parse(file.Value(method)!), MinSize = file.Value(minSize) };

@@ -82,7 +82,7 @@ public static class ColocalizationDiagnosticsCommands
         var command = new Command("ccf", "Van Steensel's cross-correlation function: PCC at every shift of B (table: shift, pcc, peak_shift).");
         var common = AddCommon(command);
         var maxShift = new Option<int>("--max-shift") { Description = "Largest shift in pixels, each way.", DefaultValueFactory = _ => CrossCorrelationFunction.DefaultMaxShift };
-        var axis = new Option<int>("--axis") { Description = "Axis of the shift (numpy order; -1 = X).", DefaultValueFactory = _ => -1 };
+        var axis = new Option<int>("--axis") { Description = "Axis of the shift (numpy order; -1 = X).", DefaultValueFactory = _ => CrossCorrelationFunction.DefaultAxis };
         command.Add(maxShift);
         command.Add(axis);
         command.SetAction(parse => CliContext.Execute(context =>

@@ -50,7 +50,7 @@ public static class ColocalizationFiles
 
     /// <summary>Objects of each image (threshold + connected components inside the mask) and their object table.</summary>
     public static ObjectColocalizationResult Objects(string imageAPath, string imageBPath, string? maskPath = null, ObjectDetectionOptions? options = null,
-        string nameA = "A", string nameB = "B")
+        string nameA = ColocalizationOptions.DefaultChannelA, string nameB = ColocalizationOptions.DefaultChannelB)
     {
         var a = ImageFile.ReadIntensity(imageAPath);
         var b = ImageFile.ReadIntensity(imageBPath);
@@ -68,7 +68,7 @@ public static class ColocalizationFiles
         Diagnostic(imageAPath, imageBPath, maskPath, (a, b, mask) => CostesRandomization.Run(a, b, mask, options, ct));
 
     public static CrossCorrelationResult CrossCorrelation(string imageAPath, string imageBPath, string? maskPath = null,
-        int maxShift = CrossCorrelationFunction.DefaultMaxShift, int axis = -1) =>
+        int maxShift = CrossCorrelationFunction.DefaultMaxShift, int axis = CrossCorrelationFunction.DefaultAxis) =>
         Diagnostic(imageAPath, imageBPath, maskPath, (a, b, mask) => CrossCorrelationFunction.Compute(a, b, mask, maxShift, axis));
 
     public static CytofluorogramResult Cytofluorogram(string imageAPath, string imageBPath, string? maskPath = null, ColocalizationOptions? options = null) =>

@@ -20,10 +20,10 @@ public sealed record ColocalizationOptions
     public double? ThresholdB { get; init; }
 
     /// <summary>Display name of the first channel of a pairwise run, written into <c>channel_a</c>.</summary>
-    public string ChannelA { get; init; } = "A";
+    public string ChannelA { get; init; } = DefaultChannelA;
 
     /// <summary>Display name of the second channel of a pairwise run, written into <c>channel_b</c>.</summary>
-    public string ChannelB { get; init; } = "B";
+    public string ChannelB { get; init; } = DefaultChannelB;
 
     /// <summary>
     /// Names of the channels of an all-to-all run, one per channel; null names them c0, c1, …
@@ -41,6 +41,9 @@ public sealed record ColocalizationOptions
 
     /// <summary>Costes' search stops once the bisection step falls below this many intensity units.</summary>
     public double CostesStopStep { get; init; } = 1.0;
+
+    /// <summary>The spec's default names of a pair's channels.</summary>
+    public const string DefaultChannelA = "A", DefaultChannelB = "B";
 
     /// <summary>Name of channel <paramref name="index"/> of an all-to-all run when none are given.</summary>
     public static string DefaultChannelName(int index) => $"c{index}";

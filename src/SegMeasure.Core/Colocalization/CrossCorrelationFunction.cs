@@ -18,12 +18,15 @@ public static class CrossCorrelationFunction
 {
     public const int DefaultMaxShift = 20;
 
+    /// <summary>The last axis (X), as the spec's default <c>axis=-1</c>.</summary>
+    public const int DefaultAxis = -1;
+
     /// <param name="a">Channel A.</param>
     /// <param name="b">Channel B, shifted.</param>
     /// <param name="mask">Region (non-zero) in which PCC is computed, or null for all pixels.</param>
     /// <param name="maxShift">Largest shift in each direction (at least 1).</param>
     /// <param name="axis">Axis of the shift in numpy order ((Y, X) or (Z, Y, X)); −1 is the last (X).</param>
-    public static CrossCorrelationResult Compute(IntensityImage a, IntensityImage b, LabelImage? mask = null, int maxShift = DefaultMaxShift, int axis = -1)
+    public static CrossCorrelationResult Compute(IntensityImage a, IntensityImage b, LabelImage? mask = null, int maxShift = DefaultMaxShift, int axis = DefaultAxis)
     {
         MaskedPixels.CheckShapes(a.Shape, b.Shape, mask);
         if (maxShift < 1)

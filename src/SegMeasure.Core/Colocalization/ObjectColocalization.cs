@@ -22,7 +22,7 @@ public sealed record ObjectColocalizationResult(MeasurementTable Table, ObjectCh
 /// </summary>
 public static class ObjectColocalization
 {
-    public static ObjectColocalizationResult Table(LabelImage labelsA, LabelImage labelsB, string nameA = "A", string nameB = "B")
+    public static ObjectColocalizationResult Table(LabelImage labelsA, LabelImage labelsB, string nameA = ColocalizationOptions.DefaultChannelA, string nameB = ColocalizationOptions.DefaultChannelB)
     {
         if (labelsA.Shape != labelsB.Shape)
             throw new ShapeMismatchException($"the label images have shapes {labelsA.Shape} and {labelsB.Shape}; they must match");

@@ -27,7 +27,7 @@ public sealed class MeasureSegCrossCorrelationCommand : SegMeasureCmdlet
 
     /// <summary>Axis of the shift (numpy order; -1 = X).</summary>
     [Parameter]
-    public int Axis { get; set; } = -1;
+    public int Axis { get; set; } = CrossCorrelationFunction.DefaultAxis;
 
     protected override string Activity => "Computing the cross-correlation function";
 

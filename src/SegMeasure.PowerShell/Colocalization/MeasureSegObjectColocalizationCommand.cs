@@ -35,7 +35,7 @@ public sealed class MeasureSegObjectColocalizationCommand : SegMeasureCmdlet
     /// <summary>Names of channel A and channel B.</summary>
     [Parameter]
     [ValidateCount(2, 2)]
-    public string[] ChannelName { get; set; } = ["A", "B"];
+    public string[] ChannelName { get; set; } = [ColocalizationOptions.DefaultChannelA, ColocalizationOptions.DefaultChannelB];
 
     protected override string Activity => "Measuring object colocalization";
 
