@@ -13,7 +13,7 @@ public static class SegMeasureApp
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion();
 
         var postprocess = new Command("postprocess", "Clean label images: small segments, holes, ring masks, watershed, shape filter, mask matching.");
-        var measure = new Command("measure", "Measure segments: intensity, morphology, cell-nucleus.");
+        var measure = new Command("measure", "Measure segments: intensity, morphology, cell-nucleus, colocalization.");
         var table = new Command("table", "Merge and edit measurement tables (CSV, TSV, XLSX).");
         var analyze = new Command("analyze", "Analyse measurement tables: thresholds, clustering, classifiers.");
 
@@ -24,6 +24,8 @@ public static class SegMeasureApp
         measure.Add(Commands.MeasureCommands.Intensities());
         measure.Add(Commands.MeasureCommands.Morphology());
         measure.Add(Commands.MeasureCommands.CellNucleus());
+        measure.Add(Commands.ColocalizationCommands.Colocalization());
+        measure.Add(Commands.ColocalizationCommands.Objects());
 
         // table
         table.Add(Commands.TableCommands.Merge());
@@ -33,6 +35,7 @@ public static class SegMeasureApp
         analyze.Add(Commands.AnalyzeClusterCommands.Threshold());
         analyze.Add(Commands.AnalyzeClusterCommands.Cluster());
         Commands.AnalyzeClassifierCommands.AddTo(analyze);
+        analyze.Add(Commands.ColocalizationDiagnosticsCommands.Create());
 
         // top-level commands
 

@@ -19,6 +19,12 @@ public static class RecordShapes
             .. CellNucleusMeasurement.ColumnsFor(is2D: true, withIntensity: true),
             .. CellNucleusMeasurement.ColumnsFor(is2D: false, withIntensity: true),
             "Path", "NucleusPath", "IntensityPath"]),
+        // Colocalization records: the core's columns plus the paired paths.
+        ["SegMeasure.Colocalization"] = Set([.. SegMeasure.Core.Colocalization.ColocalizationColumns.Names, "Path", "ImageBPath", "SegmentationPath"]),
+        ["SegMeasure.ObjectColocalization"] = Set(
+            "channel", "object", "n_pixels", "centroid", "coincident", "overlap", "nn_distance_px", "centroid_z", "centroid_y", "centroid_x", "nn_distance",
+            "Path", "ImageBPath", "MaskPath"),
+        ["SegMeasure.CrossCorrelation"] = Set("shift", "pcc", "peak_shift", "Path", "ImageBPath", "MaskPath"),
         // Written by the post-processing cmdlets' record builder (src/SegMeasure.PowerShell/Postprocessing).
         ["SegMeasure.PostprocessResult"] = Set(
             "Path", "OutputPath", "SegmentsBefore", "SegmentsAfter", "PairedPath", "PairedOutputPath", "Rejected", "RejectedByReason", "Rejections"),
