@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SegMeasure.Core.Analysis;
+using SegMeasure.Core.Analysis.Embeddings;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.PowerShell;

@@ -1,3 +1,5 @@
+using SegMeasure.Core.Analysis.Classifiers;
+
 namespace SegMeasure.PowerShell.Tests;
 
 /// <summary>One way a parameter binds: in <see cref="Set"/> (null = every set).</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using SegMeasure.Core.Images;
+using SegMeasure.Core.Measurement.Engine;
 using SegMeasure.Core.Measurement.Geometry;
 using SegMeasure.Core.Tables;
 

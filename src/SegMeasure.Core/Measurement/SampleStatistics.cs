@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using SegMeasure.Core.Measurement.Engine;
 
 namespace SegMeasure.Core.Measurement;
 

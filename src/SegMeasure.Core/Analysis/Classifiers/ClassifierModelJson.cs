@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Classifiers;
 
 /// <summary>
 /// The classifier file format: plain JSON, <c>{"format": "segmeasure-classifier", "version": 1, …}</c>

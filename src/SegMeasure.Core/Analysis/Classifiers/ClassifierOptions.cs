@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Classifiers;
 
 /// <summary>Training settings, with the spec's defaults: random forest of 100 unlimited-depth trees;
 /// logistic regression with C = 1 and at most 1000 solver iterations.</summary>

@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Classifiers;
 
 /// <summary>
 /// Breiman's random forest as scikit-learn's RandomForestClassifier: each tree is a CART tree

@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Embeddings;
 
 /// <summary>Settings of the 2-D embeddings, with the defaults of scikit-learn's TSNE and umap-learn's UMAP.</summary>
 public sealed record EmbeddingOptions

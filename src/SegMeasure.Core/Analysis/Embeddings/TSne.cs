@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Embeddings;
 
 /// <summary>
 /// t-distributed stochastic neighbour embedding (van der Maaten &amp; Hinton 2008) into two

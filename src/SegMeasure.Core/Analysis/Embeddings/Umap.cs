@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Embeddings;
 
 /// <summary>
 /// Uniform manifold approximation and projection into two dimensions (McInnes, Healy &amp;

@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>
 /// Weights of the 16 configurations of a 2×2 pixel window (bit 0 bottom-right, bit 1 top-right,

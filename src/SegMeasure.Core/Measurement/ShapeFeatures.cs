@@ -2,7 +2,7 @@ using SegMeasure.Core.Images;
 using SegMeasure.Core.Measurement;
 using SegMeasure.Core.Tables;
 
-namespace SegMeasure.Core.Postprocessing;
+namespace SegMeasure.Core.Measurement;
 
 /// <summary>
 /// The per-segment features the shape filter reads, measured the way its definition does

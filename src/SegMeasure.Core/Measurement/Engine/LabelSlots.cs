@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using SegMeasure.Core.Images;
 
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>
 /// The distinct non-zero label ids of an image, each mapped to a dense slot 0..n-1 that indexes

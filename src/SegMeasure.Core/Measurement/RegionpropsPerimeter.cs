@@ -1,6 +1,6 @@
 using SegMeasure.Core.Images;
 
-namespace SegMeasure.Core.Postprocessing;
+namespace SegMeasure.Core.Measurement;
 
 /// <summary>
 /// The 2D perimeter scikit-image's <c>regionprops</c> reports (<c>skimage.measure.perimeter</c>
