@@ -10,7 +10,7 @@ namespace SegMeasure.Core.Measurement;
 /// its 4- and diagonal neighbours continue the border: 1 for straight runs, √2 for diagonal
 /// steps, (1 + √2)/2 for corners. Two passes over the pixels for all segments at once.
 /// </summary>
-public static class RegionpropsPerimeter
+internal static class RegionpropsPerimeter
 {
     // Code = 1 (the pixel) + 2 × border 4-neighbours + 10 × border diagonal neighbours.
     private static readonly double[] Weights = BuildWeights();

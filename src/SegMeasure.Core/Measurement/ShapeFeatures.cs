@@ -10,7 +10,7 @@ namespace SegMeasure.Core.Measurement;
 /// measurement's solidity, eccentricity and extent, and in 2D the regionprops perimeter
 /// (<see cref="RegionpropsPerimeter"/>) in place of the Crofton one; in 3D the surface area.
 /// </summary>
-public static class ShapeFeatures
+internal static class ShapeFeatures
 {
     public static MeasurementTable Measure(LabelImage labels, CancellationToken cancellationToken = default)
     {

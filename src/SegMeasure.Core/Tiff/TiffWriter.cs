@@ -15,7 +15,7 @@ namespace SegMeasure.Core.Tiff;
 /// an existing file is only replaced when <see cref="TiffWriteOptions.Overwrite"/> is set.
 /// (ImageJ metadata cannot tell a one-slice volume from a 2D image, so such a volume reads back as 2D.)
 /// </summary>
-public static class TiffWriter
+internal static class TiffWriter
 {
     private const int TargetStripBytes = 256 * 1024;
     private const long ClassicTiffLimit = uint.MaxValue;

@@ -5,7 +5,7 @@ namespace SegMeasure.Core.Analysis.Classifiers;
 /// when <c>row[Feature] ≤ Threshold</c>; a leaf (<c>Feature = -1</c>) holds class probabilities.
 /// Children always have larger node numbers than their parent, so a walk cannot loop.
 /// </summary>
-public sealed class DecisionTree : IProbabilisticClassifier
+internal sealed class DecisionTree : IProbabilisticClassifier
 {
     public DecisionTree(int[] feature, double[] threshold, int[] left, int[] right, double[]?[] value, int classCount, int featureCount)
     {

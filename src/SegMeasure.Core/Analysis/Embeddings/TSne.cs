@@ -9,7 +9,7 @@ namespace SegMeasure.Core.Analysis.Embeddings;
 /// larger ones sparse affinities over the 3·perplexity nearest neighbours and Barnes–Hut
 /// repulsion (van der Maaten 2014). Deterministic: no random numbers are involved.
 /// </summary>
-public static class TSne
+internal static class TSne
 {
     private const double EarlyExaggeration = 12;
     private const int ExplorationIterations = 250;

@@ -10,7 +10,7 @@ namespace SegMeasure.Core.Analysis.Embeddings;
 /// linearly decaying learning rate. Single-threaded with one seeded generator, so a seed always
 /// gives the same layout.
 /// </summary>
-public static class Umap
+internal static class Umap
 {
     private const double GradientClip = 4;
 

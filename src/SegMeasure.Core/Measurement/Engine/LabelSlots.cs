@@ -12,7 +12,7 @@ namespace SegMeasure.Core.Measurement.Engine;
 /// Ids are sparse (anything up to 4 294 967 295): small id ranges use a direct lookup table,
 /// large ranges a binary search, which callers amortise by looking up once per run of equal labels.
 /// </summary>
-public sealed class LabelSlots
+internal sealed class LabelSlots
 {
     /// <summary>Direct tables are used while the largest id is at most this (or at most the voxel count).</summary>
     private const uint DirectTableLimit = 1u << 24;

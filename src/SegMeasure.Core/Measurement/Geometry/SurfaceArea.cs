@@ -1,7 +1,7 @@
 namespace SegMeasure.Core.Measurement.Geometry;
 
 /// <summary>Surface area of a 3D object as a triangle mesh.</summary>
-public static class SurfaceArea
+internal static class SurfaceArea
 {
     /// <summary>
     /// The area of scikit-image's marching-cubes mesh of the object, in physical units:
