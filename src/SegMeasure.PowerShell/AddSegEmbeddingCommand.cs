@@ -7,8 +7,6 @@ namespace SegMeasure.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Adds a 2-D embedding (UMAP, t-SNE or PCA) of the measurement features: embedding_1 and embedding_2.</para>
-/// <para type="description">Collects the piped records, z-scores every numeric feature and reduces them to two
-/// coordinates for a scatter plot. Same as <c>segmeasure analyze embed</c>; a fixed -Seed gives the same layout.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "SegEmbedding")]
 [OutputType(typeof(PSObject))]

@@ -5,10 +5,6 @@ namespace SegMeasure.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Measures cells together with their nuclei: nucleus count, sizes and ratios, and optionally intensities.</para>
-/// <para type="description">One object per cell: index, n_nuclei, cell_area, nucleus_area, area_ratio (volume in 3D) and, with
-/// -IntensityPath, cytoplasm and nucleus statistics and their ratios; plus Path, NucleusPath and IntensityPath. By default a
-/// nucleus counts for every cell it touches, as the reference tool; -Assignment LargestOverlap and -MinimumOverlapFraction
-/// restrict that.</para>
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Measure, "CellNucleus", DefaultParameterSetName = PathSet)]
 [OutputType("SegMeasure.CellNucleus")]

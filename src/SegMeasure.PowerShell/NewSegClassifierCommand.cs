@@ -7,9 +7,6 @@ namespace SegMeasure.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Trains a random forest or logistic regression classifier on annotated measurement records.</para>
-/// <para type="description">The model is a SegMeasure.Core.Analysis.ClassifierModel (type name SegMeasure.Classifier). Collects the piped records (from a measure cmdlet or Import-Csv, from one or more files), trains on
-/// the rows whose annotation is above 0 and emits the model; -OutFile saves it as JSON for Invoke-SegClassifier and
-/// <c>segmeasure analyze classify</c>. Same defaults as <c>segmeasure analyze train-classifier</c>.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.New, "SegClassifier", SupportsShouldProcess = true)]
 [Alias("Train-SegClassifier")]

@@ -11,7 +11,7 @@ namespace SegMeasure.PowerShell;
 /// A derived cmdlet implements <see cref="ProcessFile"/> as a short call into the core:
 /// <code>
 /// protected override void ProcessFile(string path) =>
-///     WriteRows(Morphology.Measure(ImageFile.ReadLabels(path), Scale), "SegMeasure.Morphology", ("Path", path));
+///     WriteRows(MeasurementFiles.Morphology(path, new MorphologyOptions { Scale = Scale }), "SegMeasure.Morphology", ("Path", path));
 /// </code>
 /// Long core calls go through <see cref="Run{T}"/> to get nested progress and Ctrl+C.
 /// </summary>

@@ -29,8 +29,8 @@ namespace SegMeasure.Cli.Sweeps;
 /// A post-processing command writes its own output file:
 /// <code>
 /// var input = sweep.AddImages("--input", "Input segmentation TIFF file(s) or glob(s).");
-/// sweep.TransformWith((file, output, overwrite, ct) => ImageFile.WriteLabels(output,
-///     SmallSegments.Remove(ImageFile.ReadLabels(file[input]!), minSize), new TiffWriteOptions { Overwrite = overwrite }));
+/// sweep.TransformWith((file, output, overwrite, ct) =>
+///     Summarise(PostprocessFile.FilterSmallSegments(file[input]!, output, file.Value(minSize), overwrite, ct)));
 /// </code>
 /// </example>
 public sealed class FileSweep

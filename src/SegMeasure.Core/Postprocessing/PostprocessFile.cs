@@ -1,4 +1,5 @@
 using SegMeasure.Core.Images;
+using SegMeasure.Core.Measurement;
 using SegMeasure.Core.Tables;
 using SegMeasure.Core.Tiff;
 

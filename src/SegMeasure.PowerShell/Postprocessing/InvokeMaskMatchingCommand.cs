@@ -6,7 +6,6 @@ namespace SegMeasure.PowerShell.Postprocessing;
 
 /// <summary>
 /// <para type="synopsis">Matches nucleus and cytosol masks: keeps cells holding exactly one nucleus covered to -OverlapThreshold, with the same id in both outputs.</para>
-/// <para type="description">-Path is the nucleus segmentation, -CytosolPath the cytosol one. The matched cytosol mask is written beside the nucleus output with the suffix _cytosol. The result lists dropped masks and why.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "MaskMatching", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(PostprocessRecord.MaskMatchingTypeName)]

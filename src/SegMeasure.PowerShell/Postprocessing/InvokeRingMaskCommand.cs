@@ -5,7 +5,6 @@ namespace SegMeasure.PowerShell.Postprocessing;
 
 /// <summary>
 /// <para type="synopsis">Rings around segments: -RingWidth voxels (city-block, smaller id wins), or by nearest segment within -NearestDistance.</para>
-/// <para type="description">Rings only cover background. -RemoveOriginal keeps only the rings. -NearestDistance is in physical units (voxel size from the file or -Scale).</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "RingMask", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(PostprocessRecord.TypeName)]

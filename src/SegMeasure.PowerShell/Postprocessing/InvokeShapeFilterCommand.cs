@@ -5,7 +5,6 @@ namespace SegMeasure.PowerShell.Postprocessing;
 
 /// <summary>
 /// <para type="synopsis">Rejects segments by area, eccentricity, solidity, extent, compactness, convexity deficit and perimeter/√area, and renumbers the rest from 1.</para>
-/// <para type="description">Defaults as filter_cell_by_regionprops: -MinArea median_div2, -MinAbsoluteArea 50, -MaxConvexityDeficit 0.20. Features are measured as scikit-image's regionprops does, or read from a table of the same image (-FeaturePath). The result lists each rejected segment with its reasons.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "ShapeFilter", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(PostprocessRecord.ShapeFilterTypeName)]

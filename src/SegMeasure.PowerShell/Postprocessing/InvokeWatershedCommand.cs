@@ -5,7 +5,6 @@ namespace SegMeasure.PowerShell.Postprocessing;
 
 /// <summary>
 /// <para type="synopsis">Grows the input segments over a heatmap (low values flooded first), optionally within a mask.</para>
-/// <para type="description">Ties on plateaus go to the voxel that entered the queue first (seeds in raster order). Pair files with delay-bind script blocks: -HeatmapPath { $_.FullName -replace '_seg','_heat' }.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "Watershed", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(PostprocessRecord.TypeName)]

@@ -5,7 +5,6 @@ namespace SegMeasure.PowerShell.Postprocessing;
 
 /// <summary>
 /// <para type="synopsis">Fills holes of each segment up to -MaxHoleSize voxels (inclusive); other segments are never overwritten.</para>
-/// <para type="description">Holes are 4-connected (6-connected in 3D) regions not belonging to the segment, border-touching ones included.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "SmallHole", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(PostprocessRecord.TypeName)]

@@ -5,7 +5,6 @@ namespace SegMeasure.PowerShell.Postprocessing;
 
 /// <summary>
 /// <para type="synopsis">Removes segments with fewer voxels than -MinSize (they become background).</para>
-/// <para type="description">Writes a new label image in the input's label type; the input is never changed.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "SmallSegment", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(PostprocessRecord.TypeName)]

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using SegMeasure.Core.Measurement.Geometry;
+using SegMeasure.Core.Measurement.Engine;
 
 namespace SegMeasure.Core.Measurement.Geometry;
 
