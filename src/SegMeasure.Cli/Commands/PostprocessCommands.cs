@@ -32,7 +32,7 @@ public static class PostprocessCommands
         var command = new Command("filter-small-segments", "Remove segments with fewer voxels than --min-size (set them to 0).");
         var sweep = new FileSweep(command, "Filtering small segments");
         var input = sweep.AddImages("--input", "Input segmentation TIFF file(s).");
-        var minSize = new Option<long>("--min-size") { Description = "Minimum segment size in pixels/voxels; strictly smaller segments are removed.", Required = true };
+        var minSize = new Option<double>("--min-size") { Description = "Minimum segment size in pixels/voxels; strictly smaller segments are removed.", Required = true };
         command.Add(minSize);
         sweep.TransformWith((file, output, overwrite, ct) =>
             Summarise(PostprocessFile.FilterSmallSegments(file[input]!, output, file.Value(minSize), overwrite, ct)));
@@ -44,7 +44,7 @@ public static class PostprocessCommands
         var command = new Command("remove-small-holes", "Fill holes of each segment up to --max-hole-size voxels; other segments are never overwritten.");
         var sweep = new FileSweep(command, "Filling holes");
         var input = sweep.AddImages("--input", "Input segmentation TIFF file(s).");
-        var maxHole = new Option<long>("--max-hole-size") { Description = "Largest hole (in pixels/voxels, inclusive) that is filled.", Required = true };
+        var maxHole = new Option<double>("--max-hole-size") { Description = "Largest hole (in pixels/voxels, inclusive) that is filled.", Required = true };
         command.Add(maxHole);
         sweep.TransformWith((file, output, overwrite, ct) =>
             Summarise(PostprocessFile.RemoveSmallHoles(file[input]!, output, file.Value(maxHole), overwrite, ct)));
@@ -159,10 +159,10 @@ public static class PostprocessCommands
             var options = new MaskMatchingOptions
             {
                 OverlapThreshold = file.Value(threshold),
-                NucleusMinSize = ToSize(file.Value(nMin)),
-                NucleusMaxSize = ToSize(file.Value(nMax)),
-                CytosolMinSize = ToSize(file.Value(cMin)),
-                CytosolMaxSize = ToSize(file.Value(cMax)),
+                NucleusMinSize = file.Value(nMin),
+                NucleusMaxSize = file.Value(nMax),
+                CytosolMinSize = file.Value(cMin),
+                CytosolMaxSize = file.Value(cMax),
             };
             var nucleusOut = file.Value(nucleiOutput) ?? OutputNaming.WithSuffix(output, "_nuclei");
             var result = PostprocessFile.MatchMasks(file[nuclei]!, file[cytosol]!, nucleusOut, output, options, overwrite, ct);
@@ -173,8 +173,6 @@ public static class PostprocessCommands
     }
 
     private static Option<double?> Limit(string name, string description) => new(name) { Description = description };
-
-    private static long? ToSize(double? value) => value is { } v ? (long)Math.Ceiling(v) : null;
 
 
     /// <summary>One line per file on stdout: what was read, what was written, segments before and after.</summary>

@@ -24,11 +24,13 @@ public sealed record PostprocessFileResult(
 /// </summary>
 public static class PostprocessFile
 {
-    public static PostprocessFileResult FilterSmallSegments(string input, string output, long minSize, bool overwrite, CancellationToken cancellationToken = default) =>
-        Transform(input, output, overwrite, labels => SmallSegmentFilter.Apply(labels, minSize, cancellationToken), cancellationToken);
+    /// <summary>Removes segments smaller than <paramref name="minSize"/> voxels (a fractional minimum, see <see cref="SizeLimit"/>).</summary>
+    public static PostprocessFileResult FilterSmallSegments(string input, string output, double minSize, bool overwrite, CancellationToken cancellationToken = default) =>
+        Transform(input, output, overwrite, labels => SmallSegmentFilter.Apply(labels, SizeLimit.SmallestKept(minSize), cancellationToken), cancellationToken);
 
-    public static PostprocessFileResult RemoveSmallHoles(string input, string output, long maxHoleSize, bool overwrite, CancellationToken cancellationToken = default) =>
-        Transform(input, output, overwrite, labels => HoleFilling.Apply(labels, maxHoleSize, cancellationToken), cancellationToken);
+    /// <summary>Fills holes of at most <paramref name="maxHoleSize"/> voxels (a fractional maximum, see <see cref="SizeLimit"/>).</summary>
+    public static PostprocessFileResult RemoveSmallHoles(string input, string output, double maxHoleSize, bool overwrite, CancellationToken cancellationToken = default) =>
+        Transform(input, output, overwrite, labels => HoleFilling.Apply(labels, SizeLimit.LargestKept(maxHoleSize), cancellationToken), cancellationToken);
 
     /// <summary>City-block rings of <paramref name="ringWidth"/> voxels, or, with <paramref name="nearestDistance"/>,
     /// rings by nearest segment within that physical distance (voxel size from the file unless a <paramref name="scale"/>

@@ -19,10 +19,10 @@ public sealed class InvokeMaskMatchingCommand : SegMeasureWriterCmdlet
     [ValidateRange(0.0, 1.0)]
     public double OverlapThreshold { get; set; } = 0.95;
 
-    [Parameter] public long? NucleusMinSize { get; set; }
-    [Parameter] public long? NucleusMaxSize { get; set; }
-    [Parameter] public long? CytosolMinSize { get; set; }
-    [Parameter] public long? CytosolMaxSize { get; set; }
+    [Parameter] public double? NucleusMinSize { get; set; }
+    [Parameter] public double? NucleusMaxSize { get; set; }
+    [Parameter] public double? CytosolMinSize { get; set; }
+    [Parameter] public double? CytosolMaxSize { get; set; }
 
     protected override string Activity => "Matching nucleus and cytosol masks";
 

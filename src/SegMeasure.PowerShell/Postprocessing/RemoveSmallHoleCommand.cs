@@ -11,8 +11,8 @@ namespace SegMeasure.PowerShell.Postprocessing;
 public sealed class RemoveSmallHoleCommand : SegMeasureWriterCmdlet
 {
     [Parameter(Mandatory = true)]
-    [ValidateRange(0, long.MaxValue)]
-    public long MaxHoleSize { get; set; }
+    [ValidateRange(0.0, double.MaxValue)]
+    public double MaxHoleSize { get; set; }
 
     protected override string Activity => "Filling small holes";
 

@@ -11,8 +11,8 @@ namespace SegMeasure.PowerShell.Postprocessing;
 public sealed class RemoveSmallSegmentCommand : SegMeasureWriterCmdlet
 {
     [Parameter(Mandatory = true)]
-    [ValidateRange(0, long.MaxValue)]
-    public long MinSize { get; set; }
+    [ValidateRange(0.0, double.MaxValue)]
+    public double MinSize { get; set; }
 
     protected override string Activity => "Removing small segments";
 
