@@ -35,7 +35,6 @@ public sealed class ExportSegTableCommand : PSCmdlet
         var path = GetUnresolvedProviderPathFromPSPath(Path);
         try
         {
-            if (!Force && File.Exists(path)) throw new OutputExistsException(path);
             if (!ShouldProcess(path, $"Write a table of {_records.Count} row(s)")) return;
             TableFile.Write(path, RecordTable.FromRecords(_records.Select(PSRecords.PropertiesOf).ToList()), Force);
         }

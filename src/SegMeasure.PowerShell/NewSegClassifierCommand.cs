@@ -55,7 +55,6 @@ public sealed class NewSegClassifierCommand : TableCmdlet
     protected override MeasurementTable Process(MeasurementTable table)
     {
         var outFile = OutFile is null ? null : GetUnresolvedProviderPathFromPSPath(OutFile);
-        if (outFile is not null && File.Exists(outFile) && !Force) throw new Core.OutputExistsException(outFile);
         _model = Classification.Train(table, AnnotationColumn, new ClassifierOptions
         {
             Method = ClassifierMethodNames.Parse(Method),

@@ -26,8 +26,6 @@ public static class ClassifyCommand
             var painted = PaintedSegmentation.From(parse.GetValue(segmentation), parse.GetValue(outputSegmentation));
             bool overwrite = parse.GetValue(force);
             var outputPath = parse.GetValue(output)!;
-            PaintedSegmentation.RefuseExisting(outputPath, painted, overwrite);
-
             var model = ClassifierModel.Load(parse.GetValue(classifier)!);
             var tablePath = parse.GetValue(table)!;
             var result = Classification.Apply(TableFile.Read(tablePath), model, parse.GetValue(classNames));

@@ -28,7 +28,6 @@ public static class EmbedCommand
         {
             var outputPath = parse.GetValue(output)!;
             bool overwrite = parse.GetValue(force);
-            if (File.Exists(outputPath) && !overwrite) throw new OutputExistsException(outputPath);
             var options = new EmbeddingOptions
             {
                 Method = EmbeddingMethodNames.Parse(parse.GetValue(method)!),

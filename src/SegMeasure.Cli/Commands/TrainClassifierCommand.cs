@@ -29,7 +29,6 @@ public static class TrainClassifierCommand
         command.SetAction(parse => CliContext.Execute(ctx =>
         {
             var outputPath = parse.GetValue(output)!;
-            if (File.Exists(outputPath) && !parse.GetValue(force)) throw new OutputExistsException(outputPath);
             var inputs = parse.GetValue(tables)!.Select(TableFile.Read).ToList();
             var options = new ClassifierOptions
             {

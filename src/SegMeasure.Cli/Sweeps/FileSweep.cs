@@ -143,7 +143,7 @@ public sealed class FileSweep
         if (directory is not null)
         {
             var outputs = set.OutputPaths(directory, extension);
-            RefuseExisting(outputs, force);
+            OutputFile.RefuseExisting(force, [.. outputs]); // every output before any work: a refused sweep changes nothing
             return Report(context, set, Run(context, parse, set, (file, i, ct) =>
             {
                 var table = measure(file, ct);
@@ -154,7 +154,7 @@ public sealed class FileSweep
         }
 
         var output = parse.GetValue(Output)!;
-        RefuseExisting([output], force);
+        OutputFile.RefuseExisting(force, output);
         var result = Run(context, parse, set, (file, _, ct) => measure(file, ct), cancellationToken);
         var tables = result.Succeeded.Select(o => (o.Input.Path, o.Result!)).ToList();
         if (tables.Count > 0)
@@ -177,7 +177,7 @@ public sealed class FileSweep
         foreach (var output in outputs)
             if (inputs.Contains(Path.GetFullPath(output)))
                 throw new SegMeasureException("SegMeasure.OutputIsInput", ErrorKind.InvalidArgument, $"{output}: the output would overwrite an input file", output);
-        RefuseExisting(outputs, force);
+        OutputFile.RefuseExisting(force, [.. outputs]); // every output before any work: a refused sweep changes nothing
 
         return Report(context, set, Run(context, parse, set, (file, i, ct) =>
         {
@@ -191,14 +191,6 @@ public sealed class FileSweep
     {
         var files = set.Groups.Select((g, i) => new SweepFile(g, i, _images, parse)).ToList();
         return SweepRunner.Run(files, (file, ct) => work(file, file.Position, ct), parse.GetValue(Jobs), context.CreateProgress(), _activity, cancellationToken);
-    }
-
-    /// <summary>Checks every output before any work, so a refused run changes nothing.</summary>
-    private static void RefuseExisting(IReadOnlyList<string> outputs, bool force)
-    {
-        if (force) return;
-        var existing = outputs.FirstOrDefault(File.Exists);
-        if (existing is not null) throw new OutputExistsException(existing);
     }
 
     /// <summary>One stderr line per failed input, a summary for sweeps; exit code 1 when anything failed.</summary>
