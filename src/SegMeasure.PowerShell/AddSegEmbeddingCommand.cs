@@ -14,20 +14,20 @@ public sealed class AddSegEmbeddingCommand : TableCmdlet
 {
     [Parameter]
     [ValidateSet("umap", "tsne", "pca")]
-    public string Method { get; set; } = "umap";
+    public string Method { get; set; } = EmbeddingOptions.Default.Method.ToName();
 
     [Parameter]
-    public int Seed { get; set; }
+    public int Seed { get; set; } = EmbeddingOptions.Default.Seed;
 
     [Parameter]
-    public double Perplexity { get; set; } = 30;
+    public double Perplexity { get; set; } = EmbeddingOptions.Default.Perplexity;
 
     [Parameter]
     [ValidateRange(2, int.MaxValue)]
-    public int NNeighbors { get; set; } = 15;
+    public int NNeighbors { get; set; } = EmbeddingOptions.Default.Neighbors;
 
     [Parameter]
-    public double MinDist { get; set; } = 0.1;
+    public double MinDist { get; set; } = EmbeddingOptions.Default.MinDistance;
 
     protected override MeasurementTable Process(MeasurementTable table)
     {

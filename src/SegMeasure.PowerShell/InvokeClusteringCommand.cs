@@ -15,17 +15,17 @@ public sealed class InvokeClusteringCommand : PaintingTableCmdlet
     /// <summary>kmeans, dbscan, hdbscan, mean_shift or ward.</summary>
     [Parameter(Position = 0)]
     [ValidateSet("kmeans", "dbscan", "hdbscan", "mean_shift", "ward")]
-    public string Method { get; set; } = "kmeans";
+    public string Method { get; set; } = ClusteringOptions.Default.Method.ToName();
 
     /// <summary>K-Means / Ward: number of clusters.</summary>
     [Parameter]
     [Alias("NClusters")]
     [ValidateRange(1, int.MaxValue)]
-    public int Clusters { get; set; } = 3;
+    public int Clusters { get; set; } = ClusteringOptions.Default.Clusters;
 
     /// <summary>DBSCAN: neighbourhood radius in standardised units.</summary>
     [Parameter]
-    public double Eps { get; set; } = 0.5;
+    public double Eps { get; set; } = ClusteringOptions.Default.Eps;
 
     /// <summary>DBSCAN / HDBSCAN: neighbourhood size that makes a core point, the point itself included
     /// (DBSCAN default 5; HDBSCAN default the minimum cluster size).</summary>
@@ -36,7 +36,7 @@ public sealed class InvokeClusteringCommand : PaintingTableCmdlet
     /// <summary>HDBSCAN: minimum cluster size.</summary>
     [Parameter]
     [ValidateRange(2, int.MaxValue)]
-    public int MinClusterSize { get; set; } = 5;
+    public int MinClusterSize { get; set; } = ClusteringOptions.Default.MinClusterSize;
 
     /// <summary>Mean Shift: bandwidth; 0 estimates it from the data.</summary>
     [Parameter]
@@ -50,17 +50,17 @@ public sealed class InvokeClusteringCommand : PaintingTableCmdlet
     /// <summary>Mean Shift with -BinSeeding: records a bin needs to become a seed.</summary>
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
-    public int MinBinFrequency { get; set; } = 1;
+    public int MinBinFrequency { get; set; } = ClusteringOptions.Default.MinBinFrequency;
 
     /// <summary>K-Means: random seed; the same seed gives the same clusters.</summary>
     [Parameter]
-    public int Seed { get; set; }
+    public int Seed { get; set; } = ClusteringOptions.Default.Seed;
 
     /// <summary>K-Means: restarts, the best kept.</summary>
     [Parameter]
     [Alias("NInit")]
     [ValidateRange(1, int.MaxValue)]
-    public int Restarts { get; set; } = 10;
+    public int Restarts { get; set; } = ClusteringOptions.Default.Restarts;
 
     protected override MeasurementTable Process(MeasurementTable table)
     {

@@ -26,7 +26,7 @@ public sealed class MeasureCellNucleusCommand : SegMeasureCmdlet
 
     /// <summary>Which cells a nucleus counts for.</summary>
     [Parameter]
-    public NucleusAssignment Assignment { get; set; } = NucleusAssignment.AnyOverlap;
+    public NucleusAssignment Assignment { get; set; } = CellNucleusOptions.Default.Assignment;
 
     /// <summary>Minimum fraction of a nucleus inside a cell for it to count there.</summary>
     [Parameter]

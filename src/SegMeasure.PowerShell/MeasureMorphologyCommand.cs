@@ -21,7 +21,7 @@ public sealed class MeasureMorphologyCommand : SegMeasureCmdlet
 
     /// <summary>Reference (as the Python tool) or Exact (physical pixel geometry) 2D perimeter.</summary>
     [Parameter]
-    public PerimeterMethod PerimeterMethod { get; set; } = PerimeterMethod.Reference;
+    public PerimeterMethod PerimeterMethod { get; set; } = MorphologyOptions.Default.PerimeterMethod;
 
     protected override string Activity => "Measuring morphology";
 

@@ -17,7 +17,7 @@ public sealed class NewSegClassifierCommand : TableCmdlet
 
     [Parameter]
     [ValidateSet("random_forest", "logistic_regression")]
-    public string Method { get; set; } = "random_forest";
+    public string Method { get; set; } = ClassifierOptions.Default.Method.ToName();
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -25,7 +25,7 @@ public sealed class NewSegClassifierCommand : TableCmdlet
 
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
-    public int NEstimators { get; set; } = 100;
+    public int NEstimators { get; set; } = ClassifierOptions.Default.Estimators;
 
     /// <summary>0 = unlimited.</summary>
     [Parameter]
@@ -33,14 +33,14 @@ public sealed class NewSegClassifierCommand : TableCmdlet
     public int MaxDepth { get; set; }
 
     [Parameter]
-    public double C { get; set; } = 1.0;
+    public double C { get; set; } = ClassifierOptions.Default.C;
 
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
-    public int MaxIter { get; set; } = 1000;
+    public int MaxIter { get; set; } = ClassifierOptions.Default.MaxIterations;
 
     [Parameter]
-    public int Seed { get; set; }
+    public int Seed { get; set; } = ClassifierOptions.Default.Seed;
 
     /// <summary>Saves the model to this JSON file.</summary>
     [Parameter]

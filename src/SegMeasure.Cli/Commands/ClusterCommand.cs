@@ -8,27 +8,29 @@ namespace SegMeasure.Cli.Commands;
 /// <summary><c>segmeasure analyze cluster</c>: the reference tool's flags and defaults, plus Ward clustering, a seed and <c>--force</c>.</summary>
 public static class ClusterCommand
 {
+    private static ClusteringOptions Defaults => ClusteringOptions.Default;
+
     public static Command Create()
     {
         var table = new Option<string>("--table") { Description = "Input measurement table (CSV, TSV or XLSX)", Required = true };
         var method = new Option<string>("--method")
         {
-            Description = "Clustering method: kmeans (default), dbscan, hdbscan, mean_shift or ward",
-            DefaultValueFactory = _ => "kmeans",
+            Description = "Clustering method: kmeans, dbscan, hdbscan, mean_shift or ward",
+            DefaultValueFactory = _ => Defaults.Method.ToName(),
         };
         method.AcceptOnlyFromAmong([.. ClusteringMethodNames.All]);
-        var clusters = new Option<int>("--n-clusters") { Description = "K-Means / Ward: number of clusters (default: 3)", DefaultValueFactory = _ => 3 };
-        var eps = new Option<double>("--eps") { Description = "DBSCAN: neighbourhood radius (default: 0.5)", DefaultValueFactory = _ => 0.5 };
+        var clusters = new Option<int>("--n-clusters") { Description = "K-Means / Ward: number of clusters", DefaultValueFactory = _ => Defaults.Clusters };
+        var eps = new Option<double>("--eps") { Description = "DBSCAN: neighbourhood radius", DefaultValueFactory = _ => Defaults.Eps };
         var minSamples = new Option<int?>("--min-samples")
         {
-            Description = "DBSCAN / HDBSCAN: minimum samples in a neighbourhood, the point itself included (default: 5 for DBSCAN; the min cluster size for HDBSCAN)",
+            Description = $"DBSCAN / HDBSCAN: minimum samples in a neighbourhood, the point itself included (default: {ClusteringOptions.DefaultMinSamples} for DBSCAN; the min cluster size for HDBSCAN)",
         };
-        var minClusterSize = new Option<int>("--min-cluster-size") { Description = "HDBSCAN: minimum cluster size (default: 5)", DefaultValueFactory = _ => 5 };
+        var minClusterSize = new Option<int>("--min-cluster-size") { Description = "HDBSCAN: minimum cluster size", DefaultValueFactory = _ => Defaults.MinClusterSize };
         var bandwidth = new Option<double?>("--bandwidth") { Description = "Mean Shift: bandwidth; omit or set to 0 for automatic estimation" };
         var binSeeding = new Option<bool>("--bin-seeding") { Description = "Mean Shift: seed from a grid of bandwidth-sized bins instead of every point" };
-        var minBinFreq = new Option<int>("--min-bin-freq") { Description = "Mean Shift with --bin-seeding: points a bin needs to become a seed (default: 1)", DefaultValueFactory = _ => 1 };
-        var seed = new Option<int>("--seed") { Description = "K-Means: random seed (same seed, same result; default: 0)", DefaultValueFactory = _ => 0 };
-        var restarts = new Option<int>("--n-init") { Description = "K-Means: number of restarts, the best kept (default: 10)", DefaultValueFactory = _ => 10 };
+        var minBinFreq = new Option<int>("--min-bin-freq") { Description = "Mean Shift with --bin-seeding: points a bin needs to become a seed", DefaultValueFactory = _ => Defaults.MinBinFrequency };
+        var seed = new Option<int>("--seed") { Description = "K-Means: random seed (same seed, same result)", DefaultValueFactory = _ => Defaults.Seed };
+        var restarts = new Option<int>("--n-init") { Description = "K-Means: number of restarts, the best kept", DefaultValueFactory = _ => Defaults.Restarts };
         var output = new Option<string>("--output") { Description = "Output table file (CSV, TSV or XLSX)", Required = true };
         var segmentation = new Option<string?>("--segmentation") { Description = "Segmentation TIFF; required when --output-segmentation is used" };
         var outputSegmentation = new Option<string?>("--output-segmentation")

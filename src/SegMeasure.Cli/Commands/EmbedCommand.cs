@@ -8,16 +8,18 @@ namespace SegMeasure.Cli.Commands;
 /// <summary><c>segmeasure analyze embed</c>: adds a 2-D embedding (UMAP, t-SNE or PCA) of the standardised features.</summary>
 public static class EmbedCommand
 {
+    private static EmbeddingOptions Defaults => EmbeddingOptions.Default;
+
     public static Command Create()
     {
         var table = new Option<string>("--table") { Description = "Input measurement table (CSV, TSV or XLSX)", Required = true };
         var output = new Option<string>("--output") { Description = "Output table file with embedding_1 and embedding_2 added", Required = true };
-        var method = new Option<string>("--method") { Description = "Feature reduction: umap, tsne or pca", DefaultValueFactory = _ => "umap" };
+        var method = new Option<string>("--method") { Description = "Feature reduction: umap, tsne or pca", DefaultValueFactory = _ => Defaults.Method.ToName() };
         method.AcceptOnlyFromAmong("umap", "tsne", "pca");
-        var seed = new Option<int>("--seed") { Description = "Seed of UMAP's random choices (t-SNE starts from PCA and is deterministic)", DefaultValueFactory = _ => 0 };
-        var perplexity = new Option<double>("--perplexity") { Description = "t-SNE: perplexity", DefaultValueFactory = _ => 30.0 };
-        var neighbors = new Option<int>("--n-neighbors") { Description = "UMAP: size of the local neighbourhood", DefaultValueFactory = _ => 15 };
-        var minDist = new Option<double>("--min-dist") { Description = "UMAP: minimum distance between embedded points", DefaultValueFactory = _ => 0.1 };
+        var seed = new Option<int>("--seed") { Description = "Seed of UMAP's random choices (t-SNE starts from PCA and is deterministic)", DefaultValueFactory = _ => Defaults.Seed };
+        var perplexity = new Option<double>("--perplexity") { Description = "t-SNE: perplexity", DefaultValueFactory = _ => Defaults.Perplexity };
+        var neighbors = new Option<int>("--n-neighbors") { Description = "UMAP: size of the local neighbourhood", DefaultValueFactory = _ => Defaults.Neighbors };
+        var minDist = new Option<double>("--min-dist") { Description = "UMAP: minimum distance between embedded points", DefaultValueFactory = _ => Defaults.MinDistance };
         var force = CommonOptions.Force();
 
         var command = new Command("embed", "Compute a 2-D embedding (UMAP, t-SNE or PCA) of the standardised features: adds embedding_1 and embedding_2.")

@@ -25,11 +25,11 @@ public static class ThresholdCommand
         };
         var method = new Option<string>("--suggest")
         {
-            Description = "How thresholds are suggested when not given: quantiles (equally spaced percentiles, default) or otsu (Otsu / multi-Otsu)",
+            Description = "How thresholds are suggested when not given: quantiles (equally spaced percentiles) or otsu (Otsu / multi-Otsu)",
             DefaultValueFactory = _ => "quantiles",
         };
         method.AcceptOnlyFromAmong("quantiles", "otsu");
-        var bins = new Option<int>("--bins") { Description = "Histogram bins for --suggest otsu (default: 256)", DefaultValueFactory = _ => ThresholdSuggestion.DefaultBins };
+        var bins = new Option<int>("--bins") { Description = "Histogram bins for --suggest otsu", DefaultValueFactory = _ => ThresholdSuggestion.DefaultBins };
         var output = new Option<string>("--output") { Description = "Output table file (CSV, TSV or XLSX)", Required = true };
         var segmentation = new Option<string?>("--segmentation") { Description = "Segmentation TIFF; required when --output-segmentation is used" };
         var outputSegmentation = new Option<string?>("--output-segmentation") { Description = "Output TIFF where each segment is assigned its category ID" };

@@ -8,18 +8,20 @@ namespace SegMeasure.Cli.Commands;
 /// <summary><c>segmeasure analyze train-classifier</c>: trains a classifier on annotated tables and saves it as JSON.</summary>
 public static class TrainClassifierCommand
 {
+    private static ClassifierOptions Defaults => ClassifierOptions.Default;
+
     public static Command Create()
     {
         var tables = new Option<string[]>("--tables") { Description = "One or more annotated measurement tables (CSV, TSV or XLSX), concatenated before training", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--output") { Description = "Output classifier file (JSON)", Required = true };
-        var method = new Option<string>("--method") { Description = "Classifier type: random_forest or logistic_regression", DefaultValueFactory = _ => "random_forest" };
+        var method = new Option<string>("--method") { Description = "Classifier type: random_forest or logistic_regression", DefaultValueFactory = _ => Defaults.Method.ToName() };
         method.AcceptOnlyFromAmong("random_forest", "logistic_regression");
         var annotation = new Option<string>("--annotation-column") { Description = "Column containing integer annotation labels (0 = unannotated)", DefaultValueFactory = _ => Classification.DefaultAnnotationColumn };
-        var estimators = new Option<int>("--n-estimators") { Description = "Random forest: number of trees", DefaultValueFactory = _ => 100 };
+        var estimators = new Option<int>("--n-estimators") { Description = "Random forest: number of trees", DefaultValueFactory = _ => Defaults.Estimators };
         var maxDepth = new Option<int?>("--max-depth") { Description = "Random forest: maximum tree depth; omit or 0 for unlimited" };
-        var c = new Option<double>("--c") { Description = "Logistic regression: inverse regularisation strength C", DefaultValueFactory = _ => 1.0 };
-        var maxIter = new Option<int>("--max-iter") { Description = "Logistic regression: maximum number of solver iterations", DefaultValueFactory = _ => 1000 };
-        var seed = new Option<int>("--seed") { Description = "Random forest: seed of the bootstrap and feature draws", DefaultValueFactory = _ => 0 };
+        var c = new Option<double>("--c") { Description = "Logistic regression: inverse regularisation strength C", DefaultValueFactory = _ => Defaults.C };
+        var maxIter = new Option<int>("--max-iter") { Description = "Logistic regression: maximum number of solver iterations", DefaultValueFactory = _ => Defaults.MaxIterations };
+        var seed = new Option<int>("--seed") { Description = "Random forest: seed of the bootstrap and feature draws", DefaultValueFactory = _ => Defaults.Seed };
         var force = CommonOptions.Force();
 
         var command = new Command("train-classifier", "Train a random forest or logistic regression classifier from annotated measurement tables and save it as JSON.")

@@ -6,6 +6,9 @@ namespace SegMeasure.Core.Postprocessing;
 /// <summary>Options of <see cref="MaskMatching"/>; sizes in voxels, null = no limit, fractional limits by <see cref="SizeLimit"/>.</summary>
 public sealed record MaskMatchingOptions
 {
+    /// <summary>The defaults, which the command line and the cmdlets take rather than restate.</summary>
+    public static MaskMatchingOptions Default { get; } = new();
+
     /// <summary>Fraction of a nucleus that must lie inside one cytosol for the two to match (scPortrait's
     /// <c>filtering_threshold_mask_matching</c>).</summary>
     public double OverlapThreshold { get; init; } = 0.95;

@@ -17,7 +17,7 @@ public sealed class InvokeMaskMatchingCommand : SegMeasureWriterCmdlet
 
     [Parameter]
     [ValidateRange(0.0, 1.0)]
-    public double OverlapThreshold { get; set; } = 0.95;
+    public double OverlapThreshold { get; set; } = MaskMatchingOptions.Default.OverlapThreshold;
 
     [Parameter] public double? NucleusMinSize { get; set; }
     [Parameter] public double? NucleusMaxSize { get; set; }

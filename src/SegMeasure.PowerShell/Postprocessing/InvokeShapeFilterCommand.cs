@@ -14,8 +14,8 @@ public sealed class InvokeShapeFilterCommand : SegMeasureWriterCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? FeaturePath { get; set; }
 
-    [Parameter] public string MinArea { get; set; } = "median_div2";
-    [Parameter] public double? MinAbsoluteArea { get; set; } = 50;
+    [Parameter] public string MinArea { get; set; } = ShapeFilterOptions.Default.MinArea.ToString();
+    [Parameter] public double? MinAbsoluteArea { get; set; } = ShapeFilterOptions.Default.MinAbsoluteArea;
     [Parameter] public double? MaxArea { get; set; }
     [Parameter] public double? MaxEccentricity { get; set; }
     [Parameter] public double? MinSolidity { get; set; }
@@ -23,7 +23,7 @@ public sealed class InvokeShapeFilterCommand : SegMeasureWriterCmdlet
     [Parameter] public double? MinExtent { get; set; }
     [Parameter] public double? MaxExtent { get; set; }
     [Parameter] public double? MinCompactness { get; set; }
-    [Parameter] public double? MaxConvexityDeficit { get; set; } = 0.20;
+    [Parameter] public double? MaxConvexityDeficit { get; set; } = ShapeFilterOptions.Default.MaxConvexityDeficit;
     [Parameter] public double? MaxPerimeterAreaRatio { get; set; }
     [Parameter] public double? AreaStdFilter { get; set; }
 
