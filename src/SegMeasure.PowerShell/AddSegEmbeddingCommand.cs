@@ -31,14 +31,15 @@ public sealed class AddSegEmbeddingCommand : TableCmdlet
 
     protected override MeasurementTable Process(MeasurementTable table)
     {
-        var result = Embedding.Compute(table, new EmbeddingOptions
+        var options = new EmbeddingOptions
         {
             Method = EmbeddingMethodNames.Parse(Method),
             Seed = Seed,
             Perplexity = Perplexity,
             Neighbors = NNeighbors,
             MinDistance = MinDist,
-        });
+        };
+        var result = Run((progress, ct) => Embedding.Compute(table, options, progress: progress, cancellation: ct));
         if (result.SkipMessage is { } skipped) WriteWarning(skipped);
         return result.Table;
     }

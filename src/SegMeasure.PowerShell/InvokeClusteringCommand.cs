@@ -64,7 +64,7 @@ public sealed class InvokeClusteringCommand : PaintingTableCmdlet
 
     protected override MeasurementTable Process(MeasurementTable table)
     {
-        var result = MeasurementClustering.Cluster(table, new ClusteringOptions
+        var options = new ClusteringOptions
         {
             Method = ClusteringMethodNames.Parse(Method),
             Clusters = Clusters,
@@ -76,7 +76,8 @@ public sealed class InvokeClusteringCommand : PaintingTableCmdlet
             MinBinFrequency = MinBinFrequency,
             Seed = Seed,
             Restarts = Restarts,
-        });
+        };
+        var result = Run((progress, ct) => MeasurementClustering.Cluster(table, options, progress: progress, cancellationToken: ct));
         if (result.SkippedSummary is { } skipped) WriteWarning(skipped);
         PaintIfRequested(result.Table, MeasurementClustering.IdColumn);
         return result.Table;

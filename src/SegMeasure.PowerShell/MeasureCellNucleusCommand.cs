@@ -40,7 +40,7 @@ public sealed class MeasureCellNucleusCommand : SegMeasureCmdlet
         var nucleus = ResolvePairedPath(NucleusPath);
         var intensity = string.IsNullOrEmpty(IntensityPath) ? null : ResolvePairedPath(IntensityPath);
         var options = new CellNucleusOptions { Scale = Scale, Assignment = Assignment, MinimumOverlapFraction = MinimumOverlapFraction };
-        var table = MeasurementFiles.CellNucleus(path, nucleus, intensity, options);
+        var table = Run((progress, ct) => MeasurementFiles.CellNucleus(path, nucleus, intensity, options, progress, ct));
         WriteRows(table, "SegMeasure.CellNucleus", ("Path", path), ("NucleusPath", nucleus), ("IntensityPath", intensity));
     }
 }

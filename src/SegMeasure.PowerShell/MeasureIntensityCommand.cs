@@ -24,7 +24,8 @@ public sealed class MeasureIntensityCommand : SegMeasureCmdlet
     protected override void ProcessFile(string path)
     {
         var intensity = ResolvePairedPath(IntensityPath);
-        var table = MeasurementFiles.Intensity(path, intensity, new IntensityOptions { IncludeSum = IncludeSum });
+        var options = new IntensityOptions { IncludeSum = IncludeSum };
+        var table = Run((progress, ct) => MeasurementFiles.Intensity(path, intensity, options, progress, ct));
         WriteRows(table, "SegMeasure.Intensity", ("Path", path), ("IntensityPath", intensity));
     }
 }

@@ -28,6 +28,6 @@ public sealed class MeasureMorphologyCommand : SegMeasureCmdlet
     protected override void ProcessFile(string path)
     {
         var options = new MorphologyOptions { Scale = Scale, IncludeShapeExtras = ShapeExtras, PerimeterMethod = PerimeterMethod };
-        WriteRows(MeasurementFiles.Morphology(path, options), "SegMeasure.Morphology", ("Path", path));
+        WriteRows(Run((progress, ct) => MeasurementFiles.Morphology(path, options, progress, ct)), "SegMeasure.Morphology", ("Path", path));
     }
 }

@@ -55,7 +55,7 @@ public sealed class NewSegClassifierCommand : TableCmdlet
     protected override MeasurementTable Process(MeasurementTable table)
     {
         var outFile = OutFile is null ? null : GetUnresolvedProviderPathFromPSPath(OutFile);
-        _model = Classification.Train(table, AnnotationColumn, new ClassifierOptions
+        var (annotation, options) = (AnnotationColumn, new ClassifierOptions
         {
             Method = ClassifierMethodNames.Parse(Method),
             Estimators = NEstimators,
@@ -64,6 +64,7 @@ public sealed class NewSegClassifierCommand : TableCmdlet
             MaxIterations = MaxIter,
             Seed = Seed,
         });
+        _model = Run((progress, ct) => Classification.Train(table, annotation, options, progress, ct));
         if (_model.Training.SkippedRows > 0)
             WriteWarning($"{_model.Training.SkippedRows} annotated row(s) have a NaN or infinite feature value and were left out of training");
         if (outFile is not null && ShouldProcess(outFile, "Save classifier"))

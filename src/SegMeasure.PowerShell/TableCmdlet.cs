@@ -9,12 +9,8 @@ namespace SegMeasure.PowerShell;
 /// the piped records — from any measure cmdlet or Import-Csv — into one table, hands it to the
 /// core once, and emits the same records with the new columns added as properties.
 /// </summary>
-public abstract class TableCmdlet : PSCmdlet
+public abstract class TableCmdlet : CoreCmdlet
 {
-    /// <summary>Activity id of this cmdlet's progress bar.</summary>
-    protected const int TableProgressId = 1;
-
-    private readonly CoreWork _work = new();
     private readonly List<PSObject> _records = [];
 
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -27,15 +23,7 @@ public abstract class TableCmdlet : PSCmdlet
     /// <summary>Runs the core function on the collected table and returns it with new or changed columns.</summary>
     protected abstract MeasurementTable Process(MeasurementTable table);
 
-    /// <summary>Cancelled when the user presses Ctrl+C; pass it to core calls that take a token.</summary>
-    protected CancellationToken StoppingToken => _work.Token;
-
-    /// <summary>Runs a long core call (clustering, training) on a worker thread with progress and Ctrl+C.</summary>
-    protected T Run<T>(Func<IProgress<WorkProgress>, CancellationToken, T> work) => _work.Run(this, TableProgressId, work);
-
     protected override void ProcessRecord() => _records.AddRange(InputObject.Where(o => o is not null));
-
-    protected override void StopProcessing() => _work.Stop();
 
     protected override void EndProcessing()
     {

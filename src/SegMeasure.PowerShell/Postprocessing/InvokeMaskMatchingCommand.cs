@@ -34,7 +34,8 @@ public sealed class InvokeMaskMatchingCommand : SegMeasureWriterCmdlet
             OverlapThreshold = OverlapThreshold, NucleusMinSize = NucleusMinSize, NucleusMaxSize = NucleusMaxSize,
             CytosolMinSize = CytosolMinSize, CytosolMaxSize = CytosolMaxSize,
         };
-        var result = PostprocessFile.MatchMasks(path, ResolvePairedPath(CytosolPath), output, OutputNaming.WithSuffix(output, "_cytosol"), options, Force);
+        var (cytosol, force) = (ResolvePairedPath(CytosolPath), Force.IsPresent);
+        var result = Run((_, ct) => PostprocessFile.MatchMasks(path, cytosol, output, OutputNaming.WithSuffix(output, "_cytosol"), options, force, ct));
         WriteObject(PostprocessRecord.From(result, PostprocessRecord.MaskMatchingTypeName));
     }
 }

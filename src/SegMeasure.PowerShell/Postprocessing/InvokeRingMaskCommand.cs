@@ -29,6 +29,7 @@ public sealed class InvokeRingMaskCommand : SegMeasureWriterCmdlet
     protected override void ProcessFile(string path)
     {
         if (ConfirmOutput(path) is not { } output) return;
-        WriteObject(PostprocessRecord.From(PostprocessFile.RingMask(path, output, RingWidth, !RemoveOriginal, Force, NearestDistance, Scale)));
+        var (width, keep, force, distance, scale) = (RingWidth, !RemoveOriginal, Force.IsPresent, NearestDistance, Scale);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.RingMask(path, output, width, keep, force, distance, scale, ct))));
     }
 }

@@ -39,6 +39,7 @@ public sealed class InvokeShapeFilterCommand : SegMeasureWriterCmdlet
             MinExtent = MinExtent, MaxExtent = MaxExtent, MinCompactness = MinCompactness,
             MaxConvexityDeficit = MaxConvexityDeficit, MaxPerimeterAreaRatio = MaxPerimeterAreaRatio, AreaStdFilter = AreaStdFilter,
         };
-        WriteObject(PostprocessRecord.From(PostprocessFile.ShapeFilter(path, FeaturePath is null ? null : ResolvePairedPath(FeaturePath), output, options, Force), PostprocessRecord.ShapeFilterTypeName));
+        var (features, force) = (FeaturePath is null ? null : ResolvePairedPath(FeaturePath), Force.IsPresent);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.ShapeFilter(path, features, output, options, force, ct)), PostprocessRecord.ShapeFilterTypeName));
     }
 }

@@ -23,6 +23,7 @@ public sealed class InvokeWatershedCommand : SegMeasureWriterCmdlet
     {
         if (ConfirmOutput(path) is not { } output) return;
         var mask = MaskPath is null ? null : ResolvePairedPath(MaskPath);
-        WriteObject(PostprocessRecord.From(PostprocessFile.Watershed(path, ResolvePairedPath(HeatmapPath), mask, output, Force)));
+        var (heatmap, force) = (ResolvePairedPath(HeatmapPath), Force.IsPresent);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.Watershed(path, heatmap, mask, output, force, ct))));
     }
 }

@@ -19,6 +19,7 @@ public sealed class RemoveSmallHoleCommand : SegMeasureWriterCmdlet
     protected override void ProcessFile(string path)
     {
         if (ConfirmOutput(path) is not { } output) return;
-        WriteObject(PostprocessRecord.From(PostprocessFile.RemoveSmallHoles(path, output, MaxHoleSize, Force)));
+        var (maxHoleSize, force) = (MaxHoleSize, Force.IsPresent);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.RemoveSmallHoles(path, output, maxHoleSize, force, ct))));
     }
 }

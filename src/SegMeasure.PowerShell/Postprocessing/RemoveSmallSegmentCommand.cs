@@ -19,6 +19,7 @@ public sealed class RemoveSmallSegmentCommand : SegMeasureWriterCmdlet
     protected override void ProcessFile(string path)
     {
         if (ConfirmOutput(path) is not { } output) return;
-        WriteObject(PostprocessRecord.From(PostprocessFile.FilterSmallSegments(path, output, MinSize, Force)));
+        var (minSize, force) = (MinSize, Force.IsPresent);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.FilterSmallSegments(path, output, minSize, force, ct))));
     }
 }
