@@ -12,17 +12,17 @@ namespace SegMeasure.Core.Tests.Analysis;
 /// </summary>
 public class CancellationTests
 {
-    /// <summary>Reports synchronously on the reporting thread (Progress&lt;T&gt; would post them elsewhere).</summary>
-    private sealed class CancellingProgress(CancellationTokenSource source) : IProgress<WorkProgress>
+    /// <summary>Cancels at report number <paramref name="cancelAt"/>; reports synchronously on the reporting thread
+    /// (Progress&lt;T&gt; would post them elsewhere).</summary>
+    private sealed class CancellingProgress(CancellationTokenSource source, int cancelAt) : IProgress<WorkProgress>
     {
         private int _reports;
 
-        public int ReportsAfterCancel => Math.Max(0, _reports - 1);
+        public int ReportsAfterCancel => Math.Max(0, _reports - cancelAt);
 
         public void Report(WorkProgress value)
         {
-            Interlocked.Increment(ref _reports);
-            source.Cancel();
+            if (Interlocked.Increment(ref _reports) >= cancelAt) source.Cancel();
         }
     }
 
@@ -47,22 +47,25 @@ public class CancellationTests
         ]);
     }
 
-    private static void AssertStopsWithin(int maxReportsAfterCancel, Action<IProgress<WorkProgress>, CancellationToken> run)
+    private static void AssertStopsWithin(int maxReportsAfterCancel, Action<IProgress<WorkProgress>, CancellationToken> run, int cancelAt = 1)
     {
         using var source = new CancellationTokenSource();
-        var progress = new CancellingProgress(source);
+        var progress = new CancellingProgress(source, cancelAt);
         Assert.ThrowsAny<OperationCanceledException>(() => run(progress, source.Token));
         Assert.True(source.IsCancellationRequested, "the run never reported progress, so it was never cancelled");
         Assert.InRange(progress.ReportsAfterCancel, 0, maxReportsAfterCancel);
     }
 
+    /// <summary>t-SNE reports the start and end of its affinities, then every 50 iterations; UMAP every 20 epochs.</summary>
     [Theory]
-    [InlineData(EmbeddingMethod.TSne)]
-    [InlineData(EmbeddingMethod.Umap)]
-    public void Embeddings_stop_at_the_next_iteration(EmbeddingMethod method)
+    [InlineData(EmbeddingMethod.TSne, 1)]
+    [InlineData(EmbeddingMethod.TSne, 3)]
+    [InlineData(EmbeddingMethod.Umap, 1)]
+    [InlineData(EmbeddingMethod.Umap, 2)]
+    public void Embeddings_stop_at_the_next_iteration(EmbeddingMethod method, int cancelAtReport)
     {
         var table = Blobs(1500);
-        AssertStopsWithin(0, (progress, ct) => Embedding.Compute(table, new EmbeddingOptions { Method = method }, progress: progress, cancellation: ct));
+        AssertStopsWithin(0, (progress, ct) => Embedding.Compute(table, new EmbeddingOptions { Method = method }, progress: progress, cancellation: ct), cancelAtReport);
     }
 
     [Theory]
