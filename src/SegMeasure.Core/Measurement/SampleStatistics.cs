@@ -10,7 +10,7 @@ namespace SegMeasure.Core.Measurement;
 /// method), median as the mean of the two middle values. One NaN makes every statistic NaN,
 /// as in numpy.
 /// </summary>
-public readonly record struct SampleStatistics(
+internal readonly record struct SampleStatistics(
     long Count, double Sum, double Mean, double Median, double Max, double Min, double Std,
     double Percentile10, double Percentile25, double Percentile75, double Percentile90)
 {

@@ -6,7 +6,7 @@ namespace SegMeasure.Core.Postprocessing;
 /// sizes ≥ the limit and a maximum keeps sizes ≤ it, so in whole voxels a minimum rounds up and
 /// a maximum rounds down. Every filter that takes a size limit goes through here.
 /// </summary>
-public static class SizeLimit
+internal static class SizeLimit
 {
     /// <summary>True when <paramref name="size"/> falls short of the minimum (no minimum: false).</summary>
     public static bool IsBelow(double size, double? minimum) => minimum is { } limit && size < limit;
