@@ -143,7 +143,7 @@ public sealed class FileSweep
         if (directory is not null)
         {
             var outputs = set.OutputPaths(directory, extension);
-            OutputFile.RefuseExisting(force, [.. outputs]); // every output before any work: a refused sweep changes nothing
+            set.RefuseOutputs(outputs, force);
             return Report(context, set, Run(context, parse, set, (file, i, ct) =>
             {
                 var table = measure(file, ct);
@@ -154,7 +154,7 @@ public sealed class FileSweep
         }
 
         var output = parse.GetValue(Output)!;
-        OutputFile.RefuseExisting(force, output);
+        set.RefuseOutputs([output], force);
         var result = Run(context, parse, set, (file, _, ct) => measure(file, ct), cancellationToken);
         var tables = result.Succeeded.Select(o => (o.Input.Path, o.Result!)).ToList();
         if (tables.Count > 0)
@@ -173,11 +173,7 @@ public sealed class FileSweep
                 $"{_images[0].Name} names several inputs (or a pattern): give --output-dir to receive one output per input");
         else outputs = [parse.GetValue(Output)!];
 
-        var inputs = set.Groups.SelectMany(g => g.Paths).OfType<string>().Select(Path.GetFullPath).ToHashSet();
-        foreach (var output in outputs)
-            if (inputs.Contains(Path.GetFullPath(output)))
-                throw new SegMeasureException("SegMeasure.OutputIsInput", ErrorKind.InvalidArgument, $"{output}: the output would overwrite an input file", output);
-        OutputFile.RefuseExisting(force, [.. outputs]); // every output before any work: a refused sweep changes nothing
+        set.RefuseOutputs(outputs, force);
 
         return Report(context, set, Run(context, parse, set, (file, i, ct) =>
         {
