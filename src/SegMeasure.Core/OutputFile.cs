@@ -7,7 +7,7 @@ namespace SegMeasure.Core;
 /// renamed into place — the output appears complete or not at all, and a failed or cancelled
 /// write leaves no temporary file behind.
 /// </summary>
-public static class OutputFile
+internal static class OutputFile
 {
     /// <summary>
     /// Refuses every existing path when <paramref name="overwrite"/> is off. Work that writes
