@@ -32,9 +32,11 @@ public static class SegMeasureApp
         table.Add(Commands.TableCommands.Drop());
 
         // analyze
-        analyze.Add(Commands.AnalyzeClusterCommands.Threshold());
-        analyze.Add(Commands.AnalyzeClusterCommands.Cluster());
-        Commands.AnalyzeClassifierCommands.AddTo(analyze);
+        analyze.Add(Commands.ThresholdCommand.Create());
+        analyze.Add(Commands.ClusterCommand.Create());
+        analyze.Add(Commands.TrainClassifierCommand.Create());
+        analyze.Add(Commands.ClassifyCommand.Create());
+        analyze.Add(Commands.EmbedCommand.Create());
         analyze.Add(Commands.ColocalizationDiagnosticsCommands.Create());
 
         // top-level commands

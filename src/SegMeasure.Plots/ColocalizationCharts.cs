@@ -13,7 +13,7 @@ public static class ColocalizationCharts
     private const int Width = 800, Height = 600;
 
     /// <summary>Channel B against channel A per pixel, with the regression line and the two thresholds when finite.</summary>
-    public static void Cytofluorogram(IReadOnlyList<double> a, IReadOnlyList<double> b, CostesRegression line, double thresholdA, double thresholdB, string path,
+    public static byte[] Cytofluorogram(IReadOnlyList<double> a, IReadOnlyList<double> b, CostesRegression line, double thresholdA, double thresholdB,
         string nameA = "A", string nameB = "B")
     {
         var plot = new Plot();
@@ -31,11 +31,11 @@ public static class ColocalizationCharts
         plot.XLabel(nameA);
         plot.YLabel(nameB);
         plot.Title("Cytofluorogram");
-        Save(plot, path);
+        return Png(plot);
     }
 
     /// <summary>PCC against shift, with the peak marked.</summary>
-    public static void CrossCorrelation(CrossCorrelationResult result, string path)
+    public static byte[] CrossCorrelation(CrossCorrelationResult result)
     {
         var plot = new Plot();
         var finite = result.Shifts.Select((s, i) => (s, v: result.Values[i])).Where(p => double.IsFinite(p.v)).ToArray();
@@ -44,11 +44,11 @@ public static class ColocalizationCharts
         plot.XLabel("shift of B (pixels)");
         plot.YLabel("Pearson's r");
         plot.Title("Van Steensel cross-correlation function");
-        Save(plot, path);
+        return Png(plot);
     }
 
     /// <summary>Both ICA panels in one picture: each channel's intensity against the product of deviations.</summary>
-    public static void IntensityCorrelation(IntensityCorrelationResult result, string path)
+    public static byte[] IntensityCorrelation(IntensityCorrelationResult result)
     {
         var plot = new Plot();
         var products = result.Products.ToArray();
@@ -62,11 +62,11 @@ public static class ColocalizationCharts
         plot.XLabel("(a - mean a)(b - mean b)");
         plot.YLabel("intensity");
         plot.Title(FormattableString.Invariant($"Li's ICA (ICQ = {result.Icq:G4})"));
-        Save(plot, path);
+        return Png(plot);
     }
 
     /// <summary>A histogram of the null PCCs with the observed PCC as a vertical line.</summary>
-    public static void Randomization(RandomizationResult result, string path, int bins = 30)
+    public static byte[] Randomization(RandomizationResult result, int bins = 30)
     {
         var plot = new Plot();
         var values = result.Null.Where(double.IsFinite).ToArray();
@@ -86,15 +86,13 @@ public static class ColocalizationCharts
         plot.XLabel("Pearson's r of scrambled B");
         plot.YLabel("count");
         plot.Title(FormattableString.Invariant($"Costes randomization (p = {result.PValue:G3})"));
-        Save(plot, path);
+        return Png(plot);
     }
 
-    private static void Save(Plot plot, string path)
+    /// <summary>The chart as PNG bytes; the caller writes them through the core's OutputFile.</summary>
+    private static byte[] Png(Plot plot)
     {
         plot.ShowLegend();
-        // Write beside the target, then move into place, so a failed draw never leaves half a file.
-        var temporary = path + ".tmp.png";
-        plot.SavePng(temporary, Width, Height);
-        File.Move(temporary, path, overwrite: true);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 }

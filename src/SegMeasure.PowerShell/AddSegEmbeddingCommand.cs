@@ -1,13 +1,12 @@
 using System.Management.Automation;
 using SegMeasure.Core.Analysis;
+using SegMeasure.Core.Analysis.Embeddings;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Adds a 2-D embedding (UMAP, t-SNE or PCA) of the measurement features: embedding_1 and embedding_2.</para>
-/// <para type="description">Collects the piped records, z-scores every numeric feature and reduces them to two
-/// coordinates for a scatter plot. Same as <c>segmeasure analyze embed</c>; a fixed -Seed gives the same layout.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "SegEmbedding")]
 [OutputType(typeof(PSObject))]
@@ -15,31 +14,32 @@ public sealed class AddSegEmbeddingCommand : TableCmdlet
 {
     [Parameter]
     [ValidateSet("umap", "tsne", "pca")]
-    public string Method { get; set; } = "umap";
+    public string Method { get; set; } = EmbeddingOptions.Default.Method.ToName();
 
     [Parameter]
-    public int Seed { get; set; }
+    public int Seed { get; set; } = EmbeddingOptions.Default.Seed;
 
     [Parameter]
-    public double Perplexity { get; set; } = 30;
+    public double Perplexity { get; set; } = EmbeddingOptions.Default.Perplexity;
 
     [Parameter]
     [ValidateRange(2, int.MaxValue)]
-    public int NNeighbors { get; set; } = 15;
+    public int NNeighbors { get; set; } = EmbeddingOptions.Default.Neighbors;
 
     [Parameter]
-    public double MinDist { get; set; } = 0.1;
+    public double MinDist { get; set; } = EmbeddingOptions.Default.MinDistance;
 
     protected override MeasurementTable Process(MeasurementTable table)
     {
-        var result = Embedding.Compute(table, new EmbeddingOptions
+        var options = new EmbeddingOptions
         {
             Method = EmbeddingMethodNames.Parse(Method),
             Seed = Seed,
             Perplexity = Perplexity,
             Neighbors = NNeighbors,
             MinDistance = MinDist,
-        });
+        };
+        var result = Run((progress, ct) => Embedding.Compute(table, options, progress: progress, cancellation: ct));
         if (result.SkipMessage is { } skipped) WriteWarning(skipped);
         return result.Table;
     }

@@ -6,9 +6,6 @@ namespace SegMeasure.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Saves piped records as a measurement table: CSV, TSV or XLSX by the file's extension.</para>
-/// <para type="description">Collects every piped record (from a measure cmdlet, Import-SegTable or Import-Csv) into one
-/// table — integer, double or text columns, in the order properties first appear — and writes it once, in the same
-/// form as <c>segmeasure</c> and the Python tool. An existing file is replaced only with -Force. Supports -WhatIf.</para>
 /// </summary>
 [Cmdlet(VerbsData.Export, "SegTable", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
@@ -38,7 +35,6 @@ public sealed class ExportSegTableCommand : PSCmdlet
         var path = GetUnresolvedProviderPathFromPSPath(Path);
         try
         {
-            if (!Force && File.Exists(path)) throw new OutputExistsException(path);
             if (!ShouldProcess(path, $"Write a table of {_records.Count} row(s)")) return;
             TableFile.Write(path, RecordTable.FromRecords(_records.Select(PSRecords.PropertiesOf).ToList()), Force);
         }

@@ -5,7 +5,6 @@ namespace SegMeasure.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Describes image files: shape, axes, sample type, voxel size, number of labels and pixel checksum.</para>
-/// <para type="description">One object per file, the same fields as <c>segmeasure info</c>. Takes files from Get-ChildItem.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "SegImageInfo", DefaultParameterSetName = PathSet)]
 [OutputType("SegMeasure.ImageInfo")]

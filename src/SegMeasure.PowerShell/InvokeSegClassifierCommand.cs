@@ -1,14 +1,12 @@
 using System.Management.Automation;
 using SegMeasure.Core.Analysis;
+using SegMeasure.Core.Analysis.Classifiers;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Applies a trained classifier to measurement records: adds classification_id and classification_name.</para>
-/// <para type="description">Takes the model from New-SegClassifier (-Model) or a saved JSON file (-ModelPath). Rows with a
-/// NaN or infinite feature get classification_id 0 and an empty name (a warning says how many). With -PaintSuffix, each
-/// source segmentation (the records' Path) is painted with the class ids into a file beside it.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "SegClassifier", SupportsShouldProcess = true, DefaultParameterSetName = ModelSet)]
 [OutputType(typeof(PSObject))]

@@ -5,10 +5,6 @@ namespace SegMeasure.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Measures cells together with their nuclei: nucleus count, sizes and ratios, and optionally intensities.</para>
-/// <para type="description">One object per cell: index, n_nuclei, cell_area, nucleus_area, area_ratio (volume in 3D) and, with
-/// -IntensityPath, cytoplasm and nucleus statistics and their ratios; plus Path, NucleusPath and IntensityPath. By default a
-/// nucleus counts for every cell it touches, as the reference tool; -Assignment LargestOverlap and -MinimumOverlapFraction
-/// restrict that.</para>
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Measure, "CellNucleus", DefaultParameterSetName = PathSet)]
 [OutputType("SegMeasure.CellNucleus")]
@@ -30,7 +26,7 @@ public sealed class MeasureCellNucleusCommand : SegMeasureCmdlet
 
     /// <summary>Which cells a nucleus counts for.</summary>
     [Parameter]
-    public NucleusAssignment Assignment { get; set; } = NucleusAssignment.AnyOverlap;
+    public NucleusAssignment Assignment { get; set; } = CellNucleusOptions.Default.Assignment;
 
     /// <summary>Minimum fraction of a nucleus inside a cell for it to count there.</summary>
     [Parameter]
@@ -44,7 +40,7 @@ public sealed class MeasureCellNucleusCommand : SegMeasureCmdlet
         var nucleus = ResolvePairedPath(NucleusPath);
         var intensity = string.IsNullOrEmpty(IntensityPath) ? null : ResolvePairedPath(IntensityPath);
         var options = new CellNucleusOptions { Scale = Scale, Assignment = Assignment, MinimumOverlapFraction = MinimumOverlapFraction };
-        var table = MeasurementFiles.CellNucleus(path, nucleus, intensity, options);
+        var table = Run((progress, ct) => MeasurementFiles.CellNucleus(path, nucleus, intensity, options, progress, ct));
         WriteRows(table, "SegMeasure.CellNucleus", ("Path", path), ("NucleusPath", nucleus), ("IntensityPath", intensity));
     }
 }

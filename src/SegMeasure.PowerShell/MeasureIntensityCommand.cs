@@ -5,9 +5,6 @@ namespace SegMeasure.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Measures per-segment intensity statistics of a segmentation over an intensity image.</para>
-/// <para type="description">One object per segment: index, mean/median/max/min/std intensity and the 10/25/75/90th percentiles
-/// (every channel, suffixed _ch0, _ch1, … for multichannel images), plus Path and IntensityPath. Pair files from the
-/// pipeline with a delay-bind script block: -IntensityPath { $_.FullName -replace '_labels', '' }.</para>
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Measure, "Intensity", DefaultParameterSetName = PathSet)]
 [OutputType("SegMeasure.Intensity")]
@@ -27,7 +24,8 @@ public sealed class MeasureIntensityCommand : SegMeasureCmdlet
     protected override void ProcessFile(string path)
     {
         var intensity = ResolvePairedPath(IntensityPath);
-        var table = MeasurementFiles.Intensity(path, intensity, new IntensityOptions { IncludeSum = IncludeSum });
+        var options = new IntensityOptions { IncludeSum = IncludeSum };
+        var table = Run((progress, ct) => MeasurementFiles.Intensity(path, intensity, options, progress, ct));
         WriteRows(table, "SegMeasure.Intensity", ("Path", path), ("IntensityPath", intensity));
     }
 }

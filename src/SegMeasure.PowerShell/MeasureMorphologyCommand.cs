@@ -5,10 +5,6 @@ namespace SegMeasure.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Measures per-segment shape descriptors in physical units.</para>
-/// <para type="description">One object per segment. 2D: index, area, perimeter, sphericity, solidity, axis lengths,
-/// equivalent diameter; 3D: volume and surface_area instead of area and perimeter. -Scale is one value, (Y, X) or
-/// (Z, Y, X); by default the voxel size stored in the file. -ShapeExtras adds eccentricity, orientation, extent,
-/// bounding box, Feret diameter, Euler number, compactness, convexity deficit and perimeter/sqrt(area).</para>
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Measure, "Morphology", DefaultParameterSetName = PathSet)]
 [OutputType("SegMeasure.Morphology")]
@@ -25,13 +21,13 @@ public sealed class MeasureMorphologyCommand : SegMeasureCmdlet
 
     /// <summary>Reference (as the Python tool) or Exact (physical pixel geometry) 2D perimeter.</summary>
     [Parameter]
-    public PerimeterMethod PerimeterMethod { get; set; } = PerimeterMethod.Reference;
+    public PerimeterMethod PerimeterMethod { get; set; } = MorphologyOptions.Default.PerimeterMethod;
 
     protected override string Activity => "Measuring morphology";
 
     protected override void ProcessFile(string path)
     {
         var options = new MorphologyOptions { Scale = Scale, IncludeShapeExtras = ShapeExtras, PerimeterMethod = PerimeterMethod };
-        WriteRows(MeasurementFiles.Morphology(path, options), "SegMeasure.Morphology", ("Path", path));
+        WriteRows(Run((progress, ct) => MeasurementFiles.Morphology(path, options, progress, ct)), "SegMeasure.Morphology", ("Path", path));
     }
 }

@@ -6,10 +6,6 @@ namespace SegMeasure.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Merges measurement table files on a key column and drops columns, like <c>segmeasure table merge</c>.</para>
-/// <para type="description">An outer join of every given table on -On (default index): rows sorted by key, columns in table
-/// order, integers kept as integers. Columns that appear in more than one table are an error (drop them first with
-/// -DropColumn on a single table). With one table, only -DropColumn applies. The index column is protected. Emits one
-/// record per row; pipe into Export-SegTable to save.</para>
 /// </summary>
 [Cmdlet(VerbsData.Merge, "SegTable", DefaultParameterSetName = PathSet)]
 [OutputType("SegMeasure.TableRow")]
@@ -17,12 +13,12 @@ public sealed class MergeSegTableCommand : SegMeasureCmdlet
 {
     private readonly List<(string Path, MeasurementTable Table)> _tables = [];
 
-    /// <summary><para type="description">The key column the tables are joined on.</para></summary>
+    /// <summary>The key column the tables are joined on.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string On { get; set; } = MeasurementTable.IndexColumn;
 
-    /// <summary><para type="description">Columns to drop from the result; index is protected.</para></summary>
+    /// <summary>Columns to drop from the result; index is protected.</summary>
     [Parameter]
     [Alias("DropColumns")]
     public string[] DropColumn { get; set; } = [];

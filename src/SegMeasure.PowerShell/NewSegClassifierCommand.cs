@@ -1,14 +1,12 @@
 using System.Management.Automation;
 using SegMeasure.Core.Analysis;
+using SegMeasure.Core.Analysis.Classifiers;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Trains a random forest or logistic regression classifier on annotated measurement records.</para>
-/// <para type="description">The model is a SegMeasure.Core.Analysis.ClassifierModel (type name SegMeasure.Classifier). Collects the piped records (from a measure cmdlet or Import-Csv, from one or more files), trains on
-/// the rows whose annotation is above 0 and emits the model; -OutFile saves it as JSON for Invoke-SegClassifier and
-/// <c>segmeasure analyze classify</c>. Same defaults as <c>segmeasure analyze train-classifier</c>.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.New, "SegClassifier", SupportsShouldProcess = true)]
 [Alias("Train-SegClassifier")]
@@ -19,7 +17,7 @@ public sealed class NewSegClassifierCommand : TableCmdlet
 
     [Parameter]
     [ValidateSet("random_forest", "logistic_regression")]
-    public string Method { get; set; } = "random_forest";
+    public string Method { get; set; } = ClassifierOptions.Default.Method.ToName();
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -27,7 +25,7 @@ public sealed class NewSegClassifierCommand : TableCmdlet
 
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
-    public int NEstimators { get; set; } = 100;
+    public int NEstimators { get; set; } = ClassifierOptions.Default.Estimators;
 
     /// <summary>0 = unlimited.</summary>
     [Parameter]
@@ -35,14 +33,14 @@ public sealed class NewSegClassifierCommand : TableCmdlet
     public int MaxDepth { get; set; }
 
     [Parameter]
-    public double C { get; set; } = 1.0;
+    public double C { get; set; } = ClassifierOptions.Default.C;
 
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
-    public int MaxIter { get; set; } = 1000;
+    public int MaxIter { get; set; } = ClassifierOptions.Default.MaxIterations;
 
     [Parameter]
-    public int Seed { get; set; }
+    public int Seed { get; set; } = ClassifierOptions.Default.Seed;
 
     /// <summary>Saves the model to this JSON file.</summary>
     [Parameter]
@@ -57,8 +55,7 @@ public sealed class NewSegClassifierCommand : TableCmdlet
     protected override MeasurementTable Process(MeasurementTable table)
     {
         var outFile = OutFile is null ? null : GetUnresolvedProviderPathFromPSPath(OutFile);
-        if (outFile is not null && File.Exists(outFile) && !Force) throw new Core.OutputExistsException(outFile);
-        _model = Classification.Train(table, AnnotationColumn, new ClassifierOptions
+        var (annotation, options) = (AnnotationColumn, new ClassifierOptions
         {
             Method = ClassifierMethodNames.Parse(Method),
             Estimators = NEstimators,
@@ -67,6 +64,7 @@ public sealed class NewSegClassifierCommand : TableCmdlet
             MaxIterations = MaxIter,
             Seed = Seed,
         });
+        _model = Run((progress, ct) => Classification.Train(table, annotation, options, progress, ct));
         if (_model.Training.SkippedRows > 0)
             WriteWarning($"{_model.Training.SkippedRows} annotated row(s) have a NaN or infinite feature value and were left out of training");
         if (outFile is not null && ShouldProcess(outFile, "Save classifier"))

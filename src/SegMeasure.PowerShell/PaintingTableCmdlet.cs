@@ -12,13 +12,13 @@ namespace SegMeasure.PowerShell;
 /// </summary>
 public abstract class PaintingTableCmdlet : TableCmdlet
 {
-    /// <summary><para type="description">Also write, beside each record's source segmentation (its Path), a label image
-    /// where every segment carries its id (0 for none), named with this suffix (e.g. _cluster).</para></summary>
+    /// <summary>Also write, beside each record's source segmentation (its Path), a label image
+    /// where every segment carries its id (0 for none), named with this suffix (e.g. _cluster).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? PaintSuffix { get; set; }
 
-    /// <summary><para type="description">Overwrite existing painted images.</para></summary>
+    /// <summary>Overwrite existing painted images.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 

@@ -11,19 +11,16 @@ namespace SegMeasure.PowerShell;
 /// A derived cmdlet implements <see cref="ProcessFile"/> as a short call into the core:
 /// <code>
 /// protected override void ProcessFile(string path) =>
-///     WriteRows(Morphology.Measure(ImageFile.ReadLabels(path), Scale), "SegMeasure.Morphology", ("Path", path));
+///     var options = new MorphologyOptions { Scale = Scale };
+///     WriteRows(Run((progress, ct) => MeasurementFiles.Morphology(path, options, progress, ct)), "SegMeasure.Morphology", ("Path", path));
 /// </code>
-/// Long core calls go through <see cref="Run{T}"/> to get nested progress and Ctrl+C.
+/// Long core calls go through <see cref="CoreCmdlet.Run{T}"/> to get nested progress and Ctrl+C.
 /// </summary>
-public abstract class SegMeasureCmdlet : PSCmdlet
+public abstract class SegMeasureCmdlet : CoreCmdlet
 {
     protected const string PathSet = "Path";
     protected const string LiteralPathSet = "LiteralPath";
 
-    /// <summary>Activity id of the per-file progress bar; core progress is nested under it.</summary>
-    protected const int FileProgressId = 1;
-
-    private readonly CoreWork _work = new();
     private int _filesDone;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -42,14 +39,11 @@ public abstract class SegMeasureCmdlet : PSCmdlet
     /// <summary>Does the work for one resolved file system path.</summary>
     protected abstract void ProcessFile(string path);
 
-    /// <summary>Cancelled when the user presses Ctrl+C; pass it to core calls that take a token.</summary>
-    protected CancellationToken StoppingToken => _work.Token;
-
     protected override void ProcessRecord()
     {
         foreach (var path in ResolveInputPaths())
         {
-            WriteProgress(new ProgressRecord(FileProgressId, Activity, $"{System.IO.Path.GetFileName(path)} ({_filesDone + 1})"));
+            WriteProgress(new ProgressRecord(ProgressId, Activity, $"{System.IO.Path.GetFileName(path)} ({_filesDone + 1})"));
             try
             {
                 ProcessFile(path);
@@ -78,17 +72,9 @@ public abstract class SegMeasureCmdlet : PSCmdlet
 
     protected override void EndProcessing()
     {
-        var done = new ProgressRecord(FileProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed };
+        var done = new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed };
         WriteProgress(done);
     }
-
-    protected override void StopProcessing() => _work.Stop();
-
-    /// <summary>
-    /// Runs a long core call on a worker thread and relays its progress under this file's bar;
-    /// Ctrl+C cancels it. The call must not touch the cmdlet: everything it needs goes in by value.
-    /// </summary>
-    protected T Run<T>(Func<IProgress<WorkProgress>, CancellationToken, T> work) => _work.Run(this, FileProgressId, work);
 
     /// <summary>Resolves a paired path (intensity image, nucleus segmentation) given relative to the current location.</summary>
     protected string ResolvePairedPath(string path) => GetUnresolvedProviderPathFromPSPath(path);

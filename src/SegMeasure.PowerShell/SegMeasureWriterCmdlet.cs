@@ -26,12 +26,11 @@ public abstract class SegMeasureWriterCmdlet : SegMeasureCmdlet
     protected virtual string? OutputExtension => null;
 
     /// <summary>The output path for <paramref name="inputPath"/>, or null when the user declined (-WhatIf, -Confirm).
-    /// An existing output without -Force is an error, raised before any work is done.</summary>
+    /// The core refuses an existing output without -Force before any work is done.</summary>
     protected string? ConfirmOutput(string inputPath)
     {
         var requested = OutputPath is null ? null : GetUnresolvedProviderPathFromPSPath(OutputPath);
         var output = OutputNaming.Resolve(inputPath, requested, Suffix, OutputExtension);
-        if (File.Exists(output) && !Force) throw new OutputExistsException(output);
         return ShouldProcess(output, $"{Activity} {System.IO.Path.GetFileName(inputPath)}") ? output : null;
     }
 }

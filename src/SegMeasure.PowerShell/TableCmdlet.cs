@@ -7,14 +7,11 @@ namespace SegMeasure.PowerShell;
 /// <summary>
 /// Base for cmdlets that work on a whole table (thresholds, clustering, classifiers): collects
 /// the piped records — from any measure cmdlet or Import-Csv — into one table, hands it to the
-/// core once, and emits the same records with the new columns added as properties.
+/// core once, and emits copies of the records with the new columns added as properties. Copies, so
+/// that a second analysis of the same records (-Clusters 3, then 5) leaves the first one's result alone.
 /// </summary>
-public abstract class TableCmdlet : PSCmdlet
+public abstract class TableCmdlet : CoreCmdlet
 {
-    /// <summary>Activity id of this cmdlet's progress bar.</summary>
-    protected const int TableProgressId = 1;
-
-    private readonly CoreWork _work = new();
     private readonly List<PSObject> _records = [];
 
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -27,15 +24,7 @@ public abstract class TableCmdlet : PSCmdlet
     /// <summary>Runs the core function on the collected table and returns it with new or changed columns.</summary>
     protected abstract MeasurementTable Process(MeasurementTable table);
 
-    /// <summary>Cancelled when the user presses Ctrl+C; pass it to core calls that take a token.</summary>
-    protected CancellationToken StoppingToken => _work.Token;
-
-    /// <summary>Runs a long core call (clustering, training) on a worker thread with progress and Ctrl+C.</summary>
-    protected T Run<T>(Func<IProgress<WorkProgress>, CancellationToken, T> work) => _work.Run(this, TableProgressId, work);
-
     protected override void ProcessRecord() => _records.AddRange(InputObject.Where(o => o is not null));
-
-    protected override void StopProcessing() => _work.Stop();
 
     protected override void EndProcessing()
     {
@@ -58,7 +47,7 @@ public abstract class TableCmdlet : PSCmdlet
         if (!EmitsRecords) return;
         for (int row = 0; row < _records.Count; row++)
         {
-            var record = _records[row];
+            var record = _records[row].Copy();
             foreach (var (name, value) in result.GetRow(row))
             {
                 var existing = record.Properties[name];

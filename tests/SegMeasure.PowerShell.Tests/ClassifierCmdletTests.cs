@@ -1,4 +1,5 @@
 using System.Reflection;
+using SegMeasure.Core.Analysis.Classifiers;
 
 namespace SegMeasure.PowerShell.Tests;
 

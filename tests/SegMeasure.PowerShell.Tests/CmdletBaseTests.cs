@@ -35,12 +35,10 @@ public class CmdletBaseContractTests : IDisposable
 
     public void Dispose() => _module.Dispose();
 
-    [Theory]
-    [InlineData("SegMeasure.PowerShell.SegMeasureCmdlet")]
-    [InlineData("SegMeasure.PowerShell.TableCmdlet")]
-    public void Bases_stop_on_ctrl_c_and_offer_progress_relaying_core_calls(string baseName)
+    [Fact]
+    public void One_shared_base_stops_on_ctrl_c_and_offers_progress_relaying_core_calls()
     {
-        var type = _module.GetType(baseName);
+        var type = _module.GetType("SegMeasure.PowerShell.CoreCmdlet");
         var flags = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly;
         Assert.NotNull(type.GetMethod("StopProcessing", flags));
         var run = type.GetMethod("Run", flags);
@@ -48,6 +46,12 @@ public class CmdletBaseContractTests : IDisposable
         Assert.True(run!.IsFamily, "Run is for derived cmdlets");
         Assert.Equal("CancellationToken", type.GetProperty("StoppingToken", flags)!.PropertyType.Name);
     }
+
+    [Theory]
+    [InlineData("SegMeasure.PowerShell.SegMeasureCmdlet")]
+    [InlineData("SegMeasure.PowerShell.TableCmdlet")]
+    public void File_and_table_bases_share_the_core_plumbing(string baseName) =>
+        Assert.Equal("CoreCmdlet", _module.GetType(baseName).BaseType!.Name);
 
     [Fact]
     public void Writer_base_offers_OutputPath_Suffix_and_Force_in_every_set()

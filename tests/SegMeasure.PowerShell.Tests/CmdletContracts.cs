@@ -1,3 +1,5 @@
+using SegMeasure.Core.Analysis.Classifiers;
+
 namespace SegMeasure.PowerShell.Tests;
 
 /// <summary>One way a parameter binds: in <see cref="Set"/> (null = every set).</summary>
@@ -114,10 +116,10 @@ public static class CmdletContracts
 
         // Post-processing: one result object per input file
         new("Remove-SmallSegment", [PostprocessResult], Of(FileInput, WriterOutput,
-            [new("MinSize", "Int64", Mandatory: true)]),
+            [new("MinSize", "Double", Mandatory: true)]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
         new("Remove-SmallHole", [PostprocessResult], Of(FileInput, WriterOutput,
-            [new("MaxHoleSize", "Int64", Mandatory: true)]),
+            [new("MaxHoleSize", "Double", Mandatory: true)]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
         new("Invoke-RingMask", [PostprocessResult], Of(FileInput, WriterOutput,
             [new("RingWidth", "Int32?"),
@@ -147,10 +149,10 @@ public static class CmdletContracts
         new("Invoke-MaskMatching", ["SegMeasure.MaskMatchingResult"], Of(FileInput, WriterOutput,
             [new("CytosolPath", "String", Mandatory: true, ByPropertyName: true),
              new("OverlapThreshold", "Double"),
-             new("NucleusMinSize", "Int64?"),
-             new("NucleusMaxSize", "Int64?"),
-             new("CytosolMinSize", "Int64?"),
-             new("CytosolMaxSize", "Int64?")]),
+             new("NucleusMinSize", "Double?"),
+             new("NucleusMaxSize", "Double?"),
+             new("CytosolMinSize", "Double?"),
+             new("CytosolMaxSize", "Double?")]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
 
         // Tables

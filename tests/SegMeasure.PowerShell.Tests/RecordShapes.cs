@@ -1,3 +1,4 @@
+using SegMeasure.Core.Analysis.Classifiers;
 using SegMeasure.Core.Measurement;
 
 namespace SegMeasure.PowerShell.Tests;
@@ -33,7 +34,7 @@ public static class RecordShapes
         ["SegMeasure.MaskMatchingResult"] = Set(
             "Path", "OutputPath", "SegmentsBefore", "SegmentsAfter", "PairedPath", "PairedOutputPath", "Rejected", "RejectedByReason", "Rejections"),
         ["SegMeasure.ImageInfo"] = CoreProperties("SegMeasure.Core.Images.ImageInfo"),
-        ["SegMeasure.Classifier"] = CoreProperties("SegMeasure.Core.Analysis.ClassifierModel"),
+        ["SegMeasure.Classifier"] = CoreProperties("SegMeasure.Core.Analysis.Classifiers.ClassifierModel"),
     };
 
     /// <summary>Public properties of a core type, looked up by name so a type not yet in the core yields an empty shape.</summary>

@@ -73,6 +73,15 @@ Describe 'Invoke-Clustering' {
         ($fromCsv.cluster_id | Sort-Object -Unique) | Should -Be @(1, 2, 3)
     }
 
+    It 'leaves its input records alone, so a second analysis keeps the first result' {
+        $three = $measured | Invoke-Clustering kmeans -Clusters 3
+        $five = $measured | Invoke-Clustering kmeans -Clusters 5
+        ($three.cluster_id | Measure-Object -Maximum).Maximum | Should -Be 3
+        ($five.cluster_id | Measure-Object -Maximum).Maximum | Should -Be 5
+        $measured[0].PSObject.Properties.Name | Should -Not -Contain 'cluster_id'
+        $three[0].PSObject.TypeNames[0] | Should -Be 'SegMeasure.Morphology'
+    }
+
     It 'clusters with <_>' -ForEach 'dbscan', 'hdbscan', 'mean_shift', 'ward' {
         $rows = $measured | Invoke-Clustering $_
         $rows | Should -HaveCount 38

@@ -58,3 +58,9 @@ function Invoke-InRunspace([scriptblock] $Script, [object[]] $ArgumentList = @()
         $ps.Dispose()
     }
 }
+
+# The records of a runspace's stream so far. Enumerating the stream itself would wait until the
+# pipeline ends: an open PSDataCollection blocks its enumerator for more records.
+function Get-StreamRecords($Stream) {
+    for ($i = 0; $i -lt $Stream.Count; $i++) { $Stream[$i] }
+}

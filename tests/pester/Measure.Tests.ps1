@@ -140,7 +140,7 @@ Describe 'Runspaces' {
         $async = $ps.BeginInvoke()
         # Stop while it works: after the tenth file has started.
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
-        while (@($ps.Streams.Progress | Where-Object StatusDescription -match '\(10\)').Count -eq 0 -and -not $async.IsCompleted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        while (@(Get-StreamRecords $ps.Streams.Progress | Where-Object StatusDescription -match '\(10\)').Count -eq 0 -and -not $async.IsCompleted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
         $async.IsCompleted | Should -BeFalse -Because 'the sweep must still be running when stopped'
 
         $watch = [Diagnostics.Stopwatch]::StartNew()

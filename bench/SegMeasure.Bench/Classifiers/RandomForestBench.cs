@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using SegMeasure.Core.Analysis;
+using SegMeasure.Core.Analysis.Classifiers;
 
 namespace SegMeasure.Bench.Classifiers;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using SegMeasure.Core.Images;
 using SegMeasure.Core.Measurement;
+using SegMeasure.Core.Measurement.Engine;
 using SegMeasure.Core.Tiff;
 
 namespace SegMeasure.Bench.Measurement;

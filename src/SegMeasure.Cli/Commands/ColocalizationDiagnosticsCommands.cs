@@ -1,3 +1,5 @@
+using SegMeasure.Core;
+using SegMeasure.Plots;
 using System.CommandLine;
 using SegMeasure.Core.Colocalization;
 using SegMeasure.Core.Tables;
@@ -40,19 +42,18 @@ public static class ColocalizationDiagnosticsCommands
         return common;
     }
 
-    private static void Write(ParseResult parse, Common common, MeasurementTable table, Action<string>? plot)
+    private static void Write(ParseResult parse, Common common, MeasurementTable table, Func<byte[]>? plot)
     {
         bool force = parse.GetValue(common.Force);
         var output = parse.GetValue(common.Output)!;
         var plotPath = parse.GetValue(common.Plot);
-        if (!force)
-        {
-            if (File.Exists(output)) throw new Core.OutputExistsException(output);
-            if (plotPath is not null && File.Exists(plotPath)) throw new Core.OutputExistsException(plotPath);
-        }
-
+        OutputFile.RefuseExisting(force, output, plotPath);
         TableFile.Write(output, table, force);
-        if (plotPath is not null) plot?.Invoke(plotPath);
+        if (plotPath is not null && plot is not null)
+        {
+            var png = plot();
+            OutputFile.Write(plotPath, force, stream => stream.Write(png), "the plot");
+        }
     }
 
     private static Command Randomization()
@@ -70,7 +71,7 @@ public static class ColocalizationDiagnosticsCommands
         {
             var options = defaults with { Iterations = parse.GetValue(iterations), BlockSize = parse.GetValue(block), Seed = parse.GetValue(seed) };
             var result = ColocalizationFiles.Randomization(parse.GetValue(common.ImageA)!, parse.GetValue(common.ImageB)!, parse.GetValue(common.Mask), options, ct);
-            Write(parse, common, DiagnosticTables.Of(result), path => ColocalizationPlots.Randomization(result, path));
+            Write(parse, common, DiagnosticTables.Of(result), () => ColocalizationCharts.Randomization(result));
             context.Output.WriteLine(FormattableString.Invariant($"observed PCC {result.Observed:G6}, p = {result.PValue:G4}, z = {result.ZScore:G4}"));
             return 0;
         })));
@@ -89,7 +90,7 @@ public static class ColocalizationDiagnosticsCommands
         {
             var result = ColocalizationFiles.CrossCorrelation(parse.GetValue(common.ImageA)!, parse.GetValue(common.ImageB)!, parse.GetValue(common.Mask),
                 parse.GetValue(maxShift), parse.GetValue(axis));
-            Write(parse, common, DiagnosticTables.Of(result), path => ColocalizationPlots.CrossCorrelation(result, path));
+            Write(parse, common, DiagnosticTables.Of(result), () => ColocalizationCharts.CrossCorrelation(result));
             context.Output.WriteLine(result.PeakShift is { } peak
                 ? FormattableString.Invariant($"peak PCC {result.PeakValue:G6} at shift {peak}")
                 : "no shift gives a defined PCC");
@@ -105,7 +106,7 @@ public static class ColocalizationDiagnosticsCommands
         command.SetAction(parse => CliContext.Execute(context =>
         {
             var result = ColocalizationFiles.IntensityCorrelation(parse.GetValue(common.ImageA)!, parse.GetValue(common.ImageB)!, parse.GetValue(common.Mask));
-            Write(parse, common, DiagnosticTables.Of(result), path => ColocalizationPlots.IntensityCorrelation(result, path));
+            Write(parse, common, DiagnosticTables.Of(result), () => ColocalizationCharts.IntensityCorrelation(result));
             context.Output.WriteLine(FormattableString.Invariant($"ICQ {result.Icq:G6}"));
             return 0;
         }));
@@ -133,7 +134,7 @@ public static class ColocalizationDiagnosticsCommands
                 ThresholdB = parse.GetValue(thresholdB),
             };
             var result = ColocalizationFiles.Cytofluorogram(parse.GetValue(common.ImageA)!, parse.GetValue(common.ImageB)!, parse.GetValue(common.Mask), options);
-            Write(parse, common, result.ToTable(), path => ColocalizationPlots.Cytofluorogram(result, path));
+            Write(parse, common, result.ToTable(), () => ColocalizationCharts.Cytofluorogram(result.A, result.B, result.Line, result.ThresholdA, result.ThresholdB));
             context.Output.WriteLine(FormattableString.Invariant($"slope {result.Line.Slope:G6}, thresholds {result.ThresholdA:G6} / {result.ThresholdB:G6}"));
             return 0;
         }));

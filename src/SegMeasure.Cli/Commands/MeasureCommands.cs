@@ -35,7 +35,7 @@ public static class MeasureCommands
         var perimeter = new Option<PerimeterMethod>("--perimeter-method")
         {
             Description = "2D perimeter for anisotropic pixels: Reference (pixel Crofton x sqrt(sy*sx), as the reference tool) or Exact (Crofton with the physical pixel geometry).",
-            DefaultValueFactory = _ => PerimeterMethod.Reference,
+            DefaultValueFactory = _ => MorphologyOptions.Default.PerimeterMethod,
         };
         command.Add(scale);
         command.Add(extras);
@@ -60,12 +60,12 @@ public static class MeasureCommands
         var assignment = new Option<NucleusAssignment>("--assignment")
         {
             Description = "Which cells a nucleus counts for: AnyOverlap (as the reference tool) or LargestOverlap.",
-            DefaultValueFactory = _ => NucleusAssignment.AnyOverlap,
+            DefaultValueFactory = _ => CellNucleusOptions.Default.Assignment,
         };
         var fraction = new Option<double>("--min-overlap-fraction")
         {
-            Description = "A nucleus counts for a cell only if at least this fraction of it lies inside (default 0).",
-            DefaultValueFactory = _ => 0.0,
+            Description = "A nucleus counts for a cell only if at least this fraction of it lies inside.",
+            DefaultValueFactory = _ => CellNucleusOptions.Default.MinimumOverlapFraction,
         };
         command.Add(scale);
         command.Add(assignment);

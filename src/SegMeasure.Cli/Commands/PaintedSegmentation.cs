@@ -20,23 +20,10 @@ internal sealed record PaintedSegmentation(string Input, string Output)
         return new PaintedSegmentation(segmentation, outputSegmentation);
     }
 
-    /// <summary>Refuses existing outputs before any work, so a refused run changes nothing.</summary>
-    public static void RefuseExisting(string tableOutput, PaintedSegmentation? painted, bool force)
-    {
-        if (force) return;
-        foreach (var path in new[] { tableOutput, painted?.Output })
-            if (path is not null && File.Exists(path)) throw new OutputExistsException(path);
-    }
-
     /// <summary>
     /// Writes the result table and, when asked, the segmentation painted with <paramref name="idColumn"/>
     /// in the input's label type. The segmentation is read and painted first, so a bad one leaves nothing written.
     /// </summary>
-    public static void WriteOutputs(MeasurementTable table, string tableOutput, PaintedSegmentation? painted, string idColumn, bool force)
-    {
-        RefuseExisting(tableOutput, painted, force);
-        var image = painted is null ? null : LabelPainter.PaintFile(painted.Input, table, idColumn);
-        TableFile.Write(tableOutput, table, force);
-        if (painted is not null) LabelPainter.Write(painted.Output, image!, force);
-    }
+    public static void WriteOutputs(MeasurementTable table, string tableOutput, PaintedSegmentation? painted, string idColumn, bool force) =>
+        LabelPainter.WriteWithTable(table, tableOutput, painted?.Input, painted?.Output, idColumn, force);
 }

@@ -16,6 +16,8 @@ namespace SegMeasure.Cli.Commands;
 /// </summary>
 public static class PostprocessCommands
 {
+    private static ShapeFilterOptions Shape => ShapeFilterOptions.Default;
+
     /// <summary>Adds every post-processing command to the <c>postprocess</c> group.</summary>
     public static void AddTo(Command postprocess)
     {
@@ -32,7 +34,7 @@ public static class PostprocessCommands
         var command = new Command("filter-small-segments", "Remove segments with fewer voxels than --min-size (set them to 0).");
         var sweep = new FileSweep(command, "Filtering small segments");
         var input = sweep.AddImages("--input", "Input segmentation TIFF file(s).");
-        var minSize = new Option<long>("--min-size") { Description = "Minimum segment size in pixels/voxels; strictly smaller segments are removed.", Required = true };
+        var minSize = new Option<double>("--min-size") { Description = "Minimum segment size in pixels/voxels; strictly smaller segments are removed.", Required = true };
         command.Add(minSize);
         sweep.TransformWith((file, output, overwrite, ct) =>
             Summarise(PostprocessFile.FilterSmallSegments(file[input]!, output, file.Value(minSize), overwrite, ct)));
@@ -44,7 +46,7 @@ public static class PostprocessCommands
         var command = new Command("remove-small-holes", "Fill holes of each segment up to --max-hole-size voxels; other segments are never overwritten.");
         var sweep = new FileSweep(command, "Filling holes");
         var input = sweep.AddImages("--input", "Input segmentation TIFF file(s).");
-        var maxHole = new Option<long>("--max-hole-size") { Description = "Largest hole (in pixels/voxels, inclusive) that is filled.", Required = true };
+        var maxHole = new Option<double>("--max-hole-size") { Description = "Largest hole (in pixels/voxels, inclusive) that is filled.", Required = true };
         command.Add(maxHole);
         sweep.TransformWith((file, output, overwrite, ct) =>
             Summarise(PostprocessFile.RemoveSmallHoles(file[input]!, output, file.Value(maxHole), overwrite, ct)));
@@ -94,8 +96,8 @@ public static class PostprocessCommands
         var sweep = new FileSweep(command, "Filtering by shape");
         var input = sweep.AddImages("--input", "Input segmentation TIFF file(s).");
         var features = sweep.AddImages("--features", "Optional per-segment feature table(s) of the same image(s) (CSV/TSV/XLSX with index, area, perimeter, eccentricity, solidity, extent; 3D: volume, surface_area, solidity, extent), paired with --input; by default the features are measured as regionprops does.", required: false);
-        var minArea = new Option<string>("--min-area") { Description = "median, median_div2 (default), none, a percentile 0-100, an area above 100, or '<n>px'.", DefaultValueFactory = _ => "median_div2" };
-        var minAbsolute = new Option<double?>("--min-absolute-area") { Description = "Hard minimum area (default 50; 'none' is not accepted, use 0).", DefaultValueFactory = _ => 50 };
+        var minArea = new Option<string>("--min-area") { Description = "median, median_div2, none, a percentile 0-100, an area above 100, or '<n>px'.", DefaultValueFactory = _ => Shape.MinArea.ToString() };
+        var minAbsolute = new Option<double?>("--min-absolute-area") { Description = "Hard minimum area ('none' is not accepted, use 0).", DefaultValueFactory = _ => Shape.MinAbsoluteArea };
         var maxArea = Limit("--max-area", "Maximum area.");
         var maxEcc = Limit("--max-eccentricity", "Maximum eccentricity (2D only).");
         var minSol = Limit("--min-solidity", "Minimum solidity.");
@@ -103,7 +105,7 @@ public static class PostprocessCommands
         var minExt = Limit("--min-extent", "Minimum extent.");
         var maxExt = Limit("--max-extent", "Maximum extent.");
         var minComp = Limit("--min-compactness", "Minimum compactness 4*pi*A/P^2 (3D: 36*pi*V^2/S^3).");
-        var maxDeficit = new Option<double?>("--max-convexity-deficit") { Description = "Maximum convexity deficit 1 - solidity (default 0.20).", DefaultValueFactory = _ => 0.20 };
+        var maxDeficit = new Option<double?>("--max-convexity-deficit") { Description = "Maximum convexity deficit 1 - solidity.", DefaultValueFactory = _ => Shape.MaxConvexityDeficit };
         var maxRatio = Limit("--max-perimeter-area-ratio", "Maximum perimeter/sqrt(area) (3D: S/V^(2/3)).");
         var areaStd = Limit("--area-std-filter", "Reject areas beyond this many standard deviations from the mean.");
         var report = new Option<bool>("--report") { Description = "Also write the rejected segments and their reasons to <output>_rejections.csv." };
@@ -113,7 +115,7 @@ public static class PostprocessCommands
         {
             var options = new ShapeFilterOptions
             {
-                MinArea = AreaThreshold.Parse(file.Value(minArea) ?? "median_div2"),
+                MinArea = file.Value(minArea) is { } area ? AreaThreshold.Parse(area) : Shape.MinArea,
                 MinAbsoluteArea = file.Value(minAbsolute),
                 MaxArea = file.Value(maxArea),
                 MaxEccentricity = file.Value(maxEcc),
@@ -140,7 +142,7 @@ public static class PostprocessCommands
         var cytosol = sweep.AddImages("--cytosol", "Cytosol (cell) segmentation TIFF file(s); --output receives the matched cytosol mask.");
         var nuclei = sweep.AddImages("--nuclei", "Nucleus segmentation TIFF file(s), paired with --cytosol.");
         var nucleiOutput = new Option<string?>("--nuclei-output") { Description = "Output for the matched nucleus mask (default: the cytosol output's name with suffix _nuclei)." };
-        var threshold = new Option<double>("--filtering-threshold") { Description = "Fraction of a nucleus that must lie in one cytosol (default 0.95).", DefaultValueFactory = _ => 0.95 };
+        var threshold = new Option<double>("--filtering-threshold") { Description = "Fraction of a nucleus that must lie in one cytosol.", DefaultValueFactory = _ => MaskMatchingOptions.Default.OverlapThreshold };
         var nMin = Limit("--nucleus-min-size", "Minimum nucleus size in voxels.");
         var nMax = Limit("--nucleus-max-size", "Maximum nucleus size in voxels.");
         var cMin = Limit("--cytosol-min-size", "Minimum cytosol size in voxels.");
@@ -159,10 +161,10 @@ public static class PostprocessCommands
             var options = new MaskMatchingOptions
             {
                 OverlapThreshold = file.Value(threshold),
-                NucleusMinSize = ToSize(file.Value(nMin)),
-                NucleusMaxSize = ToSize(file.Value(nMax)),
-                CytosolMinSize = ToSize(file.Value(cMin)),
-                CytosolMaxSize = ToSize(file.Value(cMax)),
+                NucleusMinSize = file.Value(nMin),
+                NucleusMaxSize = file.Value(nMax),
+                CytosolMinSize = file.Value(cMin),
+                CytosolMaxSize = file.Value(cMax),
             };
             var nucleusOut = file.Value(nucleiOutput) ?? OutputNaming.WithSuffix(output, "_nuclei");
             var result = PostprocessFile.MatchMasks(file[nuclei]!, file[cytosol]!, nucleusOut, output, options, overwrite, ct);
@@ -173,8 +175,6 @@ public static class PostprocessCommands
     }
 
     private static Option<double?> Limit(string name, string description) => new(name) { Description = description };
-
-    private static long? ToSize(double? value) => value is { } v ? (long)Math.Ceiling(v) : null;
 
 
     /// <summary>One line per file on stdout: what was read, what was written, segments before and after.</summary>

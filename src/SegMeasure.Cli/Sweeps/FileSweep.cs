@@ -29,8 +29,8 @@ namespace SegMeasure.Cli.Sweeps;
 /// A post-processing command writes its own output file:
 /// <code>
 /// var input = sweep.AddImages("--input", "Input segmentation TIFF file(s) or glob(s).");
-/// sweep.TransformWith((file, output, overwrite, ct) => ImageFile.WriteLabels(output,
-///     SmallSegments.Remove(ImageFile.ReadLabels(file[input]!), minSize), new TiffWriteOptions { Overwrite = overwrite }));
+/// sweep.TransformWith((file, output, overwrite, ct) =>
+///     Summarise(PostprocessFile.FilterSmallSegments(file[input]!, output, file.Value(minSize), overwrite, ct)));
 /// </code>
 /// </example>
 public sealed class FileSweep
@@ -143,7 +143,7 @@ public sealed class FileSweep
         if (directory is not null)
         {
             var outputs = set.OutputPaths(directory, extension);
-            RefuseExisting(outputs, force);
+            set.RefuseOutputs(outputs, force);
             return Report(context, set, Run(context, parse, set, (file, i, ct) =>
             {
                 var table = measure(file, ct);
@@ -154,7 +154,7 @@ public sealed class FileSweep
         }
 
         var output = parse.GetValue(Output)!;
-        RefuseExisting([output], force);
+        set.RefuseOutputs([output], force);
         var result = Run(context, parse, set, (file, _, ct) => measure(file, ct), cancellationToken);
         var tables = result.Succeeded.Select(o => (o.Input.Path, o.Result!)).ToList();
         if (tables.Count > 0)
@@ -173,11 +173,7 @@ public sealed class FileSweep
                 $"{_images[0].Name} names several inputs (or a pattern): give --output-dir to receive one output per input");
         else outputs = [parse.GetValue(Output)!];
 
-        var inputs = set.Groups.SelectMany(g => g.Paths).OfType<string>().Select(Path.GetFullPath).ToHashSet();
-        foreach (var output in outputs)
-            if (inputs.Contains(Path.GetFullPath(output)))
-                throw new SegMeasureException("SegMeasure.OutputIsInput", ErrorKind.InvalidArgument, $"{output}: the output would overwrite an input file", output);
-        RefuseExisting(outputs, force);
+        set.RefuseOutputs(outputs, force);
 
         return Report(context, set, Run(context, parse, set, (file, i, ct) =>
         {
@@ -191,14 +187,6 @@ public sealed class FileSweep
     {
         var files = set.Groups.Select((g, i) => new SweepFile(g, i, _images, parse)).ToList();
         return SweepRunner.Run(files, (file, ct) => work(file, file.Position, ct), parse.GetValue(Jobs), context.CreateProgress(), _activity, cancellationToken);
-    }
-
-    /// <summary>Checks every output before any work, so a refused run changes nothing.</summary>
-    private static void RefuseExisting(IReadOnlyList<string> outputs, bool force)
-    {
-        if (force) return;
-        var existing = outputs.FirstOrDefault(File.Exists);
-        if (existing is not null) throw new OutputExistsException(existing);
     }
 
     /// <summary>One stderr line per failed input, a summary for sweeps; exit code 1 when anything failed.</summary>

@@ -8,7 +8,7 @@ namespace SegMeasure.Core.Analysis;
 /// columns analysis itself writes. Rows holding a NaN or infinite feature are marked invalid
 /// rather than dropped, so results can be written back row for row.
 /// </summary>
-public sealed class FeatureMatrix
+internal sealed class FeatureMatrix
 {
     /// <summary>Columns that are never features: the key and what analysis adds to a table.</summary>
     public static IReadOnlySet<string> ReservedColumns { get; } = new HashSet<string>(StringComparer.Ordinal)

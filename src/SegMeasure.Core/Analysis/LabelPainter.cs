@@ -16,6 +16,19 @@ public static class LabelPainter
     public static LabelImage PaintFile(string segmentationPath, MeasurementTable table, string valueColumn) =>
         Paint(ImageFile.ReadLabels(segmentationPath), table, valueColumn);
 
+    /// <summary>
+    /// Writes <paramref name="table"/> and, when <paramref name="paintedOutput"/> is given, <paramref name="segmentation"/>
+    /// painted with <paramref name="valueColumn"/>. Both outputs are refused before any work and the painting comes
+    /// before the table, so a refused run or a bad segmentation leaves nothing written.
+    /// </summary>
+    public static void WriteWithTable(MeasurementTable table, string tableOutput, string? segmentation, string? paintedOutput, string valueColumn, bool overwrite)
+    {
+        OutputFile.RefuseExisting(overwrite, tableOutput, paintedOutput);
+        var image = paintedOutput is null ? null : PaintFile(segmentation!, table, valueColumn);
+        TableFile.Write(tableOutput, table, overwrite);
+        if (image is not null) Write(paintedOutput!, image, overwrite);
+    }
+
     /// <summary>Writes a painted image in the label type of the segmentation it was painted from.</summary>
     public static void Write(string path, LabelImage painted, bool overwrite) =>
         ImageFile.WriteLabels(path, painted, new TiffWriteOptions { Overwrite = overwrite, LabelType = painted.StoredType });

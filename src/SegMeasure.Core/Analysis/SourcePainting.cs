@@ -42,7 +42,7 @@ public static class SourcePainting
             var output = OutputNaming.WithSuffix(source, suffix);
             try
             {
-                if (File.Exists(output) && !overwrite) throw new OutputExistsException(output);
+                OutputFile.RefuseExisting(overwrite, output);
                 if (confirm is not null && !confirm(output))
                 {
                     outcomes.Add(new PaintOutcome(source, output, false, null));

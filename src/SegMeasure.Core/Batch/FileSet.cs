@@ -57,6 +57,19 @@ public sealed class FileSet
     }
 
     /// <summary>
+    /// Checks every output of the sweep before any work, so a refused sweep changes nothing: no
+    /// output may be one of the inputs, and none may exist unless <paramref name="overwrite"/>.
+    /// </summary>
+    public void RefuseOutputs(IReadOnlyList<string> outputs, bool overwrite)
+    {
+        var inputs = Groups.SelectMany(g => g.Paths).OfType<string>().Select(Path.GetFullPath).ToHashSet();
+        foreach (var output in outputs)
+            if (inputs.Contains(Path.GetFullPath(output)))
+                throw new SegMeasureException("SegMeasure.OutputIsInput", ErrorKind.InvalidArgument, $"{output}: the output would overwrite an input file", output);
+        OutputFile.RefuseExisting(overwrite, [.. outputs]);
+    }
+
+    /// <summary>
     /// The output path of each group inside <paramref name="outputDirectory"/>: the primary
     /// file's name relative to its pattern's root, with <paramref name="extension"/> when given.
     /// Two inputs landing on the same output are an error naming both.

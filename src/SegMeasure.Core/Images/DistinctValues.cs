@@ -3,7 +3,7 @@ using System.Numerics;
 namespace SegMeasure.Core.Images;
 
 /// <summary>Counts distinct non-zero values of integer sample arrays (the number of labels in a label image).</summary>
-public static class DistinctValues
+internal static class DistinctValues
 {
     /// <summary>Distinct non-zero values; null for floating-point arrays. 8/16-bit types use a presence table,
     /// wider ones a hash set consulted once per run of equal values (label images are mostly runs).</summary>

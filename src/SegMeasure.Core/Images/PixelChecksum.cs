@@ -8,7 +8,7 @@ namespace SegMeasure.Core.Images;
 /// SHA-256 of pixel data in the convention of the test-data manifest: every element in C
 /// order, little-endian, in its own type (numpy's <c>a.astype(a.dtype.newbyteorder('&lt;')).tobytes()</c>).
 /// </summary>
-public static class PixelChecksum
+internal static class PixelChecksum
 {
     private const int ChunkBytes = 1 << 24;
 

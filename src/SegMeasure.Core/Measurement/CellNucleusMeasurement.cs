@@ -1,4 +1,5 @@
 using SegMeasure.Core.Images;
+using SegMeasure.Core.Measurement.Engine;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.Core.Measurement;

@@ -15,6 +15,9 @@ public enum NucleusAssignment
 /// <summary>Options of <see cref="CellNucleusMeasurement"/>. The defaults give exactly the reference tool's table.</summary>
 public sealed record CellNucleusOptions
 {
+    /// <summary>The defaults, which the command line and the cmdlets take rather than restate.</summary>
+    public static CellNucleusOptions Default { get; } = new();
+
     /// <summary>Physical voxel size: one value, (Y, X) or (Z, Y, X). Null uses the cell image's voxel size.</summary>
     public double[]? Scale { get; init; }
 

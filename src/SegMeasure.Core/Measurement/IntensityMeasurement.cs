@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Numerics;
 using SegMeasure.Core.Images;
+using SegMeasure.Core.Measurement.Engine;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.Core.Measurement;

@@ -1,14 +1,17 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using SegMeasure.Core.Images;
+using SegMeasure.Core.Measurement.Engine;
 using SegMeasure.Core.Measurement.Geometry;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.Core.Measurement;
 
 /// <summary>
-/// Per-segment shape descriptors (the reference's <c>measure_morphology</c>) in physical units,
-/// with scikit-image's regionprops definitions under a voxel spacing.
+/// Per-segment shape descriptors (the reference's <c>measure_morphology</c>) in physical units:
+/// the Crofton perimeter (Lehmann and Legland 2012), marching-cubes surfaces (Lewiner et al. 2003),
+/// moments of inertia and convex hulls, defined as the reference tool's regionprops defines them
+/// under a voxel spacing.
 /// </summary>
 /// <remarks>
 /// <para>2D: <c>area</c> = pixel count × sy·sx; <c>perimeter</c> = Crofton perimeter with 4
@@ -16,7 +19,7 @@ namespace SegMeasure.Core.Measurement;
 /// 4π·area/perimeter² (0 when the perimeter is 0).</para>
 /// <para>3D: <c>volume</c> = voxel count × sz·sy·sx; <c>surface_area</c> = area of the marching-cubes
 /// mesh (level ½) of the zero-padded object; <c>sphericity</c> = π^(1/3)·(6V)^(2/3)/S.</para>
-/// <para>Both: <c>solidity</c> = voxel count / voxel count of scikit-image's convex hull image. For
+/// <para>Both: <c>solidity</c> = voxel count / voxel count of the convex hull image (<see cref="ConvexHullImage"/>). For
 /// 3D objects without volume (one slice, a line, one voxel) the reference divides by zero; here
 /// the hull is taken within the object's own plane or line, giving a finite ratio (1 for a single
 /// voxel). <c>axis_major_length</c>/<c>axis_minor_length</c> come from the eigenvalues of the inertia

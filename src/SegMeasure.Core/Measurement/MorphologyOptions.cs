@@ -22,6 +22,9 @@ public enum PerimeterMethod
 /// <summary>Options of <see cref="MorphologyMeasurement"/>. The defaults give exactly the reference tool's table.</summary>
 public sealed record MorphologyOptions
 {
+    /// <summary>The defaults, which the command line and the cmdlets take rather than restate.</summary>
+    public static MorphologyOptions Default { get; } = new();
+
     /// <summary>
     /// Physical voxel size: one value for every axis, (Y, X) for 2D or (Z, Y, X) for 3D.
     /// Null uses the label image's own voxel size (1.0 for uncalibrated images).

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using SegMeasure.Core.Measurement.Engine;
 
 namespace SegMeasure.Core.Measurement;
 
@@ -9,7 +10,7 @@ namespace SegMeasure.Core.Measurement;
 /// method), median as the mean of the two middle values. One NaN makes every statistic NaN,
 /// as in numpy.
 /// </summary>
-public readonly record struct SampleStatistics(
+internal readonly record struct SampleStatistics(
     long Count, double Sum, double Mean, double Median, double Max, double Min, double Std,
     double Percentile10, double Percentile25, double Percentile75, double Percentile90)
 {

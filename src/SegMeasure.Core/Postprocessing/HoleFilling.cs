@@ -15,7 +15,7 @@ namespace SegMeasure.Core.Postprocessing;
 /// its <see cref="RegionGraph"/>; the holes of L are the components of that graph with L's
 /// regions removed, found by walks that stop as soon as they exceed the size limit.
 /// </remarks>
-public static class HoleFilling
+internal static class HoleFilling
 {
     public static PostprocessResult Apply(LabelImage labels, long maxHoleSize, CancellationToken cancellationToken = default)
     {

@@ -7,7 +7,7 @@ namespace SegMeasure.Core.Postprocessing;
 /// dense when the largest id is small compared with the image (an array indexed by id), and
 /// kept in a dictionary otherwise, so a stray huge id does not allocate gigabytes.
 /// </summary>
-public sealed class LabelCounts
+internal sealed class LabelCounts
 {
     private readonly long[]? _dense;
     private readonly Dictionary<uint, long>? _sparse;

@@ -3,17 +3,20 @@ using SegMeasure.Core.Tables;
 
 namespace SegMeasure.Core.Postprocessing;
 
-/// <summary>Options of <see cref="MaskMatching"/>; sizes in voxels, null = no limit.</summary>
+/// <summary>Options of <see cref="MaskMatching"/>; sizes in voxels, null = no limit, fractional limits by <see cref="SizeLimit"/>.</summary>
 public sealed record MaskMatchingOptions
 {
+    /// <summary>The defaults, which the command line and the cmdlets take rather than restate.</summary>
+    public static MaskMatchingOptions Default { get; } = new();
+
     /// <summary>Fraction of a nucleus that must lie inside one cytosol for the two to match (scPortrait's
     /// <c>filtering_threshold_mask_matching</c>).</summary>
     public double OverlapThreshold { get; init; } = 0.95;
 
-    public long? NucleusMinSize { get; init; }
-    public long? NucleusMaxSize { get; init; }
-    public long? CytosolMinSize { get; init; }
-    public long? CytosolMaxSize { get; init; }
+    public double? NucleusMinSize { get; init; }
+    public double? NucleusMaxSize { get; init; }
+    public double? CytosolMinSize { get; init; }
+    public double? CytosolMaxSize { get; init; }
 }
 
 /// <summary>Matched masks: both outputs share ids 1..N (pair k has id k in both), plus what was dropped and why.</summary>
@@ -158,14 +161,14 @@ public static class MaskMatching
     }
 
     /// <summary>Ids within the size limits, ascending; the others become report rows.</summary>
-    private static HashSet<uint> SizeFilter(LabelCounts sizes, long? min, long? max, string mask, List<Row> rows)
+    private static HashSet<uint> SizeFilter(LabelCounts sizes, double? min, double? max, string mask, List<Row> rows)
     {
         var kept = new HashSet<uint>();
         foreach (var id in sizes.Labels())
         {
             var size = sizes[id];
-            if (min is { } lo && size < lo) rows.Add(new Row(mask, id, [TooSmall], size, double.NaN, 0, 0));
-            else if (max is { } hi && size > hi) rows.Add(new Row(mask, id, [TooLarge], size, double.NaN, 0, 0));
+            if (SizeLimit.IsBelow(size, min)) rows.Add(new Row(mask, id, [TooSmall], size, double.NaN, 0, 0));
+            else if (SizeLimit.IsAbove(size, max)) rows.Add(new Row(mask, id, [TooLarge], size, double.NaN, 0, 0));
             else kept.Add(id);
         }
 

@@ -1,4 +1,5 @@
 using SegMeasure.Core.Images;
+using SegMeasure.Core.Measurement;
 using SegMeasure.Core.Tables;
 using SegMeasure.Core.Tiff;
 
@@ -17,17 +18,19 @@ public sealed record PostprocessFileResult(
 
 /// <summary>
 /// The file-to-file form of each post-processing operation, shared by the command line and the
-/// cmdlets: read the input, transform it, write the output in the input's label type (to a
-/// temporary file renamed into place, never over the input, never over an existing file unless
-/// <c>overwrite</c>).
+/// cmdlets: read the input, transform it, write the output in the input's label type (through
+/// <see cref="OutputFile"/>, never over the input). An existing output without <c>overwrite</c>
+/// is refused before any work.
 /// </summary>
 public static class PostprocessFile
 {
-    public static PostprocessFileResult FilterSmallSegments(string input, string output, long minSize, bool overwrite, CancellationToken cancellationToken = default) =>
-        Transform(input, output, overwrite, labels => SmallSegmentFilter.Apply(labels, minSize, cancellationToken), cancellationToken);
+    /// <summary>Removes segments smaller than <paramref name="minSize"/> voxels (a fractional minimum, see <see cref="SizeLimit"/>).</summary>
+    public static PostprocessFileResult FilterSmallSegments(string input, string output, double minSize, bool overwrite, CancellationToken cancellationToken = default) =>
+        Transform(input, output, overwrite, labels => SmallSegmentFilter.Apply(labels, SizeLimit.SmallestKept(minSize), cancellationToken), cancellationToken);
 
-    public static PostprocessFileResult RemoveSmallHoles(string input, string output, long maxHoleSize, bool overwrite, CancellationToken cancellationToken = default) =>
-        Transform(input, output, overwrite, labels => HoleFilling.Apply(labels, maxHoleSize, cancellationToken), cancellationToken);
+    /// <summary>Fills holes of at most <paramref name="maxHoleSize"/> voxels (a fractional maximum, see <see cref="SizeLimit"/>).</summary>
+    public static PostprocessFileResult RemoveSmallHoles(string input, string output, double maxHoleSize, bool overwrite, CancellationToken cancellationToken = default) =>
+        Transform(input, output, overwrite, labels => HoleFilling.Apply(labels, SizeLimit.LargestKept(maxHoleSize), cancellationToken), cancellationToken);
 
     /// <summary>City-block rings of <paramref name="ringWidth"/> voxels, or, with <paramref name="nearestDistance"/>,
     /// rings by nearest segment within that physical distance (voxel size from the file unless a <paramref name="scale"/>
@@ -44,6 +47,7 @@ public static class PostprocessFile
 
     public static PostprocessFileResult Watershed(string input, string heatmap, string? mask, string output, bool overwrite, CancellationToken cancellationToken = default)
     {
+        OutputFile.RefuseExisting(overwrite, output);
         var landscape = ImageFile.ReadIntensity(heatmap, null, cancellationToken);
         var inside = mask is null ? null : ImageFile.ReadIntensity(mask, null, cancellationToken);
         return Transform(input, output, overwrite, labels =>
@@ -67,6 +71,7 @@ public static class PostprocessFile
     /// <summary>The shape filter with a feature table measured beforehand on the same image, or measured now when null.</summary>
     public static PostprocessFileResult ShapeFilter(string input, MeasurementTable? features, string output, ShapeFilterOptions options, bool overwrite, CancellationToken cancellationToken = default)
     {
+        OutputFile.RefuseExisting(overwrite, output);
         var labels = ImageFile.ReadLabels(input, null, cancellationToken);
         ShapeFilterResult result;
         try
@@ -88,13 +93,9 @@ public static class PostprocessFile
     /// side (input, output, nuclei before, pairs after); the cytosol files are the paired ones.</summary>
     public static PostprocessFileResult MatchMasks(string nuclei, string cytosol, string nucleiOutput, string cytosolOutput, MaskMatchingOptions options, bool overwrite, CancellationToken cancellationToken = default)
     {
+        OutputFile.RefuseExisting(overwrite, nucleiOutput, cytosolOutput);
         var n = ImageFile.ReadLabels(nuclei, null, cancellationToken);
         var c = ImageFile.ReadLabels(cytosol, null, cancellationToken);
-        if (!overwrite)
-        {
-            if (File.Exists(nucleiOutput)) throw new OutputExistsException(nucleiOutput);
-            if (File.Exists(cytosolOutput)) throw new OutputExistsException(cytosolOutput);
-        }
 
         MaskMatchingResult result;
         try
@@ -113,6 +114,7 @@ public static class PostprocessFile
 
     private static PostprocessFileResult Transform(string input, string output, bool overwrite, Func<LabelImage, PostprocessResult> operation, CancellationToken cancellationToken)
     {
+        OutputFile.RefuseExisting(overwrite, output);
         var labels = ImageFile.ReadLabels(input, null, cancellationToken);
         PostprocessResult result;
         try

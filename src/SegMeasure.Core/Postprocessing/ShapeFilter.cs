@@ -1,4 +1,5 @@
 using SegMeasure.Core.Images;
+using SegMeasure.Core.Measurement;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.Core.Postprocessing;
@@ -68,9 +69,9 @@ public static class ShapeFilter
         {
             var reasons = new List<string>();
             double area = shape.Area[r];
-            if (area < minArea) reasons.Add(AreaBelowMin);
-            if (area < options.MinAbsoluteArea) reasons.Add(AreaBelowAbsoluteMin);
-            if (area > options.MaxArea) reasons.Add(AreaAboveMax);
+            if (SizeLimit.IsBelow(area, minArea)) reasons.Add(AreaBelowMin);
+            if (SizeLimit.IsBelow(area, options.MinAbsoluteArea)) reasons.Add(AreaBelowAbsoluteMin);
+            if (SizeLimit.IsAbove(area, options.MaxArea)) reasons.Add(AreaAboveMax);
             if (is2D && shape.Eccentricity[r] > options.MaxEccentricity) reasons.Add(HighEccentricity);
             if (shape.Solidity[r] < options.MinSolidity) reasons.Add(LowSolidity);
             if (shape.Solidity[r] > options.MaxSolidity) reasons.Add(HighSolidity);

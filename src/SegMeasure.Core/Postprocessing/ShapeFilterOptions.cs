@@ -7,6 +7,9 @@ namespace SegMeasure.Core.Postprocessing;
 /// </summary>
 public sealed record ShapeFilterOptions
 {
+    /// <summary>The defaults, which the command line and the cmdlets take rather than restate.</summary>
+    public static ShapeFilterOptions Default { get; } = new();
+
     public double? MaxEccentricity { get; init; }
     public AreaThreshold MinArea { get; init; } = AreaThreshold.HalfMedian;
     public double? MinAbsoluteArea { get; init; } = 50;

@@ -6,7 +6,7 @@ namespace SegMeasure.Core.Postprocessing;
 /// Removes segments with fewer voxels than a minimum (<c>filter_small_segments</c>): a segment
 /// of exactly <c>minSize</c> voxels stays. One counting pass and one rewriting pass.
 /// </summary>
-public static class SmallSegmentFilter
+internal static class SmallSegmentFilter
 {
     public static PostprocessResult Apply(LabelImage labels, long minSize, CancellationToken cancellationToken = default)
     {

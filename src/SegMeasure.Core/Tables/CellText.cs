@@ -11,7 +11,7 @@ namespace SegMeasure.Core.Tables;
 /// integers, infinities as <c>inf</c>/<c>-inf</c>, missing values (NaN, null) as an empty cell.
 /// Always the invariant culture.
 /// </summary>
-public static class CellText
+internal static class CellText
 {
     /// <summary>The text of a cell value, or null for a missing value.</summary>
     public static string? Format(object? value) => value switch

@@ -2,7 +2,7 @@ namespace SegMeasure.Core.Tables;
 
 /// <summary>
 /// Reads and writes measurement tables by extension: <c>.csv</c>, <c>.tsv</c>, <c>.xlsx</c>;
-/// any other or no extension is CSV. Writes go to a temporary file renamed into place.
+/// any other or no extension is CSV. Writes go through <see cref="OutputFile"/>.
 /// </summary>
 public static class TableFile
 {
@@ -44,41 +44,23 @@ public static class TableFile
 
     /// <summary>
     /// Writes <paramref name="table"/> in the format the extension selects. An existing file is
-    /// replaced only when <paramref name="overwrite"/> is set (else <see cref="OutputExistsException"/>);
-    /// the file appears complete or not at all.
+    /// replaced only when <paramref name="overwrite"/> is set (see <see cref="OutputFile"/>).
     /// </summary>
     public static void Write(string path, MeasurementTable table, bool overwrite = false)
     {
-        if (!overwrite && File.Exists(path)) throw new OutputExistsException(path);
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
+        // Tables have always reported a missing folder as a failed write (scripts match on the kind).
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (!Directory.Exists(directory))
             throw new SegMeasureException("SegMeasure.WriteFailed", ErrorKind.WriteError, $"{path}: the folder {directory} does not exist", path);
-
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        OutputFile.Write(path, overwrite, stream =>
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
+            switch (FormatOf(path))
             {
-                switch (FormatOf(path))
-                {
-                    case TableFormat.Xlsx: XlsxTableFormat.Write(stream, table); break;
-                    case TableFormat.Tsv: DelimitedTableFormat.Write(stream, table, '\t'); break;
-                    default: DelimitedTableFormat.Write(stream, table, ','); break;
-                }
+                case TableFormat.Xlsx: XlsxTableFormat.Write(stream, table); break;
+                case TableFormat.Tsv: DelimitedTableFormat.Write(stream, table, '\t'); break;
+                default: DelimitedTableFormat.Write(stream, table, ','); break;
             }
-
-            if (!overwrite && File.Exists(path)) throw new OutputExistsException(path);
-            File.Move(temporary, full, overwrite);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SegMeasureException("SegMeasure.WriteFailed", ErrorKind.WriteError, $"{path}: cannot write the table ({e.Message})", path, e);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+        }, "the table");
     }
 }
 

@@ -7,7 +7,7 @@ namespace SegMeasure.Core.Tiff;
 /// ImageJ, Fiji and tifffile write into the first page's ImageDescription. Pages are stored
 /// with channels varying fastest, then slices, then frames.
 /// </summary>
-public sealed record ImageJMetadata
+internal sealed record ImageJMetadata
 {
     public int Images { get; init; } = 1;
     public int Channels { get; init; } = 1;

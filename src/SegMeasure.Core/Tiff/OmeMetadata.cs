@@ -8,7 +8,7 @@ namespace SegMeasure.Core.Tiff;
 /// The parts of OME-XML (in the first page's ImageDescription) that give axes and voxel size:
 /// the first Image's Pixels element — DimensionOrder, SizeZ/C/T and PhysicalSizeX/Y/Z with units.
 /// </summary>
-public sealed record OmeMetadata
+internal sealed record OmeMetadata
 {
     /// <summary>E.g. "XYCZT": X varies fastest; pages follow the three letters after XY.</summary>
     public string DimensionOrder { get; init; } = "XYZCT";

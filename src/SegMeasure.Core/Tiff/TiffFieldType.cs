@@ -1,7 +1,7 @@
 namespace SegMeasure.Core.Tiff;
 
 /// <summary>Field (value) types of IFD entries.</summary>
-public enum TiffFieldType : ushort
+internal enum TiffFieldType : ushort
 {
     Byte = 1,
     Ascii = 2,

@@ -8,7 +8,7 @@ namespace SegMeasure.Core.Tiff;
 /// Pixel data is organised in <em>bands</em>: a strip, or a row of tiles, covering full-width
 /// rows of one plane (all samples when interleaved, one sample when planar-separate).
 /// </summary>
-public sealed class TiffPage
+internal sealed class TiffPage
 {
     internal TiffPage(TiffSource source, TiffIfd ifd, int index)
     {

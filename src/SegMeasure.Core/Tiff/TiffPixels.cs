@@ -8,7 +8,7 @@ namespace SegMeasure.Core.Tiff;
 /// A decoded series: one typed array (byte[], ushort[], int[], float[] …) holding every sample
 /// in C order over <see cref="Shape"/>/<see cref="Axes"/>, exactly as tifffile returns series 0.
 /// </summary>
-public sealed class TiffPixels
+internal sealed class TiffPixels
 {
     public TiffPixels(Array data, PixelType pixelType, int[] shape, string axes, VoxelSize voxelSize)
     {

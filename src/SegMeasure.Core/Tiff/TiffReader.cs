@@ -11,7 +11,7 @@ namespace SegMeasure.Core.Tiff;
 /// by band in file order (<see cref="ReadStripes(CancellationToken)"/>) with memory for one band only.
 /// Thread-safe for concurrent reads.
 /// </summary>
-public sealed class TiffReader : IDisposable
+internal sealed class TiffReader : IDisposable
 {
     /// <summary>Each IFD takes at least 18 bytes, so a file cannot hold more; the cap only bounds bookkeeping.</summary>
     private const int MaxPages = 1_000_000;

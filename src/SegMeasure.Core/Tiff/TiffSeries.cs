@@ -8,7 +8,7 @@ namespace SegMeasure.Core.Tiff;
 /// declares (else a generic page axis <c>Q</c>), and the voxel size the file declares. Axis
 /// letters: T time, Z depth, C channel, Q unnamed page axis, S samples of a pixel, Y rows, X columns.
 /// </summary>
-public sealed class TiffSeries
+internal sealed class TiffSeries
 {
     internal TiffSeries(IReadOnlyList<TiffPage> pages, int[] shape, string axes, VoxelSize voxelSize, ImageJMetadata? imageJ, OmeMetadata? ome)
     {

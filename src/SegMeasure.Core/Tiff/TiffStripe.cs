@@ -6,7 +6,7 @@ namespace SegMeasure.Core.Tiff;
 /// page <see cref="Page"/>, full width, little-endian samples (interleaved when the file is).
 /// <see cref="Data"/> is reused: it is valid until the enumeration moves on.
 /// </summary>
-public readonly record struct TiffStripe(int Page, int Plane, int Y, int Rows, ReadOnlyMemory<byte> Data)
+internal readonly record struct TiffStripe(int Page, int Plane, int Y, int Rows, ReadOnlyMemory<byte> Data)
 {
     /// <summary>The samples typed; <typeparamref name="T"/> must match the series' pixel type.</summary>
     public ReadOnlySpan<T> Samples<T>() where T : unmanaged => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, T>(Data.Span);

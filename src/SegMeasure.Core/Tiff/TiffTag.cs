@@ -1,7 +1,7 @@
 namespace SegMeasure.Core.Tiff;
 
 /// <summary>Numbers of the TIFF tags the codec reads or writes (TIFF 6.0, BigTIFF, Adobe supplements).</summary>
-public static class TiffTag
+internal static class TiffTag
 {
     public const ushort NewSubfileType = 254;
     public const ushort ImageWidth = 256;

@@ -2,14 +2,6 @@ using SegMeasure.Core.Images;
 
 namespace SegMeasure.Core.Tiff;
 
-public enum TiffCompression
-{
-    None = 1,
-    Lzw = 5,
-    Deflate = 8,
-    PackBits = 32773,
-}
-
 /// <summary>How a TIFF is written. Defaults: Deflate, smallest unsigned type that holds the largest label, no overwrite.</summary>
 public sealed record TiffWriteOptions
 {

@@ -15,7 +15,7 @@ namespace SegMeasure.Core.Tiff;
 /// an existing file is only replaced when <see cref="TiffWriteOptions.Overwrite"/> is set.
 /// (ImageJ metadata cannot tell a one-slice volume from a 2D image, so such a volume reads back as 2D.)
 /// </summary>
-public static class TiffWriter
+internal static class TiffWriter
 {
     private const int TargetStripBytes = 256 * 1024;
     private const long ClassicTiffLimit = uint.MaxValue;
@@ -59,34 +59,7 @@ public static class TiffWriter
     {
         if (options.Compression is not (TiffCompression.None or TiffCompression.Deflate or TiffCompression.Lzw or TiffCompression.PackBits))
             throw new SegMeasureException("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument, $"unknown compression {options.Compression}", path);
-        var fullPath = System.IO.Path.GetFullPath(path);
-        var directory = System.IO.Path.GetDirectoryName(fullPath)!;
-        if (!Directory.Exists(directory))
-            throw new SegMeasureException("SegMeasure.DirectoryNotFound", ErrorKind.NotFound, $"{path}: the output folder {directory} does not exist", path);
-        if (!options.Overwrite && File.Exists(fullPath)) throw new OutputExistsException(path);
-
-        var temporary = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20))
-                WriteTo(stream, source, voxelSize, options.Compression, bigTiffThreshold, cancellationToken);
-            try
-            {
-                File.Move(temporary, fullPath, options.Overwrite);
-            }
-            catch (IOException) when (!options.Overwrite && File.Exists(fullPath))
-            {
-                throw new OutputExistsException(path);
-            }
-        }
-        catch (IOException e) when (e is not FileNotFoundException)
-        {
-            throw new SegMeasureException("SegMeasure.WriteFailed", ErrorKind.WriteError, $"{path}: cannot write the file: {e.Message}", path, e);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+        OutputFile.Write(path, options.Overwrite, stream => WriteTo(stream, source, voxelSize, options.Compression, bigTiffThreshold, cancellationToken));
     }
 
     private static void WriteTo(Stream stream, TiffSampleSource source, VoxelSize voxelSize, TiffCompression compression, long bigTiffThreshold, CancellationToken cancellationToken)

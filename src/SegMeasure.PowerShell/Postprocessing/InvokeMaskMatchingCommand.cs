@@ -6,7 +6,6 @@ namespace SegMeasure.PowerShell.Postprocessing;
 
 /// <summary>
 /// <para type="synopsis">Matches nucleus and cytosol masks: keeps cells holding exactly one nucleus covered to -OverlapThreshold, with the same id in both outputs.</para>
-/// <para type="description">-Path is the nucleus segmentation, -CytosolPath the cytosol one. The matched cytosol mask is written beside the nucleus output with the suffix _cytosol. The result lists dropped masks and why.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "MaskMatching", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(PostprocessRecord.MaskMatchingTypeName)]
@@ -18,12 +17,12 @@ public sealed class InvokeMaskMatchingCommand : SegMeasureWriterCmdlet
 
     [Parameter]
     [ValidateRange(0.0, 1.0)]
-    public double OverlapThreshold { get; set; } = 0.95;
+    public double OverlapThreshold { get; set; } = MaskMatchingOptions.Default.OverlapThreshold;
 
-    [Parameter] public long? NucleusMinSize { get; set; }
-    [Parameter] public long? NucleusMaxSize { get; set; }
-    [Parameter] public long? CytosolMinSize { get; set; }
-    [Parameter] public long? CytosolMaxSize { get; set; }
+    [Parameter] public double? NucleusMinSize { get; set; }
+    [Parameter] public double? NucleusMaxSize { get; set; }
+    [Parameter] public double? CytosolMinSize { get; set; }
+    [Parameter] public double? CytosolMaxSize { get; set; }
 
     protected override string Activity => "Matching nucleus and cytosol masks";
 
@@ -35,7 +34,8 @@ public sealed class InvokeMaskMatchingCommand : SegMeasureWriterCmdlet
             OverlapThreshold = OverlapThreshold, NucleusMinSize = NucleusMinSize, NucleusMaxSize = NucleusMaxSize,
             CytosolMinSize = CytosolMinSize, CytosolMaxSize = CytosolMaxSize,
         };
-        var result = PostprocessFile.MatchMasks(path, ResolvePairedPath(CytosolPath), output, OutputNaming.WithSuffix(output, "_cytosol"), options, Force);
+        var (cytosol, force) = (ResolvePairedPath(CytosolPath), Force.IsPresent);
+        var result = Run((_, ct) => PostprocessFile.MatchMasks(path, cytosol, output, OutputNaming.WithSuffix(output, "_cytosol"), options, force, ct));
         WriteObject(PostprocessRecord.From(result, PostprocessRecord.MaskMatchingTypeName));
     }
 }

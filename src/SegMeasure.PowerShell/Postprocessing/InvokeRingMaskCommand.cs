@@ -5,7 +5,6 @@ namespace SegMeasure.PowerShell.Postprocessing;
 
 /// <summary>
 /// <para type="synopsis">Rings around segments: -RingWidth voxels (city-block, smaller id wins), or by nearest segment within -NearestDistance.</para>
-/// <para type="description">Rings only cover background. -RemoveOriginal keeps only the rings. -NearestDistance is in physical units (voxel size from the file or -Scale).</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "RingMask", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(PostprocessRecord.TypeName)]
@@ -30,6 +29,7 @@ public sealed class InvokeRingMaskCommand : SegMeasureWriterCmdlet
     protected override void ProcessFile(string path)
     {
         if (ConfirmOutput(path) is not { } output) return;
-        WriteObject(PostprocessRecord.From(PostprocessFile.RingMask(path, output, RingWidth, !RemoveOriginal, Force, NearestDistance, Scale)));
+        var (width, keep, force, distance, scale) = (RingWidth, !RemoveOriginal, Force.IsPresent, NearestDistance, Scale);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.RingMask(path, output, width, keep, force, distance, scale, ct))));
     }
 }

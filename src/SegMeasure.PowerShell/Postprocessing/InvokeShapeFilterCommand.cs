@@ -5,7 +5,6 @@ namespace SegMeasure.PowerShell.Postprocessing;
 
 /// <summary>
 /// <para type="synopsis">Rejects segments by area, eccentricity, solidity, extent, compactness, convexity deficit and perimeter/√area, and renumbers the rest from 1.</para>
-/// <para type="description">Defaults as filter_cell_by_regionprops: -MinArea median_div2, -MinAbsoluteArea 50, -MaxConvexityDeficit 0.20. Features are measured as scikit-image's regionprops does, or read from a table of the same image (-FeaturePath). The result lists each rejected segment with its reasons.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "ShapeFilter", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(PostprocessRecord.ShapeFilterTypeName)]
@@ -15,8 +14,8 @@ public sealed class InvokeShapeFilterCommand : SegMeasureWriterCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? FeaturePath { get; set; }
 
-    [Parameter] public string MinArea { get; set; } = "median_div2";
-    [Parameter] public double? MinAbsoluteArea { get; set; } = 50;
+    [Parameter] public string MinArea { get; set; } = ShapeFilterOptions.Default.MinArea.ToString();
+    [Parameter] public double? MinAbsoluteArea { get; set; } = ShapeFilterOptions.Default.MinAbsoluteArea;
     [Parameter] public double? MaxArea { get; set; }
     [Parameter] public double? MaxEccentricity { get; set; }
     [Parameter] public double? MinSolidity { get; set; }
@@ -24,7 +23,7 @@ public sealed class InvokeShapeFilterCommand : SegMeasureWriterCmdlet
     [Parameter] public double? MinExtent { get; set; }
     [Parameter] public double? MaxExtent { get; set; }
     [Parameter] public double? MinCompactness { get; set; }
-    [Parameter] public double? MaxConvexityDeficit { get; set; } = 0.20;
+    [Parameter] public double? MaxConvexityDeficit { get; set; } = ShapeFilterOptions.Default.MaxConvexityDeficit;
     [Parameter] public double? MaxPerimeterAreaRatio { get; set; }
     [Parameter] public double? AreaStdFilter { get; set; }
 
@@ -40,6 +39,7 @@ public sealed class InvokeShapeFilterCommand : SegMeasureWriterCmdlet
             MinExtent = MinExtent, MaxExtent = MaxExtent, MinCompactness = MinCompactness,
             MaxConvexityDeficit = MaxConvexityDeficit, MaxPerimeterAreaRatio = MaxPerimeterAreaRatio, AreaStdFilter = AreaStdFilter,
         };
-        WriteObject(PostprocessRecord.From(PostprocessFile.ShapeFilter(path, FeaturePath is null ? null : ResolvePairedPath(FeaturePath), output, options, Force), PostprocessRecord.ShapeFilterTypeName));
+        var (features, force) = (FeaturePath is null ? null : ResolvePairedPath(FeaturePath), Force.IsPresent);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.ShapeFilter(path, features, output, options, force, ct)), PostprocessRecord.ShapeFilterTypeName));
     }
 }

@@ -5,7 +5,6 @@ namespace SegMeasure.PowerShell.Postprocessing;
 
 /// <summary>
 /// <para type="synopsis">Grows the input segments over a heatmap (low values flooded first), optionally within a mask.</para>
-/// <para type="description">Ties on plateaus go to the voxel that entered the queue first (seeds in raster order). Pair files with delay-bind script blocks: -HeatmapPath { $_.FullName -replace '_seg','_heat' }.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "Watershed", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(PostprocessRecord.TypeName)]
@@ -24,6 +23,7 @@ public sealed class InvokeWatershedCommand : SegMeasureWriterCmdlet
     {
         if (ConfirmOutput(path) is not { } output) return;
         var mask = MaskPath is null ? null : ResolvePairedPath(MaskPath);
-        WriteObject(PostprocessRecord.From(PostprocessFile.Watershed(path, ResolvePairedPath(HeatmapPath), mask, output, Force)));
+        var (heatmap, force) = (ResolvePairedPath(HeatmapPath), Force.IsPresent);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.Watershed(path, heatmap, mask, output, force, ct))));
     }
 }

@@ -5,21 +5,21 @@ namespace SegMeasure.PowerShell.Postprocessing;
 
 /// <summary>
 /// <para type="synopsis">Fills holes of each segment up to -MaxHoleSize voxels (inclusive); other segments are never overwritten.</para>
-/// <para type="description">Holes are 4-connected (6-connected in 3D) regions not belonging to the segment, border-touching ones included.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "SmallHole", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(PostprocessRecord.TypeName)]
 public sealed class RemoveSmallHoleCommand : SegMeasureWriterCmdlet
 {
     [Parameter(Mandatory = true)]
-    [ValidateRange(0, long.MaxValue)]
-    public long MaxHoleSize { get; set; }
+    [ValidateRange(0.0, double.MaxValue)]
+    public double MaxHoleSize { get; set; }
 
     protected override string Activity => "Filling small holes";
 
     protected override void ProcessFile(string path)
     {
         if (ConfirmOutput(path) is not { } output) return;
-        WriteObject(PostprocessRecord.From(PostprocessFile.RemoveSmallHoles(path, output, MaxHoleSize, Force)));
+        var (maxHoleSize, force) = (MaxHoleSize, Force.IsPresent);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.RemoveSmallHoles(path, output, maxHoleSize, force, ct))));
     }
 }

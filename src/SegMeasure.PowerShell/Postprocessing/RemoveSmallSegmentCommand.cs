@@ -5,21 +5,21 @@ namespace SegMeasure.PowerShell.Postprocessing;
 
 /// <summary>
 /// <para type="synopsis">Removes segments with fewer voxels than -MinSize (they become background).</para>
-/// <para type="description">Writes a new label image in the input's label type; the input is never changed.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "SmallSegment", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(PostprocessRecord.TypeName)]
 public sealed class RemoveSmallSegmentCommand : SegMeasureWriterCmdlet
 {
     [Parameter(Mandatory = true)]
-    [ValidateRange(0, long.MaxValue)]
-    public long MinSize { get; set; }
+    [ValidateRange(0.0, double.MaxValue)]
+    public double MinSize { get; set; }
 
     protected override string Activity => "Removing small segments";
 
     protected override void ProcessFile(string path)
     {
         if (ConfirmOutput(path) is not { } output) return;
-        WriteObject(PostprocessRecord.From(PostprocessFile.FilterSmallSegments(path, output, MinSize, Force)));
+        var (minSize, force) = (MinSize, Force.IsPresent);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.FilterSmallSegments(path, output, minSize, force, ct))));
     }
 }

@@ -1,4 +1,6 @@
 using SegMeasure.Core.Analysis;
+using SegMeasure.Core.Analysis.Classifiers;
+using SegMeasure.Core.Analysis.Embeddings;
 using SegMeasure.Core.Images;
 using SegMeasure.Core.Tables;
 

@@ -22,6 +22,90 @@ public sealed class PostprocessCommandsTests : IDisposable
 
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 
+    private const int H = 30, W = 40;
+
+    private static void Fill(uint[] image, uint id, int y0, int y1, int x0, int x1)
+    {
+        for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++)
+            image[y * W + x] = id;
+    }
+
+    private string WriteLabels(string name, uint[] data)
+    {
+        ImageFile.WriteLabels(Out(name), new LabelImage(data, ImageShape.Of2D(H, W), storedType: PixelType.UInt16));
+        return Out(name);
+    }
+
+    /// <summary>Segment 1: 10 pixels; segment 2: 11 pixels.</summary>
+    private string TenAndEleven()
+    {
+        var data = new uint[H * W];
+        Fill(data, 1, 1, 2, 0, 10);
+        Fill(data, 2, 5, 6, 0, 11);
+        return WriteLabels("ten-and-eleven.tif", data);
+    }
+
+    private static long[] Sizes(string path) =>
+        ImageFile.ReadLabels(path).Data.Where(v => v != 0).GroupBy(v => v).Select(g => (long)g.Count()).Order().ToArray();
+
+    /// <summary>Cytosol 10 (150 px) holds nucleus 1 (10 px); cytosol 20 (151 px) holds nucleus 2 (11 px).</summary>
+    [Theory]
+    [InlineData("--nucleus-max-size", "10.5", "cells_nuclei.tif", 10)]
+    [InlineData("--nucleus-min-size", "10.5", "cells_nuclei.tif", 11)]
+    [InlineData("--cytosol-max-size", "150.5", "cells.tif", 150)]
+    [InlineData("--cytosol-min-size", "150.5", "cells.tif", 151)]
+    public void Match_masks_keeps_sizes_within_fractional_limits_in_both_directions(string flag, string limit, string output, long keptSize)
+    {
+        var nuclei = new uint[H * W];
+        var cytosol = new uint[H * W];
+        Fill(cytosol, 10, 0, 10, 0, 15);
+        Fill(cytosol, 20, 12, 22, 0, 15);
+        cytosol[22 * W] = 20;
+        Fill(nuclei, 1, 2, 3, 0, 10);
+        Fill(nuclei, 2, 14, 15, 0, 11);
+        var run = CliRun.App("postprocess", "match-masks", "--cytosol", WriteLabels("c.tif", cytosol), "--nuclei", WriteLabels("n.tif", nuclei),
+            "--output", Out("cells.tif"), flag, limit);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal([keptSize], Sizes(Out(output)));
+    }
+
+    [Theory]
+    [InlineData("10.5", new long[] { 11 })]
+    [InlineData("9.5", new long[] { 10, 11 })]
+    public void Filter_small_segments_takes_a_fractional_minimum(string minSize, long[] kept)
+    {
+        var run = CliRun.App("postprocess", "filter-small-segments", "--input", TenAndEleven(), "--output", Out("f.tif"), "--min-size", minSize);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(kept, Sizes(Out("f.tif")));
+    }
+
+    [Theory]
+    [InlineData("10.5", 10)]
+    [InlineData("11.5", 21)]
+    public void Remove_small_holes_takes_a_fractional_maximum(string maxHoleSize, int filled)
+    {
+        var data = new uint[H * W];
+        Fill(data, 5, 15, H, 0, W);
+        Fill(data, 0, 20, 21, 2, 12);
+        Fill(data, 0, 25, 26, 2, 13);
+        var run = CliRun.App("postprocess", "remove-small-holes", "--input", WriteLabels("holes.tif", data), "--output", Out("h.tif"), "--max-hole-size", maxHoleSize);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(filled, ImageFile.ReadLabels(Out("h.tif")).Data.Count(v => v == 5) - data.Count(v => v == 5));
+    }
+
+    [Theory]
+    [InlineData("--min-absolute-area", "10.5", 11)]
+    [InlineData("--max-area", "10.5", 10)]
+    public void Shape_filter_takes_fractional_area_limits_in_both_directions(string flag, string limit, long kept)
+    {
+        var args = new List<string> { "postprocess", "shape-filter", "--input", TenAndEleven(), "--output", Out("s.tif"), "--min-area", "none", flag, limit };
+        if (flag != "--min-absolute-area") args.AddRange(["--min-absolute-area", "0"]);
+        var run = CliRun.App([.. args]);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal([kept], Sizes(Out("s.tif")));
+    }
+
     [Fact]
     public void Filter_small_segments_writes_the_input_type_and_leaves_the_input_alone()
     {

@@ -30,11 +30,11 @@ public static class ExampleCommands
         var command = new Command("double", "Doubles label ids.");
         var sweep = new FileSweep(command, "Doubling");
         var input = sweep.AddImages("--input", "Label file(s).");
-        sweep.TransformWith((file, output, overwrite, _) =>
+        sweep.TransformWith((file, output, overwrite, _) => OutputFile.Write(output, overwrite, stream =>
         {
-            if (File.Exists(output) && !overwrite) throw new OutputExistsException(output);
-            File.WriteAllText(output, string.Join(' ', ReadLabels(file[input]!).Select(v => v * 2)));
-        });
+            using var writer = new StreamWriter(stream);
+            writer.Write(string.Join(' ', ReadLabels(file[input]!).Select(v => v * 2)));
+        }));
         return command;
     }
 

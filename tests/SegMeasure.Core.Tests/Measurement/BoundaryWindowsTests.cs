@@ -1,5 +1,6 @@
 using SegMeasure.Core.Images;
 using SegMeasure.Core.Measurement;
+using SegMeasure.Core.Measurement.Engine;
 
 namespace SegMeasure.Core.Tests.Measurement;
 

@@ -1,4 +1,5 @@
 using SegMeasure.Core.Measurement;
+using SegMeasure.Core.Measurement.Engine;
 
 namespace SegMeasure.Core.Tests.Measurement;
 

@@ -1,6 +1,6 @@
 using SegMeasure.Core.Tables;
 
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Classifiers;
 
 /// <summary>
 /// The spec's <c>train_classifier</c> and <c>apply_classifier</c>: train on the rows whose

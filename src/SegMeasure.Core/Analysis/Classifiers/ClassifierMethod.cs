@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Classifiers;
 
 /// <summary>The classifiers the spec offers; names in files and on the command line are <c>random_forest</c>
 /// and <c>logistic_regression</c>.</summary>

@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Classifiers;
 
 /// <summary>
 /// A trained classifier with everything needed to apply it to another table: the feature
@@ -54,22 +54,12 @@ public sealed class ClassifierModel
     public static ClassifierModel FromJson(string json, string? path = null) => ClassifierModelJson.Read(json, path);
 
     /// <summary>Writes the model to <paramref name="path"/> (through a temporary file); an existing file needs <paramref name="overwrite"/>.</summary>
-    public void Save(string path, bool overwrite = false)
-    {
-        var full = System.IO.Path.GetFullPath(path);
-        if (File.Exists(full) && !overwrite) throw new OutputExistsException(path);
-        var temporary = full + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        try
+    public void Save(string path, bool overwrite = false) =>
+        OutputFile.Write(path, overwrite, stream =>
         {
-            File.WriteAllText(temporary, ToJson());
-            File.Move(temporary, full, overwrite);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temporary);
-            throw new SegMeasureException("SegMeasure.WriteFailed", ErrorKind.WriteError, $"{path}: cannot write the classifier: {e.Message}", path, e);
-        }
-    }
+            using var writer = new StreamWriter(stream);
+            writer.Write(ToJson());
+        }, "the classifier");
 
     public static ClassifierModel Load(string path)
     {

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Classifiers;
 
 /// <summary>
 /// The classifier file format: plain JSON, <c>{"format": "segmeasure-classifier", "version": 1, …}</c>
@@ -9,7 +9,7 @@ namespace SegMeasure.Core.Analysis;
 /// summary, and the estimator's numbers (logistic regression coefficients, or the forest's trees
 /// as flat node arrays). Reading checks every part, so a damaged or foreign file is a clear error.
 /// </summary>
-public static class ClassifierModelJson
+internal static class ClassifierModelJson
 {
     public const string FormatName = "segmeasure-classifier";
     public const int FormatVersion = 1;

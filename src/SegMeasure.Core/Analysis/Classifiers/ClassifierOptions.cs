@@ -1,9 +1,12 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Classifiers;
 
 /// <summary>Training settings, with the spec's defaults: random forest of 100 unlimited-depth trees;
 /// logistic regression with C = 1 and at most 1000 solver iterations.</summary>
 public sealed record ClassifierOptions
 {
+    /// <summary>The defaults, which the command line and the cmdlets take rather than restate.</summary>
+    public static ClassifierOptions Default { get; } = new();
+
     public ClassifierMethod Method { get; init; } = ClassifierMethod.RandomForest;
 
     /// <summary>Random forest: number of trees.</summary>

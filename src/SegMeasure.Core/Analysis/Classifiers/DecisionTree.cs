@@ -1,11 +1,11 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Classifiers;
 
 /// <summary>
 /// A fitted CART classification tree as flat node arrays: an internal node sends a row left
 /// when <c>row[Feature] ≤ Threshold</c>; a leaf (<c>Feature = -1</c>) holds class probabilities.
 /// Children always have larger node numbers than their parent, so a walk cannot loop.
 /// </summary>
-public sealed class DecisionTree : IProbabilisticClassifier
+internal sealed class DecisionTree : IProbabilisticClassifier
 {
     public DecisionTree(int[] feature, double[] threshold, int[] left, int[] right, double[]?[] value, int classCount, int featureCount)
     {

@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Classifiers;
 
 /// <summary>A fitted classifier over standardised feature rows that gives one probability per class.</summary>
 public interface IProbabilisticClassifier

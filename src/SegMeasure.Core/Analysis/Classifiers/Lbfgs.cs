@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Classifiers;
 
 /// <summary>
 /// Limited-memory BFGS (Nocedal 1980; Liu &amp; Nocedal 1989) for smooth unconstrained

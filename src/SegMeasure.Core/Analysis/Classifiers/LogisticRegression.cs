@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Classifiers;
 
 /// <summary>
 /// L2-regularised logistic regression fitted as scikit-learn's <c>lbfgs</c> solver does: two

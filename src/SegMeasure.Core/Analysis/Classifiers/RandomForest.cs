@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Classifiers;
 
 /// <summary>
 /// Breiman's random forest as scikit-learn's RandomForestClassifier: each tree is a CART tree
@@ -7,7 +7,7 @@ namespace SegMeasure.Core.Analysis;
 /// the trees' class probabilities. Trees are grown in parallel, each from its own seed drawn in
 /// order from the forest's seed, so the result depends only on the seed.
 /// </summary>
-public sealed class RandomForest : IProbabilisticClassifier
+internal sealed class RandomForest : IProbabilisticClassifier
 {
     public RandomForest(IReadOnlyList<DecisionTree> trees, int classCount, int featureCount)
     {

@@ -6,6 +6,9 @@ namespace SegMeasure.Core.Analysis.Clustering;
 /// </summary>
 public sealed record ClusteringOptions
 {
+    /// <summary>The defaults, which the command line and the cmdlets take rather than restate.</summary>
+    public static ClusteringOptions Default { get; } = new();
+
     public ClusteringMethod Method { get; init; } = ClusteringMethod.KMeans;
 
     /// <summary>k-means and Ward: number of clusters.</summary>

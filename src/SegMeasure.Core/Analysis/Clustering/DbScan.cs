@@ -8,7 +8,7 @@ namespace SegMeasure.Core.Analysis.Clustering;
 /// are numbered from 0 in the order of their first core point in the input, exactly as
 /// scikit-learn numbers them. Neighbourhoods come from a k-d tree, never from all pairs.
 /// </summary>
-public static class DbScan
+internal static class DbScan
 {
     public static int[] Fit(PointSet points, double eps, int minSamples, CancellationToken cancellationToken = default)
     {

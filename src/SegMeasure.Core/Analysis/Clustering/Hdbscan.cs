@@ -18,7 +18,7 @@ namespace SegMeasure.Core.Analysis.Clustering;
 /// Clusters are numbered from 0 in condensed-tree order (the order in which the top-down walk of
 /// the hierarchy creates them), as the hdbscan library numbers them.
 /// </summary>
-public static class Hdbscan
+internal static class Hdbscan
 {
     /// <summary>One row of the condensed tree: <paramref name="Child"/> (a point below <c>n</c>, or a cluster) leaves <paramref name="Parent"/> at λ = <paramref name="Lambda"/>.</summary>
     public readonly record struct CondensedEdge(int Parent, int Child, double Lambda, int ChildSize);

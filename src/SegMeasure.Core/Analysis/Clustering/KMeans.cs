@@ -5,7 +5,7 @@ namespace SegMeasure.Core.Analysis.Clustering;
 /// <param name="Centers">Cluster centres, row-major, in label order.</param>
 /// <param name="Inertia">Sum of squared distances from points to their centres (the objective).</param>
 /// <param name="Iterations">Lloyd iterations of the best restart.</param>
-public sealed record KMeansResult(int[] Labels, PointSet Centers, double Inertia, int Iterations);
+internal sealed record KMeansResult(int[] Labels, PointSet Centers, double Inertia, int Iterations);
 
 /// <summary>
 /// k-means as scikit-learn's <c>KMeans</c> (algorithm "lloyd"): greedy k-means++ seeding with
@@ -16,7 +16,7 @@ public sealed record KMeansResult(int[] Labels, PointSet Centers, double Inertia
 /// legacy <c>RandomState</c>, drawn in scikit-learn's order, so a seed gives the same initial
 /// centres as scikit-learn's <c>random_state</c> of that value — and always the same answer.
 /// </summary>
-public static class KMeans
+internal static class KMeans
 {
     private const int Chunk = 2048;
 

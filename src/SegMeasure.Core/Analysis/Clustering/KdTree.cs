@@ -6,7 +6,7 @@ namespace SegMeasure.Core.Analysis.Clustering;
 /// node whose box lies beyond its current radius. Points are copied in tree order for locality.
 /// Immutable after construction and safe to query from several threads.
 /// </summary>
-public sealed class KdTree
+internal sealed class KdTree
 {
     private const int LeafSize = 24;
 

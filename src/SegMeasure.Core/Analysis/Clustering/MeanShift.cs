@@ -4,7 +4,7 @@ namespace SegMeasure.Core.Analysis.Clustering;
 /// <param name="Labels">0-based cluster of every point (-1 = outside every kernel when not clustering all).</param>
 /// <param name="Centers">Cluster centres, by decreasing number of points within the bandwidth.</param>
 /// <param name="Bandwidth">The bandwidth used, given or estimated.</param>
-public sealed record MeanShiftResult(int[] Labels, PointSet Centers, double Bandwidth);
+internal sealed record MeanShiftResult(int[] Labels, PointSet Centers, double Bandwidth);
 
 /// <summary>
 /// Mean Shift with a flat kernel, as scikit-learn's <c>MeanShift</c>: every seed moves to the mean
@@ -14,7 +14,7 @@ public sealed record MeanShiftResult(int[] Labels, PointSet Centers, double Band
 /// and every point joins its nearest remaining centre — or, with <c>clusterAll</c> off, only
 /// when that centre is within the bandwidth. Clusters are numbered in the ranked order.
 /// </summary>
-public static class MeanShift
+internal static class MeanShift
 {
     public const int MaxIterations = 300;
 

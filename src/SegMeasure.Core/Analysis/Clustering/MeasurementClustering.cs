@@ -57,7 +57,7 @@ public static class MeasurementClustering
     }
 
     /// <summary>Runs the chosen algorithm on standardised points; labels are 0-based, -1 noise.</summary>
-    public static (int[] Labels, double? Bandwidth, double? Inertia) Run(PointSet points, ClusteringOptions options, CancellationToken cancellationToken = default)
+    internal static (int[] Labels, double? Bandwidth, double? Inertia) Run(PointSet points, ClusteringOptions options, CancellationToken cancellationToken = default)
     {
         switch (options.Method)
         {

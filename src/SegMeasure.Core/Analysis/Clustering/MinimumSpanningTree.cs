@@ -1,7 +1,7 @@
 namespace SegMeasure.Core.Analysis.Clustering;
 
 /// <summary>An undirected weighted edge between two points.</summary>
-public readonly record struct WeightedEdge(int A, int B, double Weight)
+internal readonly record struct WeightedEdge(int A, int B, double Weight)
 {
     /// <summary>A total order — weight, then the lower endpoint, then the higher — so ties break the same way everywhere.</summary>
     public static int Compare(WeightedEdge x, WeightedEdge y)
@@ -20,7 +20,7 @@ public readonly record struct WeightedEdge(int A, int B, double Weight)
 /// searches that skip nodes lying entirely in the searching point's component or beyond the
 /// best edge found so far.
 /// </summary>
-public static class MinimumSpanningTree
+internal static class MinimumSpanningTree
 {
     /// <summary>Above this many points Borůvka with a k-d tree replaces dense Prim.</summary>
     public const int DenseLimit = 4096;

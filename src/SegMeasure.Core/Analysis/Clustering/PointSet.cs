@@ -8,7 +8,7 @@ namespace SegMeasure.Core.Analysis.Clustering;
 /// Points stored row-major in one array — the layout every clustering algorithm here walks — with
 /// a vectorised squared Euclidean distance.
 /// </summary>
-public sealed class PointSet
+internal sealed class PointSet
 {
     public PointSet(double[] data, int count, int dimensions)
     {

@@ -4,7 +4,7 @@ namespace SegMeasure.Core.Analysis.Clustering;
 /// <param name="Labels">0-based cluster of every point, numbered by first appearance in the input.</param>
 /// <param name="Inertia">Within-cluster sum of squared distances to the cluster means.</param>
 /// <param name="Merges">The full hierarchy as merge heights (scipy's Ward distance), ascending.</param>
-public sealed record WardResult(int[] Labels, double Inertia, double[] Merges);
+internal sealed record WardResult(int[] Labels, double Inertia, double[] Merges);
 
 /// <summary>
 /// Agglomerative clustering with Ward's minimum-variance linkage, cut at a number of clusters.
@@ -12,7 +12,7 @@ public sealed record WardResult(int[] Labels, double Inertia, double[] Merges);
 /// costs 2·|A||B|/(|A|+|B|)·‖c_A − c_B‖² (scipy's Ward distance, squared) — exact for Ward because
 /// the linkage is reducible — in O(n²·d) time and O(n·d) memory.
 /// </summary>
-public static class Ward
+internal static class Ward
 {
     public static WardResult Fit(PointSet points, int clusters, CancellationToken cancellationToken = default)
     {

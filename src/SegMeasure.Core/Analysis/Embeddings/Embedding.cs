@@ -1,6 +1,6 @@
 using SegMeasure.Core.Tables;
 
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Embeddings;
 
 /// <summary>
 /// A 2-D embedding of a measurement table for the scatter plot: the features (every numeric

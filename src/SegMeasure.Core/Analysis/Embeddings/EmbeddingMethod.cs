@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Embeddings;
 
 /// <summary>2-D feature reductions of the Clustering widget: UMAP (its default), t-SNE and PCA.</summary>
 public enum EmbeddingMethod

@@ -1,8 +1,11 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Embeddings;
 
 /// <summary>Settings of the 2-D embeddings, with the defaults of scikit-learn's TSNE and umap-learn's UMAP.</summary>
 public sealed record EmbeddingOptions
 {
+    /// <summary>The defaults, which the command line and the cmdlets take rather than restate.</summary>
+    public static EmbeddingOptions Default { get; } = new();
+
     public EmbeddingMethod Method { get; init; } = EmbeddingMethod.Umap;
 
     /// <summary>Seed of UMAP's random choices (random start, negative samples); the same seed gives the same

@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Embeddings;
 
 /// <summary>
 /// UMAP's fuzzy simplicial set (McInnes, Healy &amp; Melville 2018, §3; as umap-learn): each point

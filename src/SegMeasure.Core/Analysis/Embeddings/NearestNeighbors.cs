@@ -1,6 +1,6 @@
 using SegMeasure.Core.Analysis.Clustering;
 
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Embeddings;
 
 /// <summary>
 /// Exact k nearest neighbours by Euclidean distance, one row at a time (rows in parallel; the

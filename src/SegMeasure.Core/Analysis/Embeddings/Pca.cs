@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Embeddings;
 
 /// <summary>
 /// Principal component analysis as scikit-learn's PCA: the data are centred, the components are
@@ -8,7 +8,7 @@ namespace SegMeasure.Core.Analysis;
 /// component's sign is fixed so that the largest-magnitude entry of its score vector is
 /// positive (scikit-learn's <c>svd_flip</c>).
 /// </summary>
-public sealed class Pca
+internal sealed class Pca
 {
     private Pca(double[] mean, double[][] components, double[] explainedVariance, double totalVariance)
     {

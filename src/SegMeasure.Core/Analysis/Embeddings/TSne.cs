@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Embeddings;
 
 /// <summary>
 /// t-distributed stochastic neighbour embedding (van der Maaten &amp; Hinton 2008) into two
@@ -9,7 +9,7 @@ namespace SegMeasure.Core.Analysis;
 /// larger ones sparse affinities over the 3·perplexity nearest neighbours and Barnes–Hut
 /// repulsion (van der Maaten 2014). Deterministic: no random numbers are involved.
 /// </summary>
-public static class TSne
+internal static class TSne
 {
     private const double EarlyExaggeration = 12;
     private const int ExplorationIterations = 250;
@@ -29,7 +29,10 @@ public static class TSne
         double perplexity = Math.Min(options.Perplexity, (n - 1) / 3.0);
         bool exact = n <= options.ExactTSneMaxRows;
 
+        // The affinities of a large table take a while before the first iteration: say so.
+        progress?.Report(new WorkProgress("t-SNE affinities", 0, 1));
         var affinities = exact ? ExactAffinities(rows, perplexity, cancellation) : SparseAffinities(rows, perplexity, cancellation);
+        progress?.Report(new WorkProgress("t-SNE affinities", 1, 1));
         var y = Initial(rows);
         double learningRate = Math.Max(n / EarlyExaggeration / 4, 50);
         int total = Math.Max(options.TSneIterations, ExplorationIterations + 1);
@@ -66,7 +69,7 @@ public static class TSne
         }
 
         var conditional = Conditional(squared, perplexity, cancellation);
-        var joint = Symmetrize(neighbors, conditional, n);
+        var joint = Symmetrize(neighbors, conditional, n, cancellation);
         // scikit-learn keeps every joint probability at least machine epsilon in the exact method.
         foreach (var row in joint.Values)
             for (int j = 0; j < row.Length; j++) row[j] = Math.Max(row[j], MachineEpsilon);
@@ -78,7 +81,7 @@ public static class TSne
         int k = Math.Min(rows.Length - 1, (int)(3 * perplexity + 1));
         var (indices, distances) = NearestNeighbors.Find(rows, k, cancellation);
         var squared = distances.Select(d => d.Select(v => v * v).ToArray()).ToArray();
-        return Symmetrize(indices, Conditional(squared, perplexity, cancellation), rows.Length);
+        return Symmetrize(indices, Conditional(squared, perplexity, cancellation), rows.Length, cancellation);
     }
 
     /// <summary>Row i: exp(−β_i d²) normalised, with β_i found by bisection so the row's entropy is log(perplexity).</summary>
@@ -128,11 +131,13 @@ public static class TSne
     }
 
     /// <summary>P = (P_cond + P_condᵀ) / Σ, on the union of both directions' neighbours.</summary>
-    private static Affinities Symmetrize(int[][] neighbors, double[][] conditional, int n)
+    private static Affinities Symmetrize(int[][] neighbors, double[][] conditional, int n, CancellationToken cancellation)
     {
         var maps = new Dictionary<int, double>[n];
         for (int i = 0; i < n; i++) maps[i] = new Dictionary<int, double>(neighbors[i].Length * 2);
         for (int i = 0; i < n; i++)
+        {
+            cancellation.ThrowIfCancellationRequested();
             for (int t = 0; t < neighbors[i].Length; t++)
             {
                 int j = neighbors[i][t];
@@ -140,6 +145,7 @@ public static class TSne
                 maps[i][j] = maps[i].GetValueOrDefault(j) + v;
                 maps[j][i] = maps[j].GetValueOrDefault(i) + v;
             }
+        }
 
         double sum = 0;
         foreach (var m in maps) foreach (var v in m.Values) sum += v;
@@ -148,6 +154,7 @@ public static class TSne
         var val = new double[n][];
         for (int i = 0; i < n; i++)
         {
+            cancellation.ThrowIfCancellationRequested();
             idx[i] = maps[i].Keys.Order().ToArray();
             val[i] = idx[i].Select(j => maps[i][j] / sum).ToArray();
         }

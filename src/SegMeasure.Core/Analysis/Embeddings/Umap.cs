@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Embeddings;
 
 /// <summary>
 /// Uniform manifold approximation and projection into two dimensions (McInnes, Healy &amp;
@@ -10,7 +10,7 @@ namespace SegMeasure.Core.Analysis;
 /// linearly decaying learning rate. Single-threaded with one seeded generator, so a seed always
 /// gives the same layout.
 /// </summary>
-public static class Umap
+internal static class Umap
 {
     private const double GradientClip = 4;
 

@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Analysis;
+namespace SegMeasure.Core.Analysis.Embeddings;
 
 /// <summary>
 /// UMAP's low-dimensional similarity 1 / (1 + a·d^(2b)), with a and b fitted by least squares

@@ -23,7 +23,7 @@ namespace SegMeasure.Core.Measurement.Geometry;
 /// that slice; a straight line of voxels counts the grid points of its segment; a single voxel
 /// counts 1. The resulting solidity is finite and at most 1.</para>
 /// </remarks>
-public static class ConvexHullImage
+internal static class ConvexHullImage
 {
     /// <summary>Number of pixels/voxels of the convex hull image (0 for an empty mask).</summary>
     public static long VoxelCount(ObjectMask mask)

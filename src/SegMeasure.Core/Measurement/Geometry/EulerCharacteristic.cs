@@ -3,8 +3,10 @@ using System.Numerics;
 namespace SegMeasure.Core.Measurement.Geometry;
 
 /// <summary>
-/// The Euler number of a 3D object with 26-connected voxels (objects + cavities − tunnels), as
-/// scikit-image's <c>euler_number(image, connectivity=3)</c>, the default regionprops uses.
+/// The Euler number of a 3D object with 26-connected voxels (objects + cavities − tunnels), from
+/// the 2×2×2 configurations of Ohser, Nagel and Schladitz 2002 ("The Euler number of discretized
+/// sets — on the choice of adjacency in homogeneous lattices"); the reference tool's default
+/// (scikit-image's <c>euler_number(image, connectivity=3)</c>) gives the same numbers.
 /// </summary>
 /// <remarks>
 /// With 26-connectivity the object is the union of its voxels as closed unit cubes, and its Euler
@@ -13,8 +15,7 @@ namespace SegMeasure.Core.Measurement.Geometry;
 /// of its corners: the point itself (present if any voxel is), the 6 edges from it (1/2 each,
 /// present if any of the 4 voxels around the edge is), the 12 faces at it (1/4 each, present if
 /// either of its 2 voxels is) and the 8 voxels (1/8 each). Summing that over the windows of the
-/// zero-padded object counts every cell exactly once. These are the coefficients of Ohser et al.
-/// that scikit-image tabulates.
+/// zero-padded object counts every cell exactly once. These are Ohser et al.'s coefficients.
 /// </remarks>
 internal static class EulerCharacteristic
 {

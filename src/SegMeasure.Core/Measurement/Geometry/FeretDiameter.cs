@@ -1,7 +1,7 @@
 namespace SegMeasure.Core.Measurement.Geometry;
 
 /// <summary>Maximum Feret (caliper) diameter of an object.</summary>
-public static class FeretDiameter
+internal static class FeretDiameter
 {
     /// <summary>
     /// regionprops' <c>feret_diameter_max</c> as scikit-image 0.19.3 defines it, in physical units:

@@ -5,7 +5,7 @@ namespace SegMeasure.Core.Measurement.Geometry;
 /// (convex hull image, marching-cubes surface area, maximum Feret diameter). Voxels are
 /// flattened in Z,Y,X order; a 2D object has depth 1 and <see cref="Is2D"/> set.
 /// </summary>
-public sealed class ObjectMask
+internal sealed class ObjectMask
 {
     /// <summary>Wraps <paramref name="voxels"/> (not copied) as a depth × height × width mask.</summary>
     /// <exception cref="ArgumentException">The extents are not positive, do not match the array length,

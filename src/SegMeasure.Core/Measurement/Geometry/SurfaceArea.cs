@@ -1,12 +1,14 @@
 namespace SegMeasure.Core.Measurement.Geometry;
 
 /// <summary>Surface area of a 3D object as a triangle mesh.</summary>
-public static class SurfaceArea
+internal static class SurfaceArea
 {
     /// <summary>
-    /// The area of scikit-image's marching-cubes mesh of the object, in physical units:
-    /// <c>verts, faces = marching_cubes(np.pad(mask, 1), level=0.5, spacing=(sz, sy, sx));
-    /// mesh_surface_area(verts, faces)</c> with scikit-image 0.19.3 (method 'lewiner').
+    /// The area, in physical units, of the marching-cubes mesh (level ½) of the zero-padded object,
+    /// with the topologically consistent cases of Lewiner et al. 2003 ("Efficient implementation
+    /// of Marching Cubes' cases with topological guarantees", Journal of Graphics Tools 8(2)).
+    /// This matches scikit-image 0.19.3's <c>marching_cubes(..., method='lewiner')</c> followed by
+    /// <c>mesh_surface_area</c>, which the reference tool calls.
     /// </summary>
     /// <remarks>
     /// On a binary volume at level 0.5 every mesh vertex is an edge midpoint or a cube centre, and

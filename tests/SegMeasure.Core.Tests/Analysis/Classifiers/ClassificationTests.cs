@@ -1,4 +1,5 @@
 using SegMeasure.Core.Analysis;
+using SegMeasure.Core.Analysis.Classifiers;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.Core.Tests.Analysis;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SegMeasure.Core.Analysis;
+using SegMeasure.Core.Analysis.Classifiers;
 
 namespace SegMeasure.Core.Tests.Analysis;
 

@@ -1,4 +1,5 @@
 using SegMeasure.Core.Analysis;
+using SegMeasure.Core.Analysis.Embeddings;
 
 namespace SegMeasure.Core.Tests.Analysis;
 

@@ -1,14 +1,6 @@
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Engine;
 
-/// <summary>Receives one run of consecutive voxels (in Z,Y,X order) that share a group key.</summary>
-internal delegate void RunVisitor(int key, long start, int length);
-
-/// <summary>
-/// Visits the runs of one stripe, reporting only voxels that belong to a group (key ≥ 0).
-/// Grouping by runs keeps per-voxel work to a comparison and makes lookups per run.
-/// </summary>
-internal delegate void RunSource(Stripe stripe, RunVisitor visit);
-
+/// <summary>The <see cref="RunSource"/>s of a label image: runs of equal non-zero labels.</summary>
 internal static class LabelRuns
 {
     /// <summary>Runs of equal non-zero labels, keyed by the label's slot.</summary>

@@ -1,6 +1,6 @@
 using SegMeasure.Core.Images;
 
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>
 /// Per-label state gathered in one pass over a label image: voxel count, exact integer sums of

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>
 /// One image row as runs of equal slot values (slot + 1; 0 for background), padded by one

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using SegMeasure.Core.Images;
 
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>
 /// The distinct non-zero label ids of an image, each mapped to a dense slot 0..n-1 that indexes
@@ -12,7 +12,7 @@ namespace SegMeasure.Core.Measurement;
 /// Ids are sparse (anything up to 4 294 967 295): small id ranges use a direct lookup table,
 /// large ranges a binary search, which callers amortise by looking up once per run of equal labels.
 /// </summary>
-public sealed class LabelSlots
+internal sealed class LabelSlots
 {
     /// <summary>Direct tables are used while the largest id is at most this (or at most the voxel count).</summary>
     private const uint DirectTableLimit = 1u << 24;

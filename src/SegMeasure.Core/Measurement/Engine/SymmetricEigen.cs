@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>Eigenvalues of small symmetric matrices (inertia tensors), sorted descending.</summary>
 internal static class SymmetricEigen

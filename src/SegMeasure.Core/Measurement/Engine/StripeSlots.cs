@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>
 /// Slots local to one stripe, numbered as labels first appear in it while the stripe is scanned,

@@ -1,12 +1,6 @@
 using System.Buffers;
 
-namespace SegMeasure.Core.Measurement;
-
-/// <summary>Voxels first..last (inclusive) of one row (in Z·Y row order) belong to the label in <paramref name="Slot"/>.</summary>
-internal readonly record struct LabelRun(int Slot, int Row, int First, int Last);
-
-/// <summary>The runs one stripe kept, their slots being the stripe's own, and the common slot of each of those.</summary>
-internal sealed record KeptRuns(RunLog<LabelRun> Runs, int[] ToCommon);
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>
 /// An append-only record of runs kept in pooled fixed-size chunks: a dense segmentation has

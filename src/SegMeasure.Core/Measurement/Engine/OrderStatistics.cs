@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>
 /// Puts the elements of the requested ranks in their sorted positions without sorting the rest

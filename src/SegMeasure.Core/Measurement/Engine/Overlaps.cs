@@ -1,6 +1,6 @@
 using SegMeasure.Core.Images;
 
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>
 /// Voxel counts of every cell and of every (cell, nucleus) overlap, gathered in one parallel pass

@@ -1,7 +1,4 @@
-namespace SegMeasure.Core.Measurement;
-
-/// <summary>Voxels [Start, Start + Length) of the flattened image belong to group <paramref name="Group"/>.</summary>
-internal readonly record struct GroupRun(int Group, int Start, int Length);
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>
 /// Where each group's values go in one flat buffer: a counting sort of voxels by group key.

@@ -1,16 +1,19 @@
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>
 /// Weights of the 16 configurations of a 2×2 pixel window (bit 0 bottom-right, bit 1 top-right,
 /// bit 2 bottom-left, bit 3 top-left; the window slides over the zero-padded object). Sums of
-/// weight × configuration count give the Crofton perimeter and the Euler number, with the
-/// definitions of scikit-image's <c>perimeter_crofton</c> (4 directions) and <c>euler_number</c>.
+/// weight × configuration count give the Crofton perimeter (Lehmann and Legland 2012, "Efficient
+/// N-dimensional surface estimation using Crofton formula and run-length encoding", Insight
+/// Journal; 4 directions) and the Euler number from local 2×2 configurations (Gray 1971, "Local
+/// properties of binary images in two dimensions", IEEE Trans. Computers C-20). The tables are
+/// scikit-image's, so the numbers match the reference tool.
 /// </summary>
 internal static class CroftonTables
 {
     private static readonly double Diagonal = Math.PI / (4 * Math.Sqrt(2));
 
-    /// <summary>Perimeter weights in pixel units (scikit-image's 4-direction table).</summary>
+    /// <summary>Perimeter weights in pixel units: the Crofton intercepts of 4 directions, each weighted by the π/4 sector it covers.</summary>
     public static readonly double[] PixelPerimeter =
     [
         0, Math.PI / 4 * (1 + 1 / Math.Sqrt(2)), Diagonal, Math.PI / (2 * Math.Sqrt(2)), 0,
@@ -18,7 +21,7 @@ internal static class CroftonTables
         Diagonal, Diagonal, Math.PI / 4, Math.PI / 2, 0, 0,
     ];
 
-    /// <summary>Euler number weights, 8-connected objects (scikit-image's default in 2D).</summary>
+    /// <summary>Euler number weights, 8-connected objects (the reference tool's default in 2D).</summary>
     public static readonly int[] Euler8 = [0, 0, 0, 0, 0, 0, -1, 0, 1, 0, 0, 0, 0, 0, -1, 0];
 
     /// <summary>

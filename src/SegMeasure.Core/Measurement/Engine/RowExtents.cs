@@ -1,4 +1,4 @@
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>
 /// The first and last column of every row of every 2D object, gathered from the runs the shape

@@ -1,16 +1,18 @@
 using SegMeasure.Core.Images;
 
-namespace SegMeasure.Core.Postprocessing;
+namespace SegMeasure.Core.Measurement;
 
 /// <summary>
-/// The 2D perimeter scikit-image's <c>regionprops</c> reports (<c>skimage.measure.perimeter</c>
-/// with 4-neighbourhood), which the shape filter's definition uses for compactness and
+/// The 2D border-pixel perimeter estimator of Benkrid and Crookes ("Design and FPGA
+/// implementation of a perimeter estimator", Irish Machine Vision and Image Processing
+/// Conference 2000) with 4-neighbourhood — the number scikit-image's <c>regionprops</c> reports
+/// as <c>perimeter</c> — which the shape filter's definition uses for compactness and
 /// perimeter/√area — not the Crofton perimeter of the morphology table. For every segment:
 /// its border pixels (a 4-neighbour outside the segment or the image), each weighted by how
 /// its 4- and diagonal neighbours continue the border: 1 for straight runs, √2 for diagonal
 /// steps, (1 + √2)/2 for corners. Two passes over the pixels for all segments at once.
 /// </summary>
-public static class RegionpropsPerimeter
+internal static class RegionpropsPerimeter
 {
     // Code = 1 (the pixel) + 2 × border 4-neighbours + 10 × border diagonal neighbours.
     private static readonly double[] Weights = BuildWeights();

@@ -1,7 +1,7 @@
 using SegMeasure.Core.Images;
 using SegMeasure.Core.Measurement.Geometry;
 
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>
 /// Cuts every object out to its own bounding box in one pass: each run of a label is copied

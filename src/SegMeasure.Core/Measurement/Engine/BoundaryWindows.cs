@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>
 /// Counts, per label, the configurations of the 2×2 windows that straddle two consecutive rows

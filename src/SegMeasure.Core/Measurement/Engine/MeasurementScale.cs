@@ -1,6 +1,6 @@
 using SegMeasure.Core.Images;
 
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>Resolves the spec's scale argument against an image: an explicit scale wins, otherwise the file's voxel size.</summary>
 internal static class MeasurementScale

@@ -2,7 +2,7 @@ using SegMeasure.Core.Images;
 using SegMeasure.Core.Measurement;
 using SegMeasure.Core.Tables;
 
-namespace SegMeasure.Core.Postprocessing;
+namespace SegMeasure.Core.Measurement;
 
 /// <summary>
 /// The per-segment features the shape filter reads, measured the way its definition does
@@ -10,7 +10,7 @@ namespace SegMeasure.Core.Postprocessing;
 /// measurement's solidity, eccentricity and extent, and in 2D the regionprops perimeter
 /// (<see cref="RegionpropsPerimeter"/>) in place of the Crofton one; in 3D the surface area.
 /// </summary>
-public static class ShapeFeatures
+internal static class ShapeFeatures
 {
     public static MeasurementTable Measure(LabelImage labels, CancellationToken cancellationToken = default)
     {

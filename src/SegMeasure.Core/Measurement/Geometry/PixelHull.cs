@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using SegMeasure.Core.Measurement.Geometry;
+using SegMeasure.Core.Measurement.Engine;
 
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Geometry;
 
 /// <summary>
 /// Pixel count of a 2D object's convex hull image, as scikit-image's <c>convex_hull_image</c>

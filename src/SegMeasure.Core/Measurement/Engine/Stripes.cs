@@ -1,12 +1,10 @@
-namespace SegMeasure.Core.Measurement;
+namespace SegMeasure.Core.Measurement.Engine;
 
 /// <summary>
 /// Splits the rows of a volume (all Z·Y rows in order) into contiguous bands that workers
 /// process independently. Each band owns its own accumulators; they are merged at the end, so
 /// the result does not depend on how many bands there are.
 /// </summary>
-internal readonly record struct Stripe(int Index, int FirstRow, int EndRow);
-
 internal static class Stripes
 {
     /// <summary>At most one band per core (bounded), never more bands than rows.</summary>

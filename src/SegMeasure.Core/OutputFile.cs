@@ -1,0 +1,57 @@
+namespace SegMeasure.Core;
+
+/// <summary>
+/// The one way an output file is written, as PowerShell keeps "refuse unless forced" in one
+/// function: an existing file is refused unless <c>overwrite</c> (<see cref="OutputExistsException"/>),
+/// the folder must exist, and the content goes to a temporary file in the same folder that is
+/// renamed into place — the output appears complete or not at all, and a failed or cancelled
+/// write leaves no temporary file behind.
+/// </summary>
+public static class OutputFile
+{
+    /// <summary>
+    /// Refuses every existing path when <paramref name="overwrite"/> is off. Work that writes
+    /// several outputs, or works long before writing, calls it first, so a refused run changes
+    /// nothing; <see cref="Write"/> checks again at the end.
+    /// </summary>
+    public static void RefuseExisting(bool overwrite, params string?[] paths)
+    {
+        if (overwrite) return;
+        foreach (var path in paths)
+            if (path is not null && File.Exists(path)) throw new OutputExistsException(path);
+    }
+
+    /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>; <paramref name="what"/> names the content in errors ("the table").</summary>
+    public static void Write(string path, bool overwrite, Action<Stream> write, string what = "the file")
+    {
+        RefuseExisting(overwrite, path);
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory))
+            throw new SegMeasureException("SegMeasure.DirectoryNotFound", ErrorKind.NotFound, $"{path}: the output folder {directory} does not exist", path);
+
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+                write(stream);
+            try
+            {
+                File.Move(temporary, full, overwrite);
+            }
+            catch (IOException) when (!overwrite && File.Exists(full))
+            {
+                throw new OutputExistsException(path); // appeared while we wrote
+            }
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException && e is not FileNotFoundException))
+        {
+            // A missing input read while writing (a streamed source) keeps its own error.
+            throw new SegMeasureException("SegMeasure.WriteFailed", ErrorKind.WriteError, $"{path}: cannot write {what}: {e.Message}", path, e);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+}
