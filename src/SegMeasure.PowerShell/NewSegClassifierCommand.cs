@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SegMeasure.Core;
 using SegMeasure.Core.Analysis;
 using SegMeasure.Core.Analysis.Classifiers;
 using SegMeasure.Core.Tables;
@@ -55,6 +56,7 @@ public sealed class NewSegClassifierCommand : TableCmdlet
     protected override MeasurementTable Process(MeasurementTable table)
     {
         var outFile = OutFile is null ? null : GetUnresolvedProviderPathFromPSPath(OutFile);
+        OutputFile.RefuseExisting(Force, outFile); // before training, not after it
         var (annotation, options) = (AnnotationColumn, new ClassifierOptions
         {
             Method = ClassifierMethodNames.Parse(Method),

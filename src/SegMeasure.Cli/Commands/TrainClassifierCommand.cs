@@ -31,6 +31,7 @@ public static class TrainClassifierCommand
         command.SetAction(parse => CliContext.Execute(ctx =>
         {
             var outputPath = parse.GetValue(output)!;
+            OutputFile.RefuseExisting(parse.GetValue(force), outputPath); // before training, not after it
             var inputs = parse.GetValue(tables)!.Select(TableFile.Read).ToList();
             var options = new ClassifierOptions
             {
