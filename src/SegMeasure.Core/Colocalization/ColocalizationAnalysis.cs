@@ -10,7 +10,7 @@ namespace SegMeasure.Core.Colocalization;
 /// when a slice axis is given. A region where a requested metric is undefined keeps NaN there
 /// and adds a warning; only a request that cannot run at all is an error.
 /// </summary>
-public static class ColocalizationAnalysis
+internal static class ColocalizationAnalysis
 {
     /// <summary>Analyses <paramref name="a"/> against <paramref name="b"/>, both single-channel images of one shape.</summary>
     public static ColocalizationResult Pairwise(IntensityImage a, IntensityImage b, LabelImage? labels = null, ColocalizationOptions? options = null,

@@ -1,7 +1,7 @@
 namespace SegMeasure.Core.Colocalization;
 
 /// <summary>The spec's <c>COLUMNS</c>: the order of every colocalization table.</summary>
-public static class ColocalizationColumns
+internal static class ColocalizationColumns
 {
     public static IReadOnlyList<string> Names { get; } =
     [

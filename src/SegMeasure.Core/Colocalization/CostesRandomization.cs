@@ -28,7 +28,7 @@ public sealed record RandomizationOptions
 /// destroys their spatial co-occurrence; the PCC of many scrambles is the null distribution.
 /// Both images (and the mask) are cropped to a whole number of blocks along every axis.
 /// </summary>
-public static class CostesRandomization
+internal static class CostesRandomization
 {
     public static RandomizationResult Run(IntensityImage a, IntensityImage b, LabelImage? mask = null, RandomizationOptions? options = null,
         CancellationToken ct = default)

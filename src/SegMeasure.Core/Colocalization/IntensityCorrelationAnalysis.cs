@@ -10,7 +10,7 @@ public sealed record IntensityCorrelationResult(IReadOnlyList<double> A, IReadOn
 /// P = (a − mean a)(b − mean b); plotting a and b against P shows whether the channels vary
 /// together (points right of zero) or apart. The ICQ summarises the plots.
 /// </summary>
-public static class IntensityCorrelationAnalysis
+internal static class IntensityCorrelationAnalysis
 {
     public static IntensityCorrelationResult Compute(IntensityImage a, IntensityImage b, LabelImage? mask = null)
     {

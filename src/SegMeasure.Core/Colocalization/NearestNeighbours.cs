@@ -5,7 +5,7 @@ namespace SegMeasure.Core.Colocalization;
 /// <c>nearest_neighbour_vectors</c> and distances). Exhaustive search: object counts are small
 /// next to pixel counts.
 /// </summary>
-public static class NearestNeighbours
+internal static class NearestNeighbours
 {
     /// <summary>Index of the nearest point of <paramref name="to"/> for each of <paramref name="from"/> (−1 when <paramref name="to"/> is empty).</summary>
     public static int[] Indices(IReadOnlyList<double[]> from, IReadOnlyList<double[]> to)

@@ -3,7 +3,7 @@ using SegMeasure.Core.Images;
 namespace SegMeasure.Core.Colocalization;
 
 /// <summary>An object's label, pixel count and centroid (mean pixel coordinate, numpy order: (Y, X) or (Z, Y, X)).</summary>
-public sealed record ObjectCentroid(uint Label, long PixelCount, double[] Pixels)
+internal sealed record ObjectCentroid(uint Label, long PixelCount, double[] Pixels)
 {
     /// <summary>The centroid in physical units: each coordinate times the voxel size along its axis.</summary>
     public double[] Physical(VoxelSize scale) =>
@@ -11,7 +11,7 @@ public sealed record ObjectCentroid(uint Label, long PixelCount, double[] Pixels
 }
 
 /// <summary>The spec's <c>object_centroids</c>: one centroid per label, in label order, from one pass over the pixels.</summary>
-public static class ObjectCentroids
+internal static class ObjectCentroids
 {
     public static IReadOnlyList<ObjectCentroid> Of(LabelImage labels)
     {

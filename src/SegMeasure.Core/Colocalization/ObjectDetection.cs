@@ -17,7 +17,7 @@ public sealed record ObjectDetectionOptions
 /// the pixels inside the mask), keep pixels above it inside the mask, and label the connected
 /// components; components below the minimum size are dropped and the rest renumbered.
 /// </summary>
-public static class ObjectDetection
+internal static class ObjectDetection
 {
     /// <summary>A label image of the objects (all zeros when the channel has no defined threshold, e.g. constant).</summary>
     public static LabelImage LabelObjects(IntensityImage image, LabelImage? mask = null, ObjectDetectionOptions? options = null)
