@@ -78,7 +78,10 @@ internal sealed class TiffBandDecoder : IDisposable
                 _ => DeflateDecoder.Decode(_compressed, count, target),
             };
         }
-        catch (InvalidDataException e)
+        // zlib reports some corrupt streams as an IOException of its own (ZLibException) rather
+        // than InvalidDataException; both mean the compressed bytes are bad, as does a decoder
+        // running off the end of its input.
+        catch (Exception e) when (e is InvalidDataException or IOException or IndexOutOfRangeException or ArgumentException)
         {
             throw new TiffFormatException($"page {page.Index}: {what} {chunk} is corrupt ({TiffCompressionCodes.Name(page.Compression)}): {e.Message}", _source.Path, ErrorKind.InvalidData, e);
         }
