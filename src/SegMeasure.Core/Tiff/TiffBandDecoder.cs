@@ -11,6 +11,7 @@ internal sealed class TiffBandDecoder : IDisposable
     private readonly TiffSource _source;
     private byte[] _compressed = [];
     private byte[] _tile = [];
+    private LibTiffBandDecoder? _libTiff;
 
     public TiffBandDecoder(TiffSource source) => _source = source;
 
@@ -19,6 +20,13 @@ internal sealed class TiffBandDecoder : IDisposable
 
     public void Decode(TiffPage page, int plane, int band, Span<byte> destination)
     {
+        if (page.UsesLibTiff)
+        {
+            _libTiff ??= new LibTiffBandDecoder(_source.Path);
+            _libTiff.Decode(page, plane, band, destination);
+            return;
+        }
+
         int rows = page.RowsInBand(band);
         if (!page.IsTiled)
         {
@@ -114,6 +122,8 @@ internal sealed class TiffBandDecoder : IDisposable
     {
         ReturnBuffer(_compressed);
         ReturnBuffer(_tile);
+        _libTiff?.Dispose();
+        _libTiff = null;
         _compressed = [];
         _tile = [];
     }

@@ -38,6 +38,7 @@ public class TiffFuzzTests
     {
         var sources = Directory.GetFiles(Path.Combine(TestData.DataDirectory, "tiff-conformance"), "*.tif")
             .Where(f => !Path.GetFileName(f).StartsWith("malformed_", StringComparison.Ordinal) && new FileInfo(f).Length < 400_000)
+            .Concat(Directory.GetFiles(Path.Combine(TestData.RepositoryRoot, "tests", "reference", "tiff", "libtiff"), "*.tif")) // JPEG and CCITT, decoded by LibTiff.NET
             .Order().ToList();
         using var dir = new TemporaryDirectory();
         var campaign = new FuzzCampaign(sources, FuzzCampaign.FileMutants(dir.Path), path => ImageFile.ReadIntensity(path))
