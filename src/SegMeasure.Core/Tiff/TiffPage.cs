@@ -46,6 +46,7 @@ public sealed class TiffPage
 
         IsBilevel = bits == 1;
         UsesLibTiff = IsBilevel || !TiffCompressionCodes.IsSupported(Compression);
+        if (UsesLibTiff) ifd.CheckEveryValueInFile(index);
 
         var planar = ifd.GetInteger(TiffTag.PlanarConfiguration, 1);
         if (planar is not (1 or 2)) throw source.Error($"page {index}: invalid PlanarConfiguration {planar}");
