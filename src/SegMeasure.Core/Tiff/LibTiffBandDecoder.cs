@@ -25,13 +25,35 @@ internal sealed class LibTiffBandDecoder : IDisposable
         LibTiffErrors.EnsureInstalled();
         _path = path;
         _client = new LibTiffClient(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess));
-        _tiff = LibTiff.ClientOpen(path, "r", _client, new LibTiffClientStream())
-            ?? throw Error("LibTiff.NET cannot open the file");
+        try
+        {
+            _tiff = LibTiff.ClientOpen(path, "r", _client, new LibTiffClientStream())
+                ?? throw Error($"LibTiff.NET cannot open the file: {_client.LastError ?? "unreadable directory"}");
+        }
+        catch (Exception e) when (e is not (SegMeasureException or OutOfMemoryException))
+        {
+            // LibTiff.NET parses tags its own way and can throw plain .NET exceptions on garbage.
+            _client.Stream.Dispose();
+            throw Error($"LibTiff.NET cannot open the file: {e.Message}");
+        }
+        catch
+        {
+            _client.Stream.Dispose();
+            throw;
+        }
     }
 
     public void Decode(TiffPage page, int plane, int band, Span<byte> destination)
     {
-        SelectDirectory(page);
+        try
+        {
+            SelectDirectory(page);
+        }
+        catch (Exception e) when (e is not (SegMeasureException or OutOfMemoryException))
+        {
+            throw Error($"page {page.Index}: LibTiff.NET cannot read this page: {e.Message}");
+        }
+
         int rows = page.RowsInBand(band);
         int packedRowBytes = page.IsBilevel ? (page.TileWidth * page.SamplesPerPlanePixel + 7) / 8 : page.TileWidth * page.SamplesPerPlanePixel * page.BytesPerSample;
         int chunkRows = page.BandRows;
