@@ -16,7 +16,7 @@ public static class ImageFile
 
     public static LabelImage ReadLabels(string path, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
-        var pixels = TiffReader.ReadFile(path, progress, cancellationToken);
+        var pixels = ImagePixels.Read(path, progress, cancellationToken);
         var layout = VolumeLayout.From(pixels.Shape, pixels.Axes, path);
         if (layout.Channels > 1)
             throw new InvalidLabelException($"the file has {layout.Channels} channels ({pixels.Axes}, shape {string.Join("x", pixels.Shape)}); a label image has one"
@@ -50,7 +50,7 @@ public static class ImageFile
 
     public static IntensityImage ReadIntensity(string path, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
-        var pixels = TiffReader.ReadFile(path, progress, cancellationToken);
+        var pixels = ImagePixels.Read(path, progress, cancellationToken);
         var layout = VolumeLayout.From(pixels.Shape, pixels.Axes, path);
         var channels = new Array[layout.Channels];
         for (int c = 0; c < channels.Length; c++)
