@@ -33,7 +33,7 @@ public sealed class FuzzBenchmark : IBenchmark
             {
                 "tiff" => (Directory.GetFiles(data, "*.tif").Where(f => !Path.GetFileName(f).StartsWith("malformed_")).Order().ToList(),
                            FuzzCampaign.FileMutants(work)),
-                "zarr" => (ZarrFuzzSources.Stores(data), ZarrFuzzSources.Mutants(work)),
+                "zarr" => (ZarrFuzzSources.Stores(data), FuzzCampaign.FolderMutants(work)),
                 _ => throw new ArgumentException($"unknown --format {format} (tiff or zarr)"),
             };
             Console.WriteLine($"fuzz: {format}, {sources.Count} sources from {data}, {iterations} iterations, seed {seed}");

@@ -92,4 +92,25 @@ internal sealed class FuzzCampaign
         File.WriteAllBytes(path, mutator.Mutate(File.ReadAllBytes(source)));
         return path;
     };
+
+    /// <summary>
+    /// The <paramref name="makeMutant"/> for folder formats such as Zarr: a copy of the source
+    /// folder in <paramref name="workDirectory"/> with one of its files (metadata or chunk) mutated.
+    /// </summary>
+    public static Func<string, ByteMutator, Random, string> FolderMutants(string workDirectory) => (source, mutator, random) =>
+    {
+        var target = Path.Combine(workDirectory, "mutant-" + Path.GetFileName(Path.TrimEndingDirectorySeparator(source)));
+        if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+        var files = Directory.GetFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var victim = files[random.Next(files.Count)];
+        foreach (var file in files)
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            if (file == victim) File.WriteAllBytes(copy, mutator.Mutate(File.ReadAllBytes(file)));
+            else File.Copy(file, copy);
+        }
+
+        return target;
+    };
 }
