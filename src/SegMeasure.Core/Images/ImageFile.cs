@@ -76,7 +76,12 @@ public static class ImageFile
     }
 
     /// <summary>Writes a label image: to a temporary file renamed into place, refusing to overwrite unless asked.</summary>
-    public static void WriteLabels(string path, LabelImage image, TiffWriteOptions? options = null) => TiffWriter.WriteLabels(path, image, options);
+    /// <summary>A path ending in .zarr, or IMAGE.zarr/labels/NAME, is written as OME-Zarr (<see cref="Zarr.OmeZarrWriter"/>).</summary>
+    public static void WriteLabels(string path, LabelImage image, TiffWriteOptions? options = null)
+    {
+        if (Zarr.OmeZarrWriter.IsZarrOutput(path)) Zarr.OmeZarrWriter.WriteLabels(path, image, options ?? new TiffWriteOptions());
+        else TiffWriter.WriteLabels(path, image, options);
+    }
 
     /// <summary>Writes an intensity image in its own sample type, with the same safety as <see cref="WriteLabels"/>.</summary>
     public static void WriteIntensity(string path, IntensityImage image, TiffWriteOptions? options = null) => TiffWriter.WriteIntensity(path, image, options);

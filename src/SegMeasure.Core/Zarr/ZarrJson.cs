@@ -8,6 +8,8 @@ internal static class ZarrJson
     /// <summary>Metadata documents are small; a bigger one is not Zarr metadata (or is an attack on memory).</summary>
     private const long MaxLength = 16 << 20;
 
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static JsonElement? TryRead(string file)
     {
         if (!File.Exists(file)) return null;
@@ -20,13 +22,19 @@ internal static class ZarrJson
         {
             var info = new FileInfo(file);
             if (info.Length > MaxLength) throw new ZarrFormatException($"metadata file of {info.Length} bytes is too large to be Zarr metadata", file);
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = false });
+            // Decode strictly first: JsonDocument accepts invalid UTF-8 inside strings and only fails when one is read.
+            var text = StrictUtf8.GetString(File.ReadAllBytes(file));
+            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = false });
             if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new ZarrFormatException("metadata is not a JSON object", file);
             return doc.RootElement.Clone();
         }
         catch (JsonException e)
         {
             throw new ZarrFormatException($"invalid JSON: {e.Message}", file, ErrorKind.InvalidData, e);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            throw new ZarrFormatException("metadata is not valid UTF-8 text", file, ErrorKind.InvalidData, e);
         }
         catch (IOException e)
         {
