@@ -50,6 +50,19 @@ public class MalformedZarrTests : IDisposable
     }
 
     [Fact]
+    public void Metadata_that_is_not_utf8()
+    {
+        // Found by the fuzz loop: invalid bytes inside a JSON string only failed when the string was read.
+        var store = Copy("codec_zlib_u16_C.zarr");
+        var meta = Path.Combine(store, ".zarray");
+        var bytes = File.ReadAllBytes(meta);
+        int at = Array.IndexOf(bytes, (byte)'<');
+        bytes[at] = 0xC3;
+        File.WriteAllBytes(meta, bytes);
+        Assert.Contains("UTF-8", Refused(store, meta).Message);
+    }
+
+    [Fact]
     public void Chunk_of_the_wrong_size()
     {
         var store = Copy("codec_none_u16_C.zarr");
