@@ -33,23 +33,55 @@ internal sealed class ZarrArray
         var grid = GridOf(meta.Shape, meta.ChunkShape);
         long total = grid.Aggregate(1L, (a, b) => a * b), done = 0;
         var activity = $"Reading {Path.GetFileName(meta.Directory.TrimEnd('/', '\\'))}";
+        var whole = new int[meta.Shape.Length];
         foreach (var index in Indices(grid))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var origin = index.Select((g, d) => g * meta.ChunkShape[d]).ToArray();
-            if (meta.Encoding.Sharding is { } sharding) ReadShard(data, index, origin, sharding);
-            else
-            {
-                var file = meta.ChunkFile(index);
-                var chunk = ReadChunk(file, meta.ChunkShape, meta.Encoding);
-                Place(chunk, meta.ChunkShape, meta.Encoding.IsFortranOrder, origin, data);
-            }
-
+            ReadCell(index, data, whole, meta.Shape);
             done++;
             if (progress is not null && (done % 16 == 0 || done == total)) progress.Report(new WorkProgress(activity, done, total));
         }
 
         return data;
+    }
+
+    /// <summary>
+    /// Streams the array one chunk row at a time (all chunks, or shards, that share their indices
+    /// but the last), reading each chunk only when its row is reached: memory for one row of
+    /// chunks, as TIFF stripes are streamed. Each slab holds full rows along the last axis.
+    /// </summary>
+    public IEnumerable<ZarrSlab> ReadSlabs(CancellationToken cancellationToken = default)
+    {
+        var meta = Metadata;
+        int rank = meta.Shape.Length;
+        var grid = GridOf(meta.Shape, meta.ChunkShape);
+        foreach (var lead in Indices(grid[..^1]))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var origin = new int[rank];
+            var extent = new int[rank];
+            for (int d = 0; d < rank - 1; d++)
+            {
+                origin[d] = lead[d] * meta.ChunkShape[d];
+                extent[d] = Math.Min(meta.ChunkShape[d], meta.Shape[d] - origin[d]);
+            }
+
+            extent[rank - 1] = meta.Shape[rank - 1];
+            long count = extent.Aggregate(1L, (a, b) => a * b);
+            if (count > Array.MaxLength) throw new ZarrFormatException($"one row of chunks holds {count} elements, more than one array can hold", meta.Directory, ErrorKind.NotSupported);
+            var slab = Array.CreateInstance(meta.DataType.PixelType.ClrType(), (int)count);
+            for (int x = 0; x < grid[rank - 1]; x++) ReadCell([.. lead, x], slab, origin, extent);
+            yield return new ZarrSlab(origin, extent, slab);
+        }
+    }
+
+    /// <summary>Reads grid cell <paramref name="index"/> (a chunk, or a shard of chunks) into <paramref name="target"/>, which covers <paramref name="targetShape"/> elements from <paramref name="targetOrigin"/>.</summary>
+    private void ReadCell(int[] index, Array target, int[] targetOrigin, int[] targetShape)
+    {
+        var meta = Metadata;
+        var origin = index.Select((g, d) => g * meta.ChunkShape[d]).ToArray();
+        if (meta.Encoding.Sharding is { } sharding) ReadShard(target, targetOrigin, targetShape, index, origin, sharding);
+        else Place(ReadChunk(meta.ChunkFile(index), meta.ChunkShape, meta.Encoding), meta.ChunkShape, meta.Encoding.IsFortranOrder, origin, target, targetOrigin, targetShape);
     }
 
     /// <summary>A chunk's elements (little-endian bytes in the chunk's memory order), or the fill value when its file is absent.</summary>
@@ -90,7 +122,7 @@ internal sealed class ZarrArray
         return bytes;
     }
 
-    private void ReadShard(Array data, int[] shardIndex, int[] shardOrigin, ZarrSharding sharding)
+    private void ReadShard(Array data, int[] targetOrigin, int[] targetShape, int[] shardIndex, int[] shardOrigin, ZarrSharding sharding)
     {
         var meta = Metadata;
         var file = meta.ChunkFile(shardIndex);
@@ -100,7 +132,7 @@ internal sealed class ZarrArray
         if (!File.Exists(file))
         {
             foreach (var index in Indices(innerGrid))
-                Place(Filled(ExpectedBytes(inner, file)), inner, false, index.Select((g, d) => shardOrigin[d] + g * inner[d]).ToArray(), data);
+                Place(Filled(ExpectedBytes(inner, file)), inner, false, index.Select((g, d) => shardOrigin[d] + g * inner[d]).ToArray(), data, targetOrigin, targetShape);
             return;
         }
 
@@ -124,7 +156,7 @@ internal sealed class ZarrArray
             byte[] chunk = ShardIndex.IsEmpty(offset, length)
                 ? Filled(ExpectedBytes(inner, file))
                 : Decode(shard.AsSpan((int)offset, (int)length).ToArray(), ExpectedBytes(inner, file), sharding.Inner, where, inner);
-            Place(chunk, inner, sharding.Inner.IsFortranOrder, origin, data);
+            Place(chunk, inner, sharding.Inner.IsFortranOrder, origin, data, targetOrigin, targetShape);
             n++;
         }
     }
@@ -145,8 +177,12 @@ internal sealed class ZarrArray
         return result;
     }
 
-    /// <summary>Copies the part of a chunk at <paramref name="origin"/> that lies inside the array into <paramref name="data"/> (C order).</summary>
-    private void Place(byte[] chunk, int[] chunkShape, bool fortran, int[] origin, Array data)
+    /// <summary>
+    /// Copies the part of a chunk at <paramref name="origin"/> (array coordinates) that lies inside
+    /// the array into <paramref name="target"/>, a C-order block of <paramref name="targetShape"/>
+    /// starting at <paramref name="targetOrigin"/> that contains that part.
+    /// </summary>
+    private void Place(byte[] chunk, int[] chunkShape, bool fortran, int[] origin, Array target, int[] targetOrigin, int[] targetShape)
     {
         var shape = Metadata.Shape;
         int rank = shape.Length, size = Metadata.DataType.Size;
@@ -160,29 +196,28 @@ internal sealed class ZarrArray
         var outStride = new long[rank];
         var inStride = new long[rank];
         long o = 1, c = 1;
-        for (int d = rank - 1; d >= 0; d--) { outStride[d] = o; o *= shape[d]; }
+        for (int d = rank - 1; d >= 0; d--) { outStride[d] = o; o *= targetShape[d]; }
         if (fortran) for (int d = 0; d < rank; d++) { inStride[d] = c; c *= chunkShape[d]; }
         else for (int d = rank - 1; d >= 0; d--) { inStride[d] = c; c *= chunkShape[d]; }
 
         int last = rank - 1;
-        var rows = extent[..last];
-        foreach (var row in Indices(rows))
+        foreach (var row in Indices(extent[..last]))
         {
-            long target = 0, source = 0;
+            long at = 0, source = 0;
             for (int d = 0; d < last; d++)
             {
-                target += (origin[d] + row[d]) * outStride[d];
+                at += (origin[d] - targetOrigin[d] + row[d]) * outStride[d];
                 source += row[d] * inStride[d];
             }
 
-            target += origin[last];
+            at += origin[last] - targetOrigin[last];
+            var destination = TiffPixels.BytesOf(target, at * size, extent[last] * size);
             if (inStride[last] == 1)
             {
-                chunk.AsSpan((int)(source * size), extent[last] * size).CopyTo(TiffPixels.BytesOf(data, target * size, extent[last] * size));
+                chunk.AsSpan((int)(source * size), extent[last] * size).CopyTo(destination);
             }
             else
             {
-                var destination = TiffPixels.BytesOf(data, target * size, extent[last] * size);
                 for (int x = 0; x < extent[last]; x++)
                     chunk.AsSpan((int)((source + x * inStride[last]) * size), size).CopyTo(destination[(x * size)..]);
             }
@@ -205,6 +240,9 @@ internal sealed class ZarrArray
         }
     }
 }
+
+/// <summary>One row of chunks read by <see cref="ZarrArray.ReadSlabs"/>: its origin and extent in the array, and its elements in C order.</summary>
+internal sealed record ZarrSlab(int[] Origin, int[] Shape, Array Data);
 
 /// <summary>
 /// The index of a v3 shard: for every inner chunk (C order), its byte offset and length in the
