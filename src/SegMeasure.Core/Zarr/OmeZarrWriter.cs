@@ -51,7 +51,7 @@ internal static class OmeZarrWriter
                 throw new ShapeMismatchException($"{path}: the labels ({image.Shape}) do not match the image {b.Image} ({string.Join("x", source.Shape)})", path);
             if (FormatOf(b.Image) != version)
                 throw new SegMeasureException("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument,
-                    $"{path}: the image is Zarr v{FormatOf(b.Image)}; its labels must be too (drop or add the v3 flag)", path);
+                    $"{path}: the image is Zarr v{FormatOf(b.Image)}; its labels must be written in the same Zarr version", path);
             Directory.CreateDirectory(parent);
         }
         else if (!Directory.Exists(parent))

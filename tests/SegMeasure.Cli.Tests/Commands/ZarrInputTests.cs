@@ -29,6 +29,31 @@ public sealed class ZarrInputTests : IDisposable
     }
 
     [Fact]
+    public void Postprocess_reads_zarr_labels_and_writes_an_ome_zarr_output()
+    {
+        var image = Path.Combine(_dir, "copy.ome.zarr");
+        foreach (var file in Directory.GetFiles(Path.Combine(Zarr, "nuclei_2d.ome.zarr"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(image, Path.GetRelativePath(Path.Combine(Zarr, "nuclei_2d.ome.zarr"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var standalone = Path.Combine(_dir, "filtered.ome.zarr");
+        var run = CliRun.App("postprocess", "filter-small-segments", "--input", Path.Combine(image, "labels", "nuclei"), "--output", standalone, "--min-size", "50");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.True(File.Exists(Path.Combine(standalone, ".zattrs")));
+        var beside = Path.Combine(image, "labels", "filtered");
+        run = CliRun.App("postprocess", "filter-small-segments", "--input", Path.Combine(image, "labels", "nuclei"), "--output", beside, "--min-size", "50");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var info = CliRun.App("info", standalone, beside, "--json");
+        Assert.True(info.ExitCode == 0, info.Error);
+        run = CliRun.App("postprocess", "filter-small-segments", "--input", Path.Combine(image, "labels", "nuclei"), "--output", beside, "--min-size", "50");
+        Assert.NotEqual(0, run.ExitCode); // exists, no --force
+        Assert.Contains("--force", run.Error);
+    }
+
+    [Fact]
     public void Info_describes_a_label_image_and_a_level()
     {
         var run = CliRun.App("info", Path.Combine(Zarr, "nuclei_2d.ome.zarr", "labels", "nuclei"), Path.Combine(Zarr, "nuclei_3d_v3.ome.zarr", "1"), "--json");
