@@ -28,6 +28,7 @@ internal static class BloscFrame
         return BinaryPrimitives.ReadInt32LittleEndian(frame[4..]);
     }
 
+    /// <summary>Decodes a whole frame; the caller bounds <see cref="DecodedLength"/> first, since the output is allocated at that size.</summary>
     public static byte[] Decode(ReadOnlySpan<byte> frame)
     {
         int decoded = DecodedLength(frame);
@@ -49,8 +50,7 @@ internal static class BloscFrame
             return output;
         }
 
-        if (blockSize <= 0 || blockSize > decoded && decoded > 0 && blockSize > (1 << 30))
-            throw new InvalidDataException($"implausible blosc block size {blockSize}");
+        if (blockSize <= 0) throw new InvalidDataException($"implausible blosc block size {blockSize}");
         int blocks = (int)(((long)decoded + blockSize - 1) / blockSize);
         if ((long)HeaderLength + 4L * blocks > frameSize) throw new InvalidDataException($"blosc frame too short for its {blocks} block starts");
         var codec = flags >> 5;

@@ -35,6 +35,8 @@ internal sealed class OmeZarrImage
     /// <summary>Extents in C order, matching <see cref="Axes"/>.</summary>
     public int[] Shape { get; }
 
+    private static readonly JsonElement NoAttributes = JsonDocument.Parse("{}").RootElement.Clone();
+
     public ZarrArray Array { get; }
 
     /// <summary>Axis letters as for TIFF series: T, C, Z, Y, X (Q for an unnamed space axis).</summary>
@@ -96,11 +98,11 @@ internal sealed class OmeZarrImage
         if (ZarrJson.TryRead(Path.Combine(directory, "zarr.json")) is { } v3)
         {
             var attributes = v3.Property("attributes");
-            return attributes?.Property("ome") ?? attributes ?? (v3.String("node_type") == "group" ? JsonDocument.Parse("{}").RootElement : null);
+            return attributes?.Property("ome") ?? attributes ?? (v3.String("node_type") == "group" ? NoAttributes : null);
         }
 
         if (ZarrJson.TryRead(Path.Combine(directory, ".zattrs")) is { } v2) return v2;
-        return File.Exists(Path.Combine(directory, ".zgroup")) ? JsonDocument.Parse("{}").RootElement : null;
+        return File.Exists(Path.Combine(directory, ".zgroup")) ? NoAttributes : null;
     }
 
     private static JsonElement? Multiscale(JsonElement attributes, string directory)
