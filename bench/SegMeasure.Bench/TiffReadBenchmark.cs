@@ -12,7 +12,7 @@ public sealed class TiffReadBenchmark : IBenchmark
 {
     public string Name => "tiff-read";
 
-    public string Description => "decode a generated Deflate uint32 label TIFF (default 16384x16384) vs tiffcp -c none  [--size N] [--runs R] [--compression deflate|lzw|packbits|none] [--dir DIR]";
+    public string Description => "decode a generated Deflate uint32 label TIFF (default 16384x16384) vs LibTiff.NET and tiffcp -c none  [--size N] [--runs R] [--compression deflate|lzw|packbits|none] [--dir DIR]";
 
     public int Run(string[] args)
     {
@@ -41,6 +41,15 @@ public sealed class TiffReadBenchmark : IBenchmark
             decoded = null;
             var ours = BenchmarkTools.TimeWithCpu(runs, () => TiffReader.ReadFile(input)); // result dropped: each run starts with a free heap
             var (ourWall, ourCpu) = Report("segmeasure decode       ", ours, megapixels);
+
+            // LibTiff.NET, the design's TIFF library, and our decoder, both on one thread: the
+            // per-compression ratio that decides whose code decodes that compression.
+            BenchmarkTools.Time(1, () => LibTiffNetBaseline.DecodeAllStrips(input));
+            var single = BenchmarkTools.TimeWithCpu(runs, () => { foreach (var _ in TiffReader.Open(input).ReadStripes(1)) { } });
+            var (singleWall, _) = Report("segmeasure, one thread  ", single, megapixels);
+            var libTiffNet = BenchmarkTools.TimeWithCpu(runs, () => LibTiffNetBaseline.DecodeAllStrips(input));
+            var (libWall, _) = Report("LibTiff.NET, one thread ", libTiffNet, megapixels);
+            Console.WriteLine($"ratio (one thread, {compression}): segmeasure / LibTiff.NET = {libWall / singleWall:F2}x");
 
             if (!BenchmarkTools.OnPath("tiffcp"))
             {

@@ -18,18 +18,14 @@ public static class OutputFile
     {
         if (overwrite) return;
         foreach (var path in paths)
-            if (path is not null && File.Exists(path)) throw new OutputExistsException(path);
+            if (path is not null && (File.Exists(path) || Directory.Exists(path))) throw new OutputExistsException(path);
     }
 
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>; <paramref name="what"/> names the content in errors ("the table").</summary>
     public static void Write(string path, bool overwrite, Action<Stream> write, string what = "the file")
     {
         RefuseExisting(overwrite, path);
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(directory))
-            throw new SegMeasureException("SegMeasure.DirectoryNotFound", ErrorKind.NotFound, $"{path}: the output folder {directory} does not exist", path);
-
+        var (full, directory) = Locate(path);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -53,5 +49,43 @@ public static class OutputFile
         {
             if (File.Exists(temporary)) File.Delete(temporary);
         }
+    }
+
+    /// <summary>
+    /// Writes an output that is a folder (a Zarr store) through <paramref name="writeInto"/>, which
+    /// fills the folder it is given: the same rules as <see cref="Write"/>, with a temporary folder
+    /// renamed into place.
+    /// </summary>
+    public static void WriteFolder(string path, bool overwrite, Action<string> writeInto, string what = "the folder")
+    {
+        RefuseExisting(overwrite, path);
+        var (full, directory) = Locate(path);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(temporary);
+            writeInto(temporary);
+            RefuseExisting(overwrite, full); // appeared while we wrote
+            if (Directory.Exists(full)) Directory.Delete(full, recursive: true);
+            else if (File.Exists(full)) File.Delete(full);
+            Directory.Move(temporary, full);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException && e is not FileNotFoundException))
+        {
+            throw new SegMeasureException("SegMeasure.WriteFailed", ErrorKind.WriteError, $"{path}: cannot write {what}: {e.Message}", path, e);
+        }
+        finally
+        {
+            if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
+        }
+    }
+
+    private static (string Full, string Directory) Locate(string path)
+    {
+        var full = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);
+        var directory = Path.GetDirectoryName(full)!;
+        if (!System.IO.Directory.Exists(directory))
+            throw new SegMeasureException("SegMeasure.DirectoryNotFound", ErrorKind.NotFound, $"{path}: the output folder {directory} does not exist", path);
+        return (full, directory);
     }
 }

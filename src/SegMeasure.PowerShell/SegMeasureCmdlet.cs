@@ -97,7 +97,7 @@ public abstract class SegMeasureCmdlet : CoreCmdlet
             foreach (var path in resolved)
             {
                 // Get-ChildItem -Recurse without -File also yields folders: say so instead of failing inside the reader.
-                if (Directory.Exists(path))
+                if (Directory.Exists(path) && !Core.Images.ImagePaths.IsZarr(path))
                 {
                     WriteError(new ErrorRecord(new ArgumentException($"{path}: is a directory, not an image file (use Get-ChildItem -File)"),
                         "SegMeasure.NotAFile", ErrorCategory.InvalidArgument, path));

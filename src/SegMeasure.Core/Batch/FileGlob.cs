@@ -8,7 +8,7 @@ namespace SegMeasure.Core.Batch;
 /// <c>*</c> matches within one path component, <c>?</c> one character, <c>[abc]</c>/<c>[!a-z]</c>
 /// a character class, and a component that is exactly <c>**</c> any number of directories
 /// (including none). Names starting with a dot are matched only by a pattern component that
-/// starts with a dot. Only files are returned, sorted ordinally, so the same tree always gives
+/// starts with a dot. Only files (and OME-Zarr folders, which are images) are returned, sorted ordinally, so the same tree always gives
 /// the same list. Directory symbolic links are not descended by <c>**</c> (no cycles).
 /// </summary>
 public static class FileGlob
@@ -45,7 +45,7 @@ public static class FileGlob
 
         if (!HasWildcards(pattern))
         {
-            if (!File.Exists(Path.Combine(baseDir, pattern)))
+            if (!Images.ImagePaths.Exists(Path.Combine(baseDir, pattern)))
                 throw new SegMeasureException("SegMeasure.FileNotFound", ErrorKind.NotFound,
                     Directory.Exists(Path.Combine(baseDir, pattern)) ? $"{pattern}: is a directory, not a file (use a pattern such as \"{pattern.TrimEnd('/')}/*.tif\")" : $"{pattern}: no such file", pattern);
             return [new GlobMatch(pattern, Path.GetFileName(pattern))];
@@ -108,13 +108,17 @@ public static class FileGlob
         if (!HasWildcards(head))
         {
             var next = Path.Combine(directoryOnDisk, head);
-            if (rest.Length == 0) { if (File.Exists(next)) matches.Add(Join(head)); }
+            if (rest.Length == 0) { if (Images.ImagePaths.Exists(next)) matches.Add(Join(head)); }
             else if (Directory.Exists(next)) Walk(next, Join(head), rest, matches);
             return;
         }
 
         var regex = ComponentRegex(head);
-        foreach (var entry in Entries(directoryOnDisk, directories: rest.Length > 0))
+        // A pattern's last component also matches OME-Zarr folders (images, levels, label images, HCS fields).
+        // Files inside a Zarr folder (metadata, chunks) are parts of an image, never images.
+        var entries = rest.Length == 0 && Images.ImagePaths.IsZarr(directoryOnDisk) ? [] : Entries(directoryOnDisk, directories: rest.Length > 0);
+        if (rest.Length == 0) entries = entries.Concat(Entries(directoryOnDisk, directories: true).Where(d => Images.ImagePaths.IsZarr(d.FullName)));
+        foreach (var entry in entries)
         {
             if (entry.Name.StartsWith('.') && !head.StartsWith('.')) continue;
             if (!regex.IsMatch(entry.Name)) continue;

@@ -16,7 +16,7 @@ public static class ImageFile
 
     public static LabelImage ReadLabels(string path, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
-        var pixels = TiffReader.ReadFile(path, progress, cancellationToken);
+        var pixels = ImagePixels.Read(path, progress, cancellationToken);
         var layout = VolumeLayout.From(pixels.Shape, pixels.Axes, path);
         if (layout.Channels > 1)
             throw new InvalidLabelException($"the file has {layout.Channels} channels ({pixels.Axes}, shape {string.Join("x", pixels.Shape)}); a label image has one"
@@ -50,7 +50,7 @@ public static class ImageFile
 
     public static IntensityImage ReadIntensity(string path, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
-        var pixels = TiffReader.ReadFile(path, progress, cancellationToken);
+        var pixels = ImagePixels.Read(path, progress, cancellationToken);
         var layout = VolumeLayout.From(pixels.Shape, pixels.Axes, path);
         var channels = new Array[layout.Channels];
         for (int c = 0; c < channels.Length; c++)
@@ -76,7 +76,12 @@ public static class ImageFile
     }
 
     /// <summary>Writes a label image: to a temporary file renamed into place, refusing to overwrite unless asked.</summary>
-    public static void WriteLabels(string path, LabelImage image, TiffWriteOptions? options = null) => TiffWriter.WriteLabels(path, image, options);
+    /// <summary>A path ending in .zarr, or IMAGE.zarr/labels/NAME, is written as OME-Zarr (<see cref="Zarr.OmeZarrWriter"/>).</summary>
+    public static void WriteLabels(string path, LabelImage image, TiffWriteOptions? options = null)
+    {
+        if (Zarr.OmeZarrWriter.IsZarrOutput(path)) Zarr.OmeZarrWriter.WriteLabels(path, image, options ?? new TiffWriteOptions());
+        else TiffWriter.WriteLabels(path, image, options);
+    }
 
     /// <summary>Writes an intensity image in its own sample type, with the same safety as <see cref="WriteLabels"/>.</summary>
     public static void WriteIntensity(string path, IntensityImage image, TiffWriteOptions? options = null) => TiffWriter.WriteIntensity(path, image, options);

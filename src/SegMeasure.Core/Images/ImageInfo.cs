@@ -36,7 +36,7 @@ public sealed record ImageInfo
     /// <summary>Reads <paramref name="path"/> completely and describes it.</summary>
     public static ImageInfo Read(string path, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var pixels = TiffReader.ReadFile(path, progress, cancellationToken);
+        var pixels = ImagePixels.Read(path, progress, cancellationToken);
         var voxel = pixels.VoxelSize;
         bool is2D = pixels.Axes.IndexOfAny(['Z', 'T', 'Q']) < 0;
         return new ImageInfo

@@ -11,6 +11,7 @@ internal sealed class TiffBandDecoder : IDisposable
     private readonly TiffSource _source;
     private byte[] _compressed = [];
     private byte[] _tile = [];
+    private LibTiffBandDecoder? _libTiff;
 
     public TiffBandDecoder(TiffSource source) => _source = source;
 
@@ -19,6 +20,13 @@ internal sealed class TiffBandDecoder : IDisposable
 
     public void Decode(TiffPage page, int plane, int band, Span<byte> destination)
     {
+        if (page.UsesLibTiff)
+        {
+            _libTiff ??= new LibTiffBandDecoder(_source.Path);
+            _libTiff.Decode(page, plane, band, destination);
+            return;
+        }
+
         int rows = page.RowsInBand(band);
         if (!page.IsTiled)
         {
@@ -78,7 +86,10 @@ internal sealed class TiffBandDecoder : IDisposable
                 _ => DeflateDecoder.Decode(_compressed, count, target),
             };
         }
-        catch (InvalidDataException e)
+        // zlib reports some corrupt streams as an IOException of its own (ZLibException) rather
+        // than InvalidDataException; both mean the compressed bytes are bad, as does a decoder
+        // running off the end of its input.
+        catch (Exception e) when (e is InvalidDataException or IOException or IndexOutOfRangeException or ArgumentException)
         {
             throw new TiffFormatException($"page {page.Index}: {what} {chunk} is corrupt ({TiffCompressionCodes.Name(page.Compression)}): {e.Message}", _source.Path, ErrorKind.InvalidData, e);
         }
@@ -111,6 +122,8 @@ internal sealed class TiffBandDecoder : IDisposable
     {
         ReturnBuffer(_compressed);
         ReturnBuffer(_tile);
+        _libTiff?.Dispose();
+        _libTiff = null;
         _compressed = [];
         _tile = [];
     }

@@ -76,6 +76,22 @@ internal sealed class TiffIfd
         return new TiffIfd(source, header, offset, entries, nextOffset);
     }
 
+    /// <summary>
+    /// Checks that every entry's values lie inside the file. Our reader only reads the tags it
+    /// uses; LibTiff.NET reads them all and allocates what each declares, so a page it will
+    /// decode must not declare more than the file holds.
+    /// </summary>
+    public void CheckEveryValueInFile(int index)
+    {
+        foreach (var e in _entries.Values)
+        {
+            if (e.InlineValue is not null) continue;
+            var size = (ulong)Math.Max(1, e.Type.SizeInBytes()) * e.Count;
+            if (e.Count > (ulong)_source.Length || !_source.Contains(e.ValueOffset, size))
+                throw _source.Error($"page {index}: {TiffTag.Describe(e.Tag)} declares {e.Count} values at offset {e.ValueOffset}, past the end of the file ({_source.Length} bytes)");
+        }
+    }
+
     /// <summary>The raw bytes of an entry's values, in file byte order.</summary>
     private byte[] ValueBytes(TiffIfdEntry e)
     {

@@ -21,7 +21,7 @@ internal sealed class TiffPage
         SamplesPerPixel = (int)spp;
 
         Compression = ifd.GetInteger(TiffTag.Compression, TiffCompressionCodes.None);
-        if (!TiffCompressionCodes.IsSupported(Compression))
+        if (!TiffCompressionCodes.IsSupported(Compression) && !TiffCompressionCodes.IsDecodedByLibTiff(Compression))
             throw source.Error(TiffCompressionCodes.Name(Compression) == "unknown"
                 ? $"unsupported compression {Compression} (not a known TIFF compression code)"
                 : $"unsupported compression {TiffCompressionCodes.Name(Compression)} ({Compression})", ErrorKind.NotSupported);
@@ -30,6 +30,7 @@ internal sealed class TiffPage
         var format = ifd.GetUniformInteger(TiffTag.SampleFormat, 1);
         PixelType = (format, bits) switch
         {
+            (1, 1) => PixelType.UInt8, // bilevel: one byte of 0 or 1 per pixel, as tifffile's bool array
             (1, 8) => PixelType.UInt8,
             (1, 16) => PixelType.UInt16,
             (1, 32) => PixelType.UInt32,
@@ -43,6 +44,10 @@ internal sealed class TiffPage
             _ => throw source.Error($"unsupported sample type: {bits} bits with SampleFormat {format} (supported: 8/16/32/64-bit integers, 32/64-bit floats)", ErrorKind.NotSupported),
         };
 
+        IsBilevel = bits == 1;
+        UsesLibTiff = IsBilevel || !TiffCompressionCodes.IsSupported(Compression);
+        if (UsesLibTiff) ifd.CheckEveryValueInFile(index);
+
         var planar = ifd.GetInteger(TiffTag.PlanarConfiguration, 1);
         if (planar is not (1 or 2)) throw source.Error($"page {index}: invalid PlanarConfiguration {planar}");
         IsPlanarSeparate = planar == 2 && SamplesPerPixel > 1;
@@ -52,7 +57,7 @@ internal sealed class TiffPage
             throw source.Error($"unsupported predictor {Predictor}", ErrorKind.NotSupported);
         if (Predictor == 3 && !PixelType.IsFloatingPoint())
             throw source.Error($"the floating-point predictor (3) is used with {PixelType.ToDTypeName()} samples");
-        if (Predictor != 1 && Compression == TiffCompressionCodes.None) Predictor = 1; // predictors only apply to compressed data
+        if (Predictor != 1 && (Compression == TiffCompressionCodes.None || UsesLibTiff)) Predictor = 1; // none, or LibTiff undoes it
 
         IsTiled = ifd.Has(TiffTag.TileWidth) || ifd.Has(TiffTag.TileOffsets);
         if (IsTiled)
@@ -84,7 +89,7 @@ internal sealed class TiffPage
             // Some writers omit StripByteCounts for a single uncompressed strip: its size is implied.
             if (Compression != TiffCompressionCodes.None || offsets.Length != 1)
                 throw source.Error($"page {index}: no {(IsTiled ? "TileByteCounts (325)" : "StripByteCounts (279)")}");
-            counts = [(ulong)((long)Width * Height * SamplesPerPixel * BytesPerSample)];
+            counts = [(ulong)(IsBilevel ? ((long)Width * SamplesPerPixel + 7) / 8 * Height : (long)Width * Height * SamplesPerPixel * BytesPerSample)];
         }
 
         if (offsets.Length < chunkCount || counts.Length < chunkCount)
@@ -96,6 +101,7 @@ internal sealed class TiffPage
             if (!source.Contains(offsets[i], counts[i]))
                 throw source.Error($"page {index}: {what} {i} (bytes {offsets[i]}..{offsets[i] + counts[i]}) extends past the end of the file ({source.Length} bytes)");
             long needed = IsTiled ? chunkBytes : RowsInBand(i % BandsPerPlane) * (bandBytes / BandRows);
+            if (IsBilevel) needed = (needed + 7) / 8; // stored eight pixels to a byte
             if (needed > TiffCompressionCodes.MaxDecodedBytes(Compression, counts[i]))
                 throw source.Error(Compression == TiffCompressionCodes.None
                     ? $"page {index}: {what} {i} holds {counts[i]} bytes but {needed} are needed (truncated pixel data)"
@@ -119,6 +125,12 @@ internal sealed class TiffPage
     public PixelType PixelType { get; }
     public int BytesPerSample => PixelType.SizeInBytes();
     public ulong Compression { get; }
+
+    /// <summary>One bit per sample, read as bytes of 0 or 1.</summary>
+    public bool IsBilevel { get; }
+
+    /// <summary>Decoded by LibTiff.NET rather than our codec: a compression ours leaves out, or bilevel pixels.</summary>
+    internal bool UsesLibTiff { get; }
     public int Predictor { get; }
     public bool IsPlanarSeparate { get; }
     public bool IsTiled { get; }
@@ -168,7 +180,7 @@ internal sealed class TiffPage
     {
         get
         {
-            if (Compression != TiffCompressionCodes.None || IsTiled) return false;
+            if (Compression != TiffCompressionCodes.None || IsTiled || IsBilevel) return false;
             long chunks = (long)Planes * BandsPerPlane;
             for (int i = 1; i < chunks; i++)
                 if (ChunkOffsets[i] != ChunkOffsets[i - 1] + ChunkByteCounts[i - 1]) return false;

@@ -118,7 +118,8 @@ internal sealed class TiffSeries
         foreach (var letter in ome.DimensionOrder[2..].Reverse())
         {
             var size = letter switch { 'Z' => ome.SizeZ, 'C' => ome.SizeC, 'T' => ome.SizeT, _ => 1 };
-            if (size > 1) axes.Add((letter, size));
+            // A Z calibration on a one-slice image marks a volume one slice deep (as SegMeasure writes it).
+            if (size > 1 || (letter == 'Z' && ome.PhysicalSizeZ is not null)) axes.Add((letter, size));
         }
 
         return axes;
@@ -135,7 +136,9 @@ internal sealed class TiffSeries
             return new VoxelSize(ij.Spacing ?? 1.0, y, x, unit);
         }
 
-        if (ome is not null && (ome.PhysicalSizeX is not null || ome.PhysicalSizeY is not null || ome.PhysicalSizeZ is not null))
+        // Only a Z size "in pixels" (an uncalibrated volume marking its Z axis) is no calibration.
+        bool zOnlyInPixels = ome?.PhysicalSizeX is null && ome?.PhysicalSizeY is null && LengthUnits.Normalize(ome?.PhysicalSizeZUnit) == "pixel";
+        if (ome is not null && !zOnlyInPixels && (ome.PhysicalSizeX is not null || ome.PhysicalSizeY is not null || ome.PhysicalSizeZ is not null))
         {
             var unit = LengthUnits.Normalize(ome.PhysicalSizeXUnit) ?? "micron";
             double In(double? v, string from) => v is null ? 1.0 : LengthUnits.Convert(v.Value, LengthUnits.Normalize(from) ?? unit, unit);

@@ -11,4 +11,7 @@ public sealed record TiffWriteOptions
     /// <summary>Sample type for label images; null chooses the smallest unsigned type that holds the largest label.
     /// Post-processing passes the input's type so outputs keep it.</summary>
     public PixelType? LabelType { get; init; }
+
+    /// <summary>For outputs written as OME-Zarr (a path ending in .zarr, or IMAGE.zarr/labels/NAME): 2 (OME-Zarr 0.4, the default) or 3 (0.5).</summary>
+    public int ZarrVersion { get; init; } = 2;
 }

@@ -13,7 +13,8 @@ namespace SegMeasure.Core.Tiff;
 /// BigTIFF when the file could pass 4 GiB. The file is written under a temporary name in the
 /// target folder and renamed into place, so a failed write never leaves a partial output, and
 /// an existing file is only replaced when <see cref="TiffWriteOptions.Overwrite"/> is set.
-/// (ImageJ metadata cannot tell a one-slice volume from a 2D image, so such a volume reads back as 2D.)
+/// ImageJ metadata cannot tell a one-slice volume from a 2D image, so such a volume, and every
+/// <c>*.ome.tif</c> output, gets OME-XML instead (<see cref="OmeXmlWriter"/>).
 /// </summary>
 internal static class TiffWriter
 {
@@ -59,15 +60,20 @@ internal static class TiffWriter
     {
         if (options.Compression is not (TiffCompression.None or TiffCompression.Deflate or TiffCompression.Lzw or TiffCompression.PackBits))
             throw new SegMeasureException("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument, $"unknown compression {options.Compression}", path);
-        OutputFile.Write(path, options.Overwrite, stream => WriteTo(stream, source, voxelSize, options.Compression, bigTiffThreshold, cancellationToken));
+        OutputFile.Write(path, options.Overwrite, stream => WriteTo(stream, source, voxelSize, options.Compression, bigTiffThreshold, cancellationToken, MetadataFor(path, source, voxelSize)));
     }
 
-    private static void WriteTo(Stream stream, TiffSampleSource source, VoxelSize voxelSize, TiffCompression compression, long bigTiffThreshold, CancellationToken cancellationToken)
+    /// <summary>ImageJ metadata, or OME-XML for <c>*.ome.tif</c> outputs and arrays ImageJ cannot describe (a one-slice volume).</summary>
+    private static string MetadataFor(string path, TiffSampleSource source, VoxelSize voxelSize) =>
+        OmeXmlWriter.IsWanted(path, source.Shape, source.PixelType)
+            ? OmeXmlWriter.Format(source.Shape, source.Channels, source.PixelType, voxelSize)
+            : ImageJMetadata.Format(source.Channels, source.Shape.Is2D ? 1 : source.Shape.Depth, voxelSize);
+
+    private static void WriteTo(Stream stream, TiffSampleSource source, VoxelSize voxelSize, TiffCompression compression, long bigTiffThreshold, CancellationToken cancellationToken, string description)
     {
         var shape = source.Shape;
         int rowsPerStrip = (int)Math.Clamp(TargetStripBytes / source.RowBytes, 1, shape.Height);
         int stripsPerPage = (shape.Height + rowsPerStrip - 1) / rowsPerStrip;
-        var description = ImageJMetadata.Format(source.Channels, shape.Is2D ? 1 : shape.Depth, voxelSize);
         bool bigTiff = EstimatedSize(source, compression, stripsPerPage, description.Length) > bigTiffThreshold;
         var writer = new IfdWriter(stream, bigTiff);
         writer.WriteHeader();

@@ -45,23 +45,27 @@ internal sealed record TifffileShape(int[] Shape, string? Axes, long ElementCoun
     /// <summary>
     /// The declared shape and its axes when the pages hold exactly that array of one-sample
     /// pixels; null otherwise (the pages' own layout then stands). Axes come from the description
-    /// when SegMeasure knows every letter, else by rank as the reference reads an array: YX, or
-    /// depth·YX for three axes (leading axes of size 1 beyond three dropped).
+    /// when SegMeasure knows every letter (a repeated letter is kept, so the layout can refuse
+    /// it rather than merge), else by rank as the reference reads an array: X for one axis, YX,
+    /// depth·YX for three, and unnamed axes Q before YX for more (leading axes of size 1 beyond
+    /// three dropped). Nothing is flattened here: whether the array is measurable is
+    /// <see cref="Images.VolumeLayout"/>'s decision.
     /// </summary>
     public (int[] Shape, string Axes)? LayoutOf(int pageCount, TiffPage first)
     {
         if (first.SamplesPerPixel != 1 || ElementCount != (long)pageCount * first.Height * first.Width) return null;
         if (Axes is { } declared && declared.Length == Shape.Length && declared.All(c => KnownAxes.Contains(c))
-            && declared.Distinct().Count() == declared.Length && declared.Contains('Y') && declared.Contains('X'))
+            && declared.Count(c => c == 'Y') == 1 && declared.Count(c => c == 'X') == 1)
             return (Shape, declared);
 
         var shape = Shape.AsSpan();
         while (shape.Length > 3 && shape[0] == 1) shape = shape[1..];
         return shape.Length switch
         {
+            1 => (shape.ToArray(), "X"),
             2 => (shape.ToArray(), "YX"),
             3 => (shape.ToArray(), "QYX"),
-            _ => null,
+            _ => (shape.ToArray(), new string('Q', shape.Length - 2) + "YX"),
         };
     }
 }

@@ -5,16 +5,18 @@ namespace SegMeasure.Core.Tests.Images;
 public class VolumeLayoutTests
 {
     [Fact]
-    public void Time_without_depth_is_read_as_depth()
+    public void Time_is_never_read_as_depth()
     {
-        var layout = VolumeLayout.From([5, 4, 3], "TYX", "movie.tif");
-        Assert.Equal(ImageShape.Of3D(5, 4, 3), layout.Shape);
+        // Reading frames as slices would join objects across time: refused, with the way out.
+        var error = Assert.Throws<ImageAxesException>(() => VolumeLayout.From([5, 4, 3], "TYX", "movie.tif"));
+        Assert.Contains("5 time points", error.Message);
+        Assert.Contains("select one time point", error.Message);
     }
 
     [Fact]
     public void Depth_and_time_together_are_refused()
     {
-        var error = Assert.Throws<TiffFormatException>(() => VolumeLayout.From([2, 5, 4, 3], "TZYX", "movie.tif"));
+        var error = Assert.Throws<ImageAxesException>(() => VolumeLayout.From([2, 5, 4, 3], "TZYX", "movie.tif"));
         Assert.Contains("time points", error.Message);
         Assert.Equal(ErrorKind.NotSupported, error.Kind);
     }
@@ -29,7 +31,7 @@ public class VolumeLayoutTests
 
     [Fact]
     public void Channels_and_samples_together_are_refused() =>
-        Assert.Throws<TiffFormatException>(() => VolumeLayout.From([2, 4, 3, 3], "CYXS", "rgb.tif"));
+        Assert.Throws<ImageAxesException>(() => VolumeLayout.From([2, 4, 3, 3], "CYXS", "rgb.tif"));
 
     [Fact]
     public void Extract_gathers_a_channel_from_interleaved_samples()

@@ -15,7 +15,18 @@ public class TiffConformanceTests
 
     public static TheoryData<string> ValidFiles() => Select(valid: true);
 
-    public static TheoryData<string> MalformedFiles() => Select(valid: false);
+    /// <summary>The invalid or unsupported files, less the JPEG one: LibTiff.NET decodes it now (see LibTiffDecodingTests).</summary>
+    public static TheoryData<string> MalformedFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in TestData.ExpectedFiles(Expectations).Where(f => !f.GetProperty("valid").GetBoolean()))
+        {
+            var file = f.GetProperty("file").GetString()!;
+            if (file != "intensity_u8_jpeg.tif") data.Add(file);
+        }
+
+        return data;
+    }
 
     private static TheoryData<string> Select(bool valid)
     {
@@ -129,11 +140,11 @@ public class TiffConformanceTests
     }
 
     [Fact]
-    public void Jpeg_is_reported_as_an_unsupported_compression()
+    public void Jpeg_reads_through_libtiff_with_the_documented_shape()
     {
-        var error = Assert.Throws<TiffFormatException>(() => TiffReader.Open(TestData.Conformance("intensity_u8_jpeg.tif")));
-        Assert.Equal(ErrorKind.NotSupported, error.Kind);
-        Assert.Contains("unsupported compression JPEG (7)", error.Message);
+        var pixels = TiffReader.ReadFile(TestData.Conformance("intensity_u8_jpeg.tif"));
+        Assert.Equal([240, 200], pixels.Shape);
+        Assert.Equal(PixelType.UInt8, pixels.PixelType);
     }
 
     [Fact]
