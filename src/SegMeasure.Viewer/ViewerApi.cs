@@ -21,10 +21,12 @@ internal sealed class ViewerApi
 
     private readonly ViewerSession _session;
     private readonly Action _done;
+    private readonly string _token;
 
-    public ViewerApi(ViewerSession session, Action done)
+    public ViewerApi(ViewerSession session, string token, Action done)
     {
         _session = session;
+        _token = token;
         _done = done;
     }
 
@@ -37,7 +39,7 @@ internal sealed class ViewerApi
         {
             return (request.Method, request.Path) switch
             {
-                ("GET", "/") => Asset("index.html"),
+                ("GET", "/") => Page(),
                 ("GET", var p) when p.StartsWith("/assets/", StringComparison.Ordinal) => Asset(p["/assets/".Length..]),
                 ("GET", "/api/session") => SessionInfo(),
                 ("GET", "/api/table") => Table(),
@@ -52,6 +54,7 @@ internal sealed class ViewerApi
                 ("POST", "/api/classify") => Classify(Body(request), cancellation),
                 ("POST", "/api/class-name") => RenameClass(Body(request)),
                 ("POST", "/api/done") => Finish(),
+                ("POST", "/api/timing") => Timing(Body(request)),
                 _ => HttpResponse.NotFound(),
             };
         }
@@ -64,6 +67,10 @@ internal sealed class ViewerApi
             return HttpResponse.BadRequest(e.Message);
         }
     }
+
+    /// <summary>The page, with the token its asset links need (the token is hex, so it needs no escaping).</summary>
+    private HttpResponse Page() => new(200, ViewerAssets.ContentTypeOf("index.html"),
+        Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(ViewerAssets.Read("index.html")!).Replace("{{TOKEN}}", _token)));
 
     private static HttpResponse Asset(string name) =>
         ViewerAssets.Read(name) is { } bytes ? new HttpResponse(200, ViewerAssets.ContentTypeOf(name), bytes) : HttpResponse.NotFound();
@@ -241,6 +248,13 @@ internal sealed class ViewerApi
             [("Content-Disposition", "attachment; filename=\"classifier.json\"")])
         : HttpResponse.Json(JsonSerializer.Serialize(new { error = "no classifier has been trained yet" }, Json), 409);
 
+    /// <summary>The page reports when its first view is painted (read by the benchmark).</summary>
+    private HttpResponse Timing(JsonElement body)
+    {
+        _session.ReportFirstPaint(Number(body, "firstPaintMs", double.NaN));
+        return HttpResponse.Json("{}");
+    }
+
     private HttpResponse Finish()
     {
         _done();
@@ -266,8 +280,9 @@ internal sealed class ViewerApi
 
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
 
-    private int? Member(JsonElement body) =>
-        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("member", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt32() : null;
+    /// <summary>The analysis target: a member number, or the whole group when absent or negative.</summary>
+    private static int? Member(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("target", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt32() : null;
 
     private static void WriteValue(Utf8JsonWriter w, object? value)
     {

@@ -16,8 +16,9 @@ public sealed class ViewerServer : IAsyncDisposable
     private ViewerServer(ViewerSession session)
     {
         Session = session;
-        var api = new ViewerApi(session, () => _done.TrySetResult());
-        _http = new LoopbackHttpServer((request, cancellation) => api.HandleAsync(request, cancellation));
+        var token = LoopbackHttpServer.NewToken();
+        var api = new ViewerApi(session, token, () => _done.TrySetResult());
+        _http = new LoopbackHttpServer((request, cancellation) => api.HandleAsync(request, cancellation), token);
     }
 
     public static ViewerServer Start(ViewerSession session) => new(session);

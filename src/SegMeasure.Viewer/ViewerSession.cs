@@ -21,6 +21,7 @@ public sealed class ViewerSession
     private readonly object _gate = new();
     private readonly List<MemberState> _members;
     private readonly Dictionary<long, string> _classNames = [];
+    private readonly TaskCompletionSource<double> _firstPaint = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ClassifierModel? _model;
 
     private ViewerSession(List<MemberState> members, ViewerOptions options)
@@ -32,6 +33,11 @@ public sealed class ViewerSession
     public ViewerOptions Options { get; }
 
     public int MemberCount => _members.Count;
+
+    /// <summary>Milliseconds from the page's navigation to its first complete view, as the page measured it.</summary>
+    public Task<double> FirstPaint => _firstPaint.Task;
+
+    internal void ReportFirstPaint(double milliseconds) => _firstPaint.TrySetResult(milliseconds);
 
     internal IReadOnlyList<MemberState> Members => _members;
 

@@ -25,10 +25,10 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     private readonly byte[] _token;
     private int _disposed;
 
-    public LoopbackHttpServer(Func<HttpRequest, CancellationToken, Task<HttpResponse>> handler)
+    public LoopbackHttpServer(Func<HttpRequest, CancellationToken, Task<HttpResponse>> handler, string token)
     {
         _handler = handler;
-        Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
+        Token = token;
         _token = Encoding.ASCII.GetBytes(Token);
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
@@ -38,7 +38,9 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>The per-session secret: 256 random bits as hex.</summary>
+    /// <summary>A fresh per-session secret: 256 random bits as hex.</summary>
+    public static string NewToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
+
     public string Token { get; }
 
     public IPEndPoint LocalEndPoint => (IPEndPoint)_listener.LocalEndpoint;
