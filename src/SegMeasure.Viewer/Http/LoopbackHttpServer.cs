@@ -20,7 +20,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     private readonly TcpListener _listener;
     private readonly Func<HttpRequest, CancellationToken, Task<HttpResponse>> _handler;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly List<TcpClient> _clients = [];
+    private readonly Dictionary<TcpClient, Task> _clients = [];
     private readonly Task _acceptLoop;
     private readonly byte[] _token;
     private int _disposed;
@@ -59,8 +59,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
                 return;
             }
 
-            lock (_clients) _clients.Add(client);
-            _ = Task.Run(() => ServeAsync(client));
+            lock (_clients) _clients[client] = Task.Run(() => ServeAsync(client));
         }
     }
 
@@ -149,8 +148,12 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stopping.Cancel();
         _listener.Stop();
+        // Let a response being written (the answer to Done) reach the page, then close the rest.
+        Task[] serving;
+        lock (_clients) serving = [.. _clients.Values];
+        await Task.WhenAny(Task.WhenAll(serving), Task.Delay(TimeSpan.FromSeconds(2)));
         TcpClient[] open;
-        lock (_clients) open = [.. _clients];
+        lock (_clients) open = [.. _clients.Keys];
         foreach (var client in open) client.Dispose();
         try
         {
