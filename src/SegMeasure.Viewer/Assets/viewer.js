@@ -26,7 +26,12 @@ function idColor(id) {
   return [Math.round(r * 255), Math.round(g * 255), Math.round(b * 255)];
 }
 
+let inflight = 0;
 async function api(path, body) {
+  inflight++;
+  try { return await request(path, body); } finally { inflight--; }
+}
+async function request(path, body) {
   const init = { headers: { 'X-SegMeasure-Token': token } };
   if (body !== undefined) { init.method = 'POST'; init.body = JSON.stringify(body); init.headers['Content-Type'] = 'application/json'; }
   const response = await fetch(path, init);
@@ -371,13 +376,14 @@ function classifierBody() {
   return { target: target(), method: $('cls-method').value, nEstimators: +$('cls-trees').value, maxDepth: +$('cls-depth').value, c: +$('cls-c').value, maxIter: +$('cls-iter').value };
 }
 
-let strokeChain = Promise.resolve();
+let strokeChain = Promise.resolve(), queuedStrokes = 0;
 function sendStroke(m, stroke) {
+  queuedStrokes++;
   const body = { ...classifierBody(), member: m, z: stroke.z, label: stroke.label, radius: stroke.radius, points: stroke.points, live: $('cls-live').checked };
   strokeChain = strokeChain.then(() => run('cls-report', '/api/paint', body).then(d => {
     if (d && d.report && d.report.message) report('cls-report', d.report.message, false);
     if (body.live && d && !(d.report && d.report.message) && state.layers.labels.colorBy !== 'classification') setColorBy('classification');
-  }));
+  }).finally(() => queuedStrokes--));
 }
 
 function setColorBy(by) { state.layers.labels.colorBy = by; const sel = $('color-by'); if (sel) sel.value = by; invalidate(); }
@@ -657,7 +663,9 @@ async function start() {
     document.body.dataset.done = '1';
   };
   window.addEventListener('resize', () => { resize(); scheduleDraw(); });
-  Object.assign(window.segViewer, { imageToScreen, labelAt, fitView, setCurrent, select });
+  // For scripted use (the browser tests): geometry, and whether every request has been answered.
+  Object.assign(window.segViewer, { imageToScreen, labelAt, fitView, setCurrent, select, xOfValue,
+    idle: () => inflight === 0 && queuedStrokes === 0 && !applying && !applyAgain && pending.size === 0 && !drawQueued });
   scheduleDraw();
 }
 
