@@ -26,6 +26,14 @@ internal sealed class MemberImages
     public (double Min, double Max)[] Ranges => _intensity.Value?.Ranges ?? [];
     public ImageShape Shape => Segmentation.Shape;
 
+    /// <summary>Reads every file now, so a bad file is reported before the page opens and the first view waits for no disk.</summary>
+    public void Load()
+    {
+        _ = Segmentation;
+        _ = Nuclei;
+        _ = _intensity.Value;
+    }
+
     private (float[][], (double, double)[]) ReadIntensity(string path)
     {
         var image = ImageFile.ReadIntensity(path);

@@ -60,7 +60,9 @@ public sealed class ViewerSession
             if (!table.HasColumn(MeasurementTable.IndexColumn))
                 throw new SegMeasureException("SegMeasure.MissingIndex", ErrorKind.InvalidData,
                     $"{member.SegmentationPath}: the rows have no 'index' column naming each segment", member.SegmentationPath);
-            states.Add(new MemberState(member, table));
+            var state = new MemberState(member, table);
+            state.Images.Load();
+            states.Add(state);
         }
 
         return new ViewerSession(states, options ?? new ViewerOptions());

@@ -33,7 +33,7 @@ public sealed class ViewerPageTests : IClassFixture<ChromiumFixture>, IAsyncLife
             BypassCSP = true,
         });
         await Page.GotoAsync(Server.Address);
-        await Page.WaitForFunctionAsync("window.segViewer && window.segViewer.ready === true");
+        await Page.WaitForFunctionAsync("window.segViewer && window.segViewer.ready === true && window.segViewer.loaded === true");
     }
 
     public async Task DisposeAsync()

@@ -10,6 +10,7 @@ const TAB10 = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b',
 const TAB20 = ['#1f77b4', '#aec7e8', '#ff7f0e', '#ffbb78', '#2ca02c', '#98df8a', '#d62728', '#ff9896', '#9467bd', '#c5b0d5',
   '#8c564b', '#c49c94', '#e377c2', '#f7b6d2', '#7f7f7f', '#c7c7c7', '#bcbd22', '#dbdb8d', '#17becf', '#9edae5'];
 const COLORMAPS = { gray: [1, 1, 1], red: [1, 0, 0], green: [0, 1, 0], blue: [0, 0, 1], magenta: [1, 0, 1], cyan: [0, 1, 1], yellow: [1, 1, 0] };
+const WHITE = [255, 255, 255];
 const hex = h => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)];
 
 /** The colour of a 1-based category/cluster/class id: tab10 up to 10 ids, tab20 beyond. */
@@ -105,20 +106,28 @@ function compose(tile, colorsByMember, selectedIds) {
   const ctx = canvas.getContext('2d'), image = ctx.createImageData(w, h), px = image.data;
   const channels = state.layers.channels.map((c, i) => ({ ...c, data: tile.channels[i] })).filter(c => c.visible && c.data);
   const labels = state.layers.labels, nuclei = state.layers.nuclei;
-  const colors = colorsByMember[tile.m], selected = selectedIds[tile.m];
+  const colors = colorsByMember[tile.m], selected = selectedIds[tile.m].size ? selectedIds[tile.m] : null;
+  let lastId = 0, lastColor = null, lastAlpha = 0;
   for (let y = 0, i = 0; y < h; y++) {
     for (let x = 0; x < w; x++, i++) {
       let r = 0, g = 0, b = 0;
       for (const c of channels) {
         let t = (c.data[i] - c.min) / (c.max - c.min || 1);
-        t = t <= 0 ? 0 : t >= 1 ? 1 : Math.pow(t, c.gamma);
+        t = t <= 0 ? 0 : t >= 1 ? 1 : c.gamma === 1 ? t : Math.pow(t, c.gamma);
         r += t * c.rgb[0]; g += t * c.rgb[1]; b += t * c.rgb[2];
       }
       r = Math.min(255, r * 255); g = Math.min(255, g * 255); b = Math.min(255, b * 255);
       const id = tile.labels[i];
       if (labels.visible && id !== 0 && (!labels.contour || isEdge(tile.labels, i, x, y, w, h))) {
-        const color = selected && selected.has(id) ? [255, 255, 255] : colors ? colors.get(id) : idColor(id);
-        if (color) { const a = selected && selected.has(id) ? 0.8 : labels.opacity; r += (color[0] - r) * a; g += (color[1] - g) * a; b += (color[2] - b) * a; }
+        // Neighbouring pixels mostly share an id: look its colour up once per run of pixels.
+        if (id !== lastId) {
+          lastId = id;
+          const chosen = selected !== null && selected.has(id);
+          lastColor = chosen ? WHITE : colors ? colors.get(id) : idColor(id);
+          lastAlpha = chosen ? 0.8 : labels.opacity;
+        }
+        const color = lastColor, a = lastAlpha;
+        if (color) { r += (color[0] - r) * a; g += (color[1] - g) * a; b += (color[2] - b) * a; }
       }
       if (tile.nuclei && nuclei.visible) {
         const n = tile.nuclei[i];
@@ -612,22 +621,27 @@ function renderClassNames() {
 
 // ---------- start ----------
 async function start() {
-  const [{ data: session }, { data: table }, { data: viewer }] = await Promise.all([api('/api/session'), api('/api/table'), api('/api/state')]);
+  // Tiles need only the session: the first view is drawn while the table and state load.
+  const tablePromise = Promise.all([api('/api/table'), api('/api/state')]);
+  const { data: session } = await api('/api/session');
   state.session = session;
+  state.tables = session.members.map(() => ({ columns: [], rows: [], indexColumn: -1, rowById: new Map() }));
+  state.grid = session.grid && session.members.length > 1;
+  state.layers.channels = session.members[0].channels.map((c, i, all) => {
+    const colormap = all.length === 1 ? 'gray' : ['green', 'magenta', 'cyan', 'yellow', 'red', 'blue'][i % 6];
+    return { visible: true, colormap, rgb: COLORMAPS[colormap], min: c.min, max: c.max, gamma: 1 };
+  });
+  resize(); setupZ(); fitView(); scheduleDraw();
+  const [{ data: table }, { data: viewer }] = await tablePromise;
   state.tables = table.members.map(t => {
     const indexColumn = t.columns.findIndex(c => c.name === 'index'), rowById = new Map();
     t.rows.forEach((row, r) => rowById.set(row[indexColumn], r));
     return { ...t, indexColumn, rowById };
   });
-  state.grid = session.grid && session.members.length > 1;
   $('grid').checked = state.grid; $('grid').disabled = session.members.length < 2;
   for (const m of session.members) { const o = el('option'); o.value = m.index; o.textContent = m.name; $('member').append(o); }
-  state.layers.channels = session.members[0].channels.map((c, i, all) => {
-    const colormap = all.length === 1 ? 'gray' : ['green', 'magenta', 'cyan', 'yellow', 'red', 'blue'][i % 6];
-    return { visible: true, colormap, rgb: COLORMAPS[colormap], min: c.min, max: c.max, gamma: 1 };
-  });
   for (const name of numericColumns()) { const o = el('option'); o.value = o.textContent = name; $('th-column').append(o); }
-  resize(); setupZ(); fitView(); renderLayers(); applyState(viewer); renderThresholdInputs();
+  renderLayers(); applyState(viewer); renderThresholdInputs();
 
   $('member').onchange = () => setCurrent(+$('member').value);
   $('grid').onchange = () => { state.grid = $('grid').checked; fitView(); invalidate(); };
@@ -665,6 +679,7 @@ async function start() {
   window.addEventListener('resize', () => { resize(); scheduleDraw(); });
   // For scripted use (the browser tests): geometry, and whether every request has been answered.
   Object.assign(window.segViewer, { imageToScreen, labelAt, fitView, setCurrent, select, xOfValue,
+    loaded: true,
     idle: () => inflight === 0 && queuedStrokes === 0 && !applying && !applyAgain && pending.size === 0 && !drawQueued });
   scheduleDraw();
 }
