@@ -15,7 +15,8 @@ BeforeAll {
         foreach ($name in 'CellsSeg', 'NucleiSeg', 'Examples') { $runspace.SessionStateProxy.SetVariable($name, (Get-Variable $name -ValueOnly)) }
         $ps = [powershell]::Create()
         $ps.Runspace = $runspace
-        $null = $ps.AddScript("Import-Module '$ModuleFolder'").AddStatement().AddScript($Pipeline.ToString())
+        # One script, not a batch of statements: a stopped batch would go on to its next statement.
+        $null = $ps.AddScript("Import-Module '$ModuleFolder'`n$($Pipeline.ToString())")
         $handle = $ps.BeginInvoke()
         $deadline = [datetime]::UtcNow.AddSeconds(60)
         while (-not ($ps.Streams.Information | Where-Object Tags -contains 'SegMeasure.Viewer')) {
@@ -66,7 +67,7 @@ Describe 'Show-SegViewer' {
             }
             Test-PortOpen $viewer.Base | Should -BeFalse
         }
-        finally { $viewer.PowerShell.Runspace.Dispose(); $viewer.PowerShell.Dispose() }
+        finally { $runspace = $viewer.PowerShell.Runspace; $viewer.PowerShell.Dispose(); $runspace.Dispose() }
     }
 
     It 'takes files from Get-ChildItem, measures them, and stops on Ctrl+C with the server gone' {
@@ -81,7 +82,7 @@ Describe 'Show-SegViewer' {
             $viewer.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
             Test-PortOpen $viewer.Base | Should -BeFalse
         }
-        finally { $viewer.PowerShell.Runspace.Dispose(); $viewer.PowerShell.Dispose() }
+        finally { $runspace = $viewer.PowerShell.Runspace; $viewer.PowerShell.Dispose(); $runspace.Dispose() }
     }
 
     It 'returns files without measure objects as rows with Path and the viewer''s columns' {
@@ -95,6 +96,6 @@ Describe 'Show-SegViewer' {
             $rows[0].Path | Should -Be $NucleiSeg
             $rows[0].PSObject.Properties.Name | Should -Contain 'classification_name'
         }
-        finally { $viewer.PowerShell.Runspace.Dispose(); $viewer.PowerShell.Dispose() }
+        finally { $runspace = $viewer.PowerShell.Runspace; $viewer.PowerShell.Dispose(); $runspace.Dispose() }
     }
 }
