@@ -44,6 +44,7 @@
         'Add-SegEmbedding'
         'New-SegClassifier'
         'Invoke-SegClassifier'
+        'Show-SegViewer'
     )
     AliasesToExport      = @(
         'Train-SegClassifier'

@@ -40,6 +40,7 @@ public static class SegMeasureApp
         analyze.Add(Commands.ColocalizationDiagnosticsCommands.Create());
 
         // top-level commands
+        root.Add(Commands.OpenCommand.Create());
 
         root.Add(postprocess);
         root.Add(measure);

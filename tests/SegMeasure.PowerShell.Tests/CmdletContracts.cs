@@ -217,6 +217,17 @@ public static class CmdletContracts
              new("PaintSuffix", "String"),
              new("Force", "SwitchParameter")]),
             Writer: true, DefaultSet: "Model"),
+
+        // Viewer: blocks until the page's Done; emits the rows with the viewer's columns only with -PassThru.
+        new("Show-SegViewer", [AnyObject], Of(FileInput,
+            [new("InputObject", "PSObject", FromPipeline: true),
+             new("IntensityPath", "String", ByPropertyName: true),
+             new("NucleusPath", "String", ByPropertyName: true),
+             new("GroupName", "String"),
+             new("NoGrid", "SwitchParameter"),
+             new("NoBrowser", "SwitchParameter"),
+             new("PassThru", "SwitchParameter")]),
+            DefaultSet: "Path"),
     ];
 
     public static CmdletContract? Find(string name) => All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -12,6 +12,7 @@ public sealed class ModuleSafetyTests : IDisposable
     [Theory]
     [InlineData("SegMeasure")]
     [InlineData("SegMeasure.Core")]
+    [InlineData("SegMeasure.Viewer")]
     public void No_static_field_can_be_reassigned(string assemblyName)
     {
         var assembly = _module.Load(assemblyName);
