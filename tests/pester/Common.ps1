@@ -44,8 +44,8 @@ function New-WorkFolder {
 function Invoke-InRunspace([scriptblock] $Script, [object[]] $ArgumentList = @()) {
     $ps = [powershell]::Create()
     try {
-        $null = $ps.AddScript('param($m) Import-Module $m -ErrorAction Stop').AddArgument($ModuleFolder)
-        $null = $ps.AddStatement().AddScript($Script.ToString())
+        # One script, not a batch of statements: a stopped batch can outlive its runspace.
+        $null = $ps.AddScript("param(`$m) Import-Module `$m -ErrorAction Stop; & { $Script } @args").AddArgument($ModuleFolder)
         foreach ($argument in $ArgumentList) { $null = $ps.AddArgument($argument) }
         $output = $ps.Invoke()
         [pscustomobject]@{

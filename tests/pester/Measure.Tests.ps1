@@ -135,8 +135,9 @@ Describe 'Runspaces' {
         foreach ($i in 1..1500) { Copy-Item $CellsSeg (Join-Path $work "f$i.tif") }
         $out = if ($Case -eq 'table') { Join-Path (New-WorkFolder) 'all.csv' } else { New-WorkFolder }
 
+        # One script, not a batch of statements: a stopped batch can outlive its runspace.
         $ps = [powershell]::Create()
-        $null = $ps.AddScript('param($m) Import-Module $m').AddArgument($ModuleFolder).AddStatement().AddScript($Script.ToString()).AddArgument($work).AddArgument($out)
+        $null = $ps.AddScript("param(`$m, `$folder, `$out) Import-Module `$m; & { $Script } `$folder `$out").AddArgument($ModuleFolder).AddArgument($work).AddArgument($out)
         $async = $ps.BeginInvoke()
         # Stop while it works: after the tenth file has started.
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
