@@ -5,10 +5,6 @@ namespace SegMeasure.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Measures two-channel colocalization per region: Pearson, Spearman, Li's ICQ, Manders' overlap, k1/k2 and M1/M2.</para>
-/// <para type="description">One object per region (per slice and channel pair) with the spec's columns region, slice, channel_a,
-/// channel_b, n_pixels, pcc, pcc_pvalue, srcc, srcc_pvalue, icq, overlap, k1, k2, m1, m2, threshold_a, threshold_b, plus Path,
-/// ImageBPath and SegmentationPath. Without -ImageBPath every channel pair of the image is analysed (all-to-all). Regions
-/// where a metric is undefined keep an empty value and raise a warning.</para>
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Measure, "Colocalization", DefaultParameterSetName = PathSet)]
 [OutputType("SegMeasure.Colocalization")]

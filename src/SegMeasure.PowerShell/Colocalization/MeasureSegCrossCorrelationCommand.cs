@@ -5,21 +5,11 @@ namespace SegMeasure.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Computes Van Steensel's cross-correlation function of two channels.</para>
-/// <para type="description">One object per shift: shift, pcc and peak_shift, plus Path, ImageBPath and MaskPath.</para>
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Measure, "SegCrossCorrelation", DefaultParameterSetName = PathSet)]
 [OutputType("SegMeasure.CrossCorrelation")]
-public sealed class MeasureSegCrossCorrelationCommand : SegMeasureCmdlet
+public sealed class MeasureSegCrossCorrelationCommand : ChannelPairCmdlet
 {
-    /// <summary>Channel B, paired with each channel A image.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string ImageBPath { get; set; } = "";
-
-    /// <summary>Optional mask (non-zero = region analysed).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? MaskPath { get; set; }
-
     /// <summary>Largest shift in pixels, each way.</summary>
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
@@ -31,11 +21,9 @@ public sealed class MeasureSegCrossCorrelationCommand : SegMeasureCmdlet
 
     protected override string Activity => "Computing the cross-correlation function";
 
-    protected override void ProcessFile(string path)
+    protected override void ProcessPair(string path, string imageB, string? mask)
     {
-        var imageB = ResolvePairedPath(ImageBPath);
-        var mask = MaskPath is null ? null : ResolvePairedPath(MaskPath);
         var result = ColocalizationFiles.CrossCorrelation(path, imageB, mask, MaxShift, Axis);
-        WriteRows(DiagnosticTables.Of(result), "SegMeasure.CrossCorrelation", ("Path", path), ("ImageBPath", imageB), ("MaskPath", mask));
+        WritePairRows(DiagnosticTables.Of(result), "SegMeasure.CrossCorrelation", path, imageB, mask);
     }
 }

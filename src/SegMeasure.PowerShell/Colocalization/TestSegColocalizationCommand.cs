@@ -5,23 +5,12 @@ namespace SegMeasure.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Tests whether two channels colocalise beyond chance with Costes' randomization test.</para>
-/// <para type="description">One object per image pair: Observed (PCC), Null (PCC of each block-scrambled B), PValue and ZScore,
-/// plus Path, ImageBPath and MaskPath.</para>
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "SegColocalization", DefaultParameterSetName = PathSet)]
 [OutputType("SegMeasure.ColocalizationTest")]
-public sealed class TestSegColocalizationCommand : SegMeasureCmdlet
+public sealed class TestSegColocalizationCommand : ChannelPairCmdlet
 {
     private static readonly RandomizationOptions Defaults = new();
-
-    /// <summary>Channel B, paired with each channel A image.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string ImageBPath { get; set; } = "";
-
-    /// <summary>Optional mask (non-zero = region analysed).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? MaskPath { get; set; }
 
     /// <summary>Number of scrambles.</summary>
     [Parameter]
@@ -39,10 +28,8 @@ public sealed class TestSegColocalizationCommand : SegMeasureCmdlet
 
     protected override string Activity => "Testing colocalization";
 
-    protected override void ProcessFile(string path)
+    protected override void ProcessPair(string path, string imageB, string? mask)
     {
-        var imageB = ResolvePairedPath(ImageBPath);
-        var mask = MaskPath is null ? null : ResolvePairedPath(MaskPath);
         var result = ColocalizationFiles.Randomization(path, imageB, mask, new RandomizationOptions { Iterations = Iterations, BlockSize = BlockSize, Seed = Seed }, StoppingToken);
         var record = new PSObject(result);
         record.TypeNames.Insert(0, "SegMeasure.ColocalizationTest");
