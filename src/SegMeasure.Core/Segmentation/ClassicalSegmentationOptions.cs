@@ -12,10 +12,12 @@ public sealed record ClassicalSegmentationOptions
     /// <summary>Objects of fewer pixels are removed.</summary>
     public int MinSize { get; init; } = 15;
 
+    private static SegMeasureException Invalid(string message) => new("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument, message);
+
     internal void Validate()
     {
-        if (!(Sigma >= 0) || Sigma > 30) throw new ArgumentOutOfRangeException(nameof(Sigma), Sigma, "sigma must be between 0 and 30 pixels");
-        if (!(Diameter >= 1) || double.IsInfinity(Diameter)) throw new ArgumentOutOfRangeException(nameof(Diameter), Diameter, "the diameter must be at least 1 pixel");
-        if (MinSize < 0) throw new ArgumentOutOfRangeException(nameof(MinSize), MinSize, "min_size must be ≥ 0");
+        if (!(Sigma >= 0) || Sigma > 30) throw Invalid($"sigma must be between 0 and 30 pixels (got {Sigma})");
+        if (!(Diameter >= 1) || double.IsInfinity(Diameter)) throw Invalid($"the diameter must be at least 1 pixel (got {Diameter})");
+        if (MinSize < 0) throw Invalid($"min_size must be ≥ 0 (got {MinSize})");
     }
 }

@@ -53,6 +53,6 @@ public class ClassicalSegmentationTests
     {
         var (labels, _) = ClassicalSegmentation.Segment(new double[20], 4, 5, new ClassicalSegmentationOptions());
         Assert.All(labels, l => Assert.Equal(0u, l));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ClassicalSegmentation.Segment(new double[20], 4, 5, new ClassicalSegmentationOptions { Diameter = 0 }));
+        Assert.Throws<SegMeasureException>(() => ClassicalSegmentation.Segment(new double[20], 4, 5, new ClassicalSegmentationOptions { Diameter = 0 }));
     }
 }
