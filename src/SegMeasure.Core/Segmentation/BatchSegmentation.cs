@@ -53,6 +53,30 @@ public static class BatchSegmentation
         return results;
     }
 
+    /// <summary>Like <see cref="Run"/>, but a file that fails (unreadable, bad channel or Z range) is
+    /// reported with its error and the others go on; cancellation still stops the batch.</summary>
+    public static IReadOnlyList<(SegmentationJob Job, SegmentationResult? Result, SegMeasureException? Error)> RunEach(
+        IReadOnlyList<SegmentationJob> jobs, SegmentationOptions options, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var outcomes = new (SegmentationJob, SegmentationResult?, SegMeasureException?)[jobs.Count];
+        int done = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellationToken };
+        Parallel.For(0, jobs.Count, parallel, i =>
+        {
+            try
+            {
+                outcomes[i] = (jobs[i], Segment(jobs[i], options, cancellationToken), null);
+            }
+            catch (SegMeasureException e)
+            {
+                outcomes[i] = (jobs[i], null, e);
+            }
+
+            progress?.Report(new WorkProgress("Segmenting", Interlocked.Increment(ref done), jobs.Count));
+        });
+        return outcomes;
+    }
+
     /// <summary>Segments one input into its mask and log.</summary>
     public static SegmentationResult Segment(SegmentationJob job, SegmentationOptions options, CancellationToken cancellationToken = default)
     {
