@@ -10,9 +10,12 @@ internal sealed class FloodHeap
 {
     private struct Item
     {
-        public int Level;
-        public int Age;
+        public ulong Key; // level in the upper half, age in the lower: one comparison orders both
         public int Voxel;
+
+        public readonly int Level => (int)(Key >> 32);
+
+        public readonly int Age => (int)(uint)Key;
     }
 
     private Item[] _items;
@@ -25,7 +28,7 @@ internal sealed class FloodHeap
     {
         if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
         var items = _items;
-        var item = new Item { Level = level, Age = age, Voxel = voxel };
+        var item = new Item { Key = ((ulong)(uint)level << 32) | (uint)age, Voxel = voxel };
         int child = Count++;
         while (child > 0)
         {
@@ -68,10 +71,10 @@ internal sealed class FloodHeap
     public IEnumerable<(int Level, int Voxel)> DrainInKeyOrder()
     {
         var rest = _items.AsSpan(0, Count).ToArray();
-        Array.Sort(rest, (a, b) => a.Level != b.Level ? a.Level.CompareTo(b.Level) : a.Age.CompareTo(b.Age));
+        Array.Sort(rest, (a, b) => a.Key.CompareTo(b.Key));
         Count = 0;
         return rest.Select(item => (item.Level, item.Voxel));
     }
 
-    private static bool Smaller(in Item a, in Item b) => a.Level != b.Level ? a.Level < b.Level : a.Age < b.Age;
+    private static bool Smaller(in Item a, in Item b) => a.Key < b.Key;
 }
