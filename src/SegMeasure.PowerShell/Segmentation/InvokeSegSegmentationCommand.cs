@@ -12,11 +12,9 @@ namespace SegMeasure.PowerShell.Segmentation;
 /// so two inputs mapping to one output, or an existing output without -Force, change nothing.
 /// </remarks>
 [Cmdlet(VerbsLifecycle.Invoke, "SegSegmentation", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
-[OutputType(TypeName)]
+[OutputType(SegmentationRecord.TypeName)]
 public sealed class InvokeSegSegmentationCommand : SegMeasureCmdlet
 {
-    public const string TypeName = "SegMeasure.SegmentationResult";
-
     private static readonly SegmentationOptions Defaults = new();
     private readonly List<string> _inputs = [];
 
@@ -69,57 +67,43 @@ public sealed class InvokeSegSegmentationCommand : SegMeasureCmdlet
 
     protected override void EndProcessing()
     {
-        var options = new SegmentationOptions
+        var options = Options();
+        var approved = Plan(options).Where(job => ShouldProcess(job.MaskPath, $"Segment {System.IO.Path.GetFileName(job.Input)}")).ToList();
+        // One core call for the whole batch, so -ThrottleLimit files run at once; a bad file is one error.
+        foreach (var (job, result, error) in approved.Count == 0 ? [] : Run((progress, ct) => BatchSegmentation.RunEach(approved, options, progress, ct)))
         {
-            Method = Method,
-            ModelPath = Model is null ? null : GetUnresolvedProviderPathFromPSPath(Model),
-            Classical = new ClassicalSegmentationOptions { Diameter = Diameter, Sigma = Sigma, MinSize = MinSize },
-            Channel = Channel,
-            ZFirst = ZRange?[0],
-            ZLast = ZRange?[1],
-            Projection = Projection,
-            Suffix = Suffix,
-            OutputDirectory = OutputDirectory is null ? null : GetUnresolvedProviderPathFromPSPath(OutputDirectory),
-            Jobs = ThrottleLimit,
-            Force = Force.IsPresent,
-        };
-
-        IReadOnlyList<SegmentationJob> plan;
-        try
-        {
-            plan = BatchSegmentation.Plan(_inputs, options);
-        }
-        catch (SegMeasureException e)
-        {
-            ThrowTerminatingError(ErrorRecords.From(e, e.Path ?? string.Join(", ", _inputs)));
-            return;
-        }
-
-        var approved = plan.Where(job => ShouldProcess(job.MaskPath, $"Segment {System.IO.Path.GetFileName(job.Input)}")).ToList();
-        if (approved.Count > 0)
-        {
-            // One core call for the whole batch so -ThrottleLimit files run at once; a bad file is one error.
-            var outcomes = Run((progress, ct) => BatchSegmentation.RunEach(approved, options, progress, ct));
-            foreach (var (job, result, error) in outcomes)
-            {
-                if (error is not null) WriteError(ErrorRecords.From(error, job.Input));
-                else WriteObject(ToRecord(result!));
-            }
+            if (error is not null) WriteError(ErrorRecords.From(error, job.Input));
+            else WriteObject(SegmentationRecord.From(result!));
         }
 
         base.EndProcessing();
     }
 
-    private static PSObject ToRecord(SegmentationResult result)
+    private IReadOnlyList<SegmentationJob> Plan(SegmentationOptions options)
     {
-        var record = new PSObject();
-        record.TypeNames.Insert(0, TypeName);
-        record.Properties.Add(new PSNoteProperty("Input", result.Input));
-        record.Properties.Add(new PSNoteProperty("Path", result.MaskPath));
-        record.Properties.Add(new PSNoteProperty("LogPath", result.LogPath));
-        record.Properties.Add(new PSNoteProperty("ObjectsPerFrame", result.ObjectsPerFrame.ToArray()));
-        record.Properties.Add(new PSNoteProperty("Seconds", result.Seconds));
-        record.Properties.Add(new PSNoteProperty("Warnings", result.Warnings.ToArray()));
-        return record;
+        try
+        {
+            return BatchSegmentation.Plan(_inputs, options);
+        }
+        catch (SegMeasureException e)
+        {
+            ThrowTerminatingError(ErrorRecords.From(e, e.Path ?? string.Join(", ", _inputs)));
+            throw;
+        }
     }
+
+    private SegmentationOptions Options() => new()
+    {
+        Method = Method,
+        ModelPath = Model is null ? null : GetUnresolvedProviderPathFromPSPath(Model),
+        Classical = new ClassicalSegmentationOptions { Diameter = Diameter, Sigma = Sigma, MinSize = MinSize },
+        Channel = Channel,
+        ZFirst = ZRange?[0],
+        ZLast = ZRange?[1],
+        Projection = Projection,
+        Suffix = Suffix,
+        OutputDirectory = OutputDirectory is null ? null : GetUnresolvedProviderPathFromPSPath(OutputDirectory),
+        Jobs = ThrottleLimit,
+        Force = Force.IsPresent,
+    };
 }
