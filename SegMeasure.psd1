@@ -34,6 +34,7 @@
         'Remove-SmallHole'
         'Invoke-RingMask'
         'Invoke-Watershed'
+        'Invoke-SegSegmentation'
         'Invoke-ShapeFilter'
         'Invoke-MaskMatching'
         'Export-SegTable'

@@ -41,6 +41,7 @@ public static class SegMeasureApp
 
         // top-level commands
         root.Add(Commands.OpenCommand.Create());
+        root.Add(Commands.SegmentCommand.Create());
 
         root.Add(postprocess);
         root.Add(measure);

@@ -33,6 +33,8 @@ public static class RecordShapes
             "Path", "OutputPath", "SegmentsBefore", "SegmentsAfter", "PairedPath", "Rejected", "RejectedByReason", "Rejections"),
         ["SegMeasure.MaskMatchingResult"] = Set(
             "Path", "OutputPath", "SegmentsBefore", "SegmentsAfter", "PairedPath", "PairedOutputPath", "Rejected", "RejectedByReason", "Rejections"),
+        // Written by Invoke-SegSegmentation (src/SegMeasure.PowerShell/Segmentation).
+        ["SegMeasure.SegmentationResult"] = Set("Input", "Path", "LogPath", "ObjectsPerFrame", "Seconds", "Warnings"),
         ["SegMeasure.ImageInfo"] = CoreProperties("SegMeasure.Core.Images.ImageInfo"),
         ["SegMeasure.Classifier"] = CoreProperties("SegMeasure.Core.Analysis.Classifiers.ClassifierModel"),
     };

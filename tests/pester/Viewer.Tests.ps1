@@ -43,7 +43,7 @@ BeforeAll {
 
 Describe 'Show-SegViewer' {
     It 'serves measure objects until Done, then emits them with the viewer''s columns and closes the port' {
-        $viewer = Start-Viewer { Measure-Morphology $CellsSeg | Show-SegViewer -IntensityPath { $_.Path -replace '-seg', '' } -NoBrowser -PassThru }
+        $viewer = Start-Viewer { Measure-Morphology $CellsSeg | Show-SegViewer -IntensityPath { $_.Path -replace '-seg\.tif$', '.tif' } -NoBrowser -PassThru }
         try {
             $viewer.Address | Should -Match '^http://127\.0\.0\.1:\d+/\?token=[0-9a-f]{64}$'
             { Invoke-WebRequest -Uri "$($viewer.Base)/api/session" } | Should -Throw '*403*'

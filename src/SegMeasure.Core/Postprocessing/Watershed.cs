@@ -9,14 +9,13 @@ namespace SegMeasure.Core.Postprocessing;
 /// the mask (and seeds there) become 0; voxels no seed can reach stay 0.
 /// </summary>
 /// <remarks>
-/// Tie rule, the one scikit-image states ("pixel value, then the time of entry into the
-/// queue"): voxels leave the queue by value and, among equal values, in the order they
-/// entered it. Seeds enter first, in raster order (Z, then Y, then X); a voxel enters when a
-/// neighbour that left the queue claims it, neighbours being visited in the order
-/// −Z, −Y, −X, +X, +Y, +Z. So on a plateau the nearest seed wins, and between seeds at equal
-/// distance the one that entered earlier. scikit-image 0.19 gives every seed the same entry
-/// time, which leaves the order among equal-valued seeds to its heap; results differ from it
-/// only where seeds of equal value compete for the same voxels.
+/// Flooding (Beucher &amp; Meyer 1993) in scikit-image's exact order: a priority queue keyed by
+/// (value, age); every seed enters with age 0 in raster order (Z, then Y, then X); a voxel is
+/// claimed and enters with the next age when a neighbour leaving the queue reaches it,
+/// neighbours visited in the order −Z, −Y, −X, +X, +Y, +Z. So a plateau is flooded first in,
+/// first out from its seeds. Seeds of equal value share a key; among them scikit-image's
+/// binary heap decides, and <see cref="FloodHeap"/> replays that heap so the result is the
+/// same voxel for voxel.
 /// </remarks>
 public static class Watershed
 {
@@ -63,39 +62,73 @@ public static class Watershed
             output[i] = mask is null || mask[i] ? source[i] : 0u;
 
         var grid = new Grid(seeds.Shape);
-        Span<int> neighbours = stackalloc int[6];
-        var queue = new LevelQueue(Math.Max(levels, 1), n);
-
-        // Seeds with nothing left to claim would leave the queue without effect: skip them.
+        // Every seed enters with age 0, in raster order (scikit-image's flatnonzero), so seeds
+        // of equal value tie and scikit-image's heap structure decides among them. Replay that
+        // heap exactly until the last tied seed has left; from then on every key is distinct,
+        // any priority queue gives the same order, and the constant-time level queue takes over.
+        var seedsAtLevel = new Dictionary<int, int>();
+        int seedCount = 0;
         for (int i = 0; i < n; i++)
         {
             if (output[i] == 0) continue;
-            int count = grid.Neighbours(i, neighbours);
-            for (int k = 0; k < count; k++)
-            {
-                var j = neighbours[k];
-                if (output[j] == 0 && (mask is null || mask[j]))
-                {
-                    queue.Push(level[i], i);
-                    break;
-                }
-            }
+            seedCount++;
+            seedsAtLevel[level[i]] = seedsAtLevel.GetValueOrDefault(level[i]) + 1;
         }
+
+        int tiedLeft = 0;
+        foreach (var count in seedsAtLevel.Values)
+            if (count > 1) tiedLeft += count;
 
         // A voxel is labelled when it enters the queue: no later path can reach it at lower cost.
         long popped = 0;
-        while (queue.Count > 0)
+        int age = 1;
+        if (tiedLeft > 0)
         {
-            if ((++popped & 0xFFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-            var i = queue.Pop();
-            var label = output[i];
-            int count = grid.Neighbours(i, neighbours);
+            var heap = new FloodHeap(seedCount);
+            for (int i = 0; i < n; i++)
+                if (output[i] != 0) heap.Push(level[i], 0, i);
+            while (heap.Count > 0 && tiedLeft > 0)
+            {
+                if ((++popped & 0xFFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+                var i = heap.Pop(out int poppedLevel, out int poppedAge);
+                if (poppedAge == 0 && seedsAtLevel[poppedLevel] > 1) tiedLeft--;
+                Flood(i, output[i], heap: heap, queue: null);
+            }
+
+            var queue = new LevelQueue(Math.Max(levels, 1), n + 1);
+            foreach (var (itemLevel, voxel) in heap.DrainInKeyOrder()) queue.Push(itemLevel, voxel);
+            Run(queue);
+        }
+        else
+        {
+            var queue = new LevelQueue(Math.Max(levels, 1), n + 1);
+            for (int i = 0; i < n; i++)
+                if (output[i] != 0) queue.Push(level[i], i);
+            Run(queue);
+        }
+
+        void Run(LevelQueue queue)
+        {
+            while (queue.Count > 0)
+            {
+                if ((++popped & 0xFFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+                var i = queue.Pop();
+                Flood(i, output[i], heap: null, queue: queue);
+            }
+        }
+
+        void Flood(int i, uint label, FloodHeap? heap, LevelQueue? queue)
+        {
+            Span<int> around = stackalloc int[6];
+            int count = grid.Neighbours(i, around);
             for (int k = 0; k < count; k++)
             {
-                var j = neighbours[k];
+                var j = around[k];
                 if (output[j] != 0 || (mask is not null && !mask[j])) continue;
                 output[j] = label;
-                queue.Push(level[j], j);
+                age++;
+                if (heap is not null) heap.Push(level[j], age, j);
+                else queue!.Push(level[j], j);
             }
         }
 

@@ -18,15 +18,19 @@ Two deliberate deviations from a literal run under scikit-image 0.19.3, both doc
   holes smaller than n. The reference passes ``area_threshold=max_hole_size + 1`` so that
   the stated (inclusive) rule holds. ``holes_literal_0_19`` cases keep the literal call to
   show the difference.
-* watershed: 0.19.3 gives all seeds the same queue age, so the order among seeds of equal
-  value is left to its heap. ``expected`` is the documented rule (value, then insertion
-  order, seeds inserted in raster order) implemented below with ``heapq``;
-  ``expected_skimage`` is ``skimage.segmentation.watershed`` itself, and the manifest
-  records how many pixels the two differ in.
+
+Watershed: ``expected`` is ``skimage.segmentation.watershed`` itself (0.19.3); the plateau
+cases put many seeds of equal value on flat and stepped landscapes (2D and 3D), where the
+order among tied seeds is decided by scikit-image's heap. ``expected_rule`` is a plain
+(value, insertion order) flood with ``heapq`` for comparison; the manifest records how many
+pixels it differs from scikit-image in.
+
+Pass an operation name (e.g. ``watershed``) to regenerate only that operation's cases.
 """
 import heapq
 import json
 import os
+import sys
 
 import numpy as np
 import tifffile
@@ -209,15 +213,20 @@ def filter_cell_by_regionprops(seg, max_eccentricity=None, min_area="median_div2
 manifest = []
 
 
+ONLY = sys.argv[1] if len(sys.argv) > 1 else None
+
+
 def save(name, operation, params, **arrays):
+    if ONLY is not None and operation != ONLY:
+        return
     os.makedirs(OUT, exist_ok=True)
     np.savez_compressed(os.path.join(OUT, name + ".npz"), **arrays)
     entry = {"name": name, "operation": operation, "params": params,
              "shape": list(arrays["input"].shape), "dtype": str(arrays["input"].dtype)}
-    if "expected_skimage" in arrays:
-        entry["pixels_differing_from_skimage"] = int(np.sum(arrays["expected"] != arrays["expected_skimage"]))
+    if "expected_rule" in arrays:
+        entry["pixels_rule_differs_from_skimage"] = int(np.sum(arrays["expected"] != arrays["expected_rule"]))
     manifest.append(entry)
-    print(name, entry.get("pixels_differing_from_skimage", ""))
+    print(name, entry.get("pixels_rule_differs_from_skimage", ""))
 
 
 def real(path):
@@ -408,9 +417,31 @@ def main():
     seeds3[2, 3, 4] = 1
     flat3[:, :, 5] = 1.5
     cases.append(("watershed_plateau_3d", seeds3, flat3, None))
+    # Many seeds of equal value competing on plateaus: scikit-image's heap decides among them.
+    rng = np.random.default_rng(17)
+    terraces = (rng.integers(0, 3, (40, 50)) * 0).astype(np.uint8)
+    terraces[:, 20:30] = 2
+    terraces[10:15, :] = 1
+    many = np.zeros((40, 50), np.uint16)
+    for k, (y, x) in enumerate(zip(rng.integers(0, 40, 60), rng.integers(0, 50, 60))):
+        many[y, x] = k + 1
+    cases.append(("watershed_tied_seeds_terraces_2d", many, terraces, None))
+    cases.append(("watershed_tied_seeds_flat_2d", many, np.zeros((40, 50), np.float32), None))
+    steps = rng.integers(0, 4, (40, 50)).astype(np.uint8)
+    cases.append(("watershed_tied_seeds_random_steps_2d", many, steps, rng.random((40, 50)) > 0.15))
+    many3 = np.zeros((9, 14, 16), np.uint32)
+    for k, (z, y, x) in enumerate(zip(rng.integers(0, 9, 40), rng.integers(0, 14, 40), rng.integers(0, 16, 40))):
+        many3[z, y, x] = k + 1
+    cases.append(("watershed_tied_seeds_flat_3d", many3, np.zeros((9, 14, 16), np.uint8), None))
+    cases.append(("watershed_tied_seeds_steps_3d", many3, rng.integers(0, 3, (9, 14, 16)).astype(np.float64), None))
+    dist = ndi.distance_transform_edt(mask2d != 0)
+    peaks = np.zeros(mask2d.shape, np.uint32)
+    for k, (y, x) in enumerate(zip(*np.nonzero((dist == ndi.maximum_filter(dist, size=9)) & (dist > 2)))):
+        peaks[y, x] = k + 1
+    cases.append(("watershed_distance_peaks_dsb2018_2d", peaks, -np.round(dist), mask2d != 0))
     for name, s, h, m in cases:
-        arrays = dict(input=s, heatmap=h, expected=apply_watershed_rule(s, h, m),
-                      expected_skimage=apply_watershed_skimage(s, h, m))
+        arrays = dict(input=s, heatmap=h, expected=apply_watershed_skimage(s, h, m),
+                      expected_rule=apply_watershed_rule(s, h, m))
         if m is not None:
             arrays["mask"] = np.asarray(m, bool)
         save(name, "watershed", {"has_mask": m is not None}, **arrays)
@@ -432,7 +463,12 @@ def main():
                   "rejections": {str(k): v for k, v in rejected.items()}, "closest_margin": margin}
         save(name, "shape-filter", params, input=seg, expected=expected)
 
-    with open(os.path.join(OUT, "manifest.json"), "w") as f:
+    path = os.path.join(OUT, "manifest.json")
+    if ONLY is not None:
+        with open(path) as f:
+            kept = [e for e in json.load(f) if e["operation"] != ONLY]
+        manifest[:0] = kept
+    with open(path, "w") as f:
         json.dump(manifest, f, indent=1)
 
 

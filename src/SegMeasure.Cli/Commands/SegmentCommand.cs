@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Globalization;
+using SegMeasure.Core;
+using SegMeasure.Core.Segmentation;
+
+namespace SegMeasure.Cli.Commands;
+
+/// <summary>
+/// <c>segmeasure segment --input FILES... [--method classical|cellpose] ...</c>: segments raw images
+/// into <c>&lt;name&gt;_vSM[-suffix].ome.tif</c> masks and <c>.log</c> files (core: <see cref="BatchSegmentation"/>).
+/// </summary>
+public static class SegmentCommand
+{
+    public static Command Create()
+    {
+        var defaults = new SegmentationOptions();
+        var input = new Option<string[]>("--input", "-i") { Description = "Image files, folders or wildcard patterns", Arity = ArgumentArity.OneOrMore, Required = true, AllowMultipleArgumentsPerToken = true };
+        var method = new Option<string>("--method") { Description = "classical | cellpose | microsam", DefaultValueFactory = _ => "classical" };
+        method.AcceptOnlyFromAmong("classical", "cellpose", "microsam");
+        var model = new Option<string?>("--model") { Description = "Cellpose network exported to ONNX (cellpose method)" };
+        var diameter = new Option<double>("--diameter") { Description = "Expected object diameter in pixels", DefaultValueFactory = _ => defaults.Classical.Diameter };
+        var sigma = new Option<double>("--sigma") { Description = "Gaussian smoothing sigma in pixels (classical method)", DefaultValueFactory = _ => defaults.Classical.Sigma };
+        var cellprob = new Option<double>("--cellprob-threshold") { Description = "Cellpose cell probability threshold", DefaultValueFactory = _ => 0.0 };
+        var flow = new Option<double>("--flow-threshold") { Description = "Cellpose flow error threshold", DefaultValueFactory = _ => 0.4 };
+        var minSize = new Option<int>("--min-size") { Description = "Remove objects of fewer pixels", DefaultValueFactory = _ => defaults.Classical.MinSize };
+        var channel = new Option<int>("--channel") { Description = "0-based channel position when the image has channels", DefaultValueFactory = _ => defaults.Channel };
+        var zRange = new Option<string?>("--z-range") { Description = "Z sections to project, FIRST-LAST (0-based, inclusive)" };
+        var projection = new Option<string>("--projection") { Description = "max | min | mean | median | sum | std", DefaultValueFactory = _ => "max" };
+        projection.AcceptOnlyFromAmong("max", "min", "mean", "median", "sum", "std");
+        var suffix = new Option<string>("--suffix") { Description = "Text after _vSM- in output names (a-z A-Z 0-9 -)", DefaultValueFactory = _ => "" };
+        var outputDir = new Option<string?>("--output-dir") { Description = "Write all outputs here instead of beside each input" };
+        var filter = new Option<string?>("--name-filter") { Description = "Keep only files (from folders and patterns) whose name contains this text, e.g. _BF" };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Files segmented at once", DefaultValueFactory = _ => defaults.Jobs };
+        var force = CommonOptions.Force();
+
+        var command = new Command("segment", "Segment raw images into label masks (<name>_vSM[-suffix].ome.tif) with a log each.");
+        foreach (var option in new Option[] { input, method, model, diameter, sigma, cellprob, flow, minSize, channel, zRange, projection, suffix, outputDir, filter, jobs, force })
+            command.Options.Add(option);
+        command.SetAction((parse, token) => Task.FromResult(CliContext.Execute(ctx =>
+        {
+            var (first, last) = ParseZRange(parse.GetValue(zRange));
+            var options = new SegmentationOptions
+            {
+                Method = Enum.Parse<SegmentationMethod>(parse.GetValue(method)!, ignoreCase: true),
+                ModelPath = parse.GetValue(model),
+                Classical = new ClassicalSegmentationOptions { Diameter = parse.GetValue(diameter), Sigma = parse.GetValue(sigma), MinSize = parse.GetValue(minSize) },
+                Channel = parse.GetValue(channel),
+                ZFirst = first,
+                ZLast = last,
+                Projection = Enum.Parse<ProjectionType>(parse.GetValue(projection)!, ignoreCase: true),
+                Suffix = parse.GetValue(suffix) ?? "",
+                OutputDirectory = parse.GetValue(outputDir),
+                NameFilter = parse.GetValue(filter),
+                Jobs = parse.GetValue(jobs),
+                Force = parse.GetValue(force),
+            };
+            var files = SegmentationInputs.Expand(parse.GetValue(input) ?? [], options.NameFilter);
+            var plan = BatchSegmentation.Plan(files, options);
+            foreach (var result in BatchSegmentation.Run(plan, options, ctx.CreateProgress(), token))
+                ctx.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{result.Input} -> {result.MaskPath} ({string.Join(", ", result.ObjectsPerFrame)} objects, {result.Seconds:0.00} s)"));
+            return 0;
+        })));
+        return command;
+    }
+
+    private static (int?, int?) ParseZRange(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return (null, null);
+        var parts = text.Split('-', 2);
+        if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var a) && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var b))
+            return (a, b);
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var single)) return (single, single);
+        throw new SegMeasureException("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument, $"--z-range \"{text}\": expected FIRST-LAST, e.g. 2-10 (0-based, inclusive)");
+    }
+}

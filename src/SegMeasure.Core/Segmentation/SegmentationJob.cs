@@ -1,0 +1,13 @@
+namespace SegMeasure.Core.Segmentation;
+
+/// <summary>One input and the two files it will produce.</summary>
+public sealed record SegmentationJob(string Input, string MaskPath, string LogPath);
+
+/// <summary>What one segmented input produced.</summary>
+public sealed record SegmentationResult(
+    string Input,
+    string MaskPath,
+    string LogPath,
+    IReadOnlyList<int> ObjectsPerFrame,
+    double Seconds,
+    IReadOnlyList<string> Warnings);

@@ -1,0 +1,51 @@
+using SegMeasure.Core.Images;
+
+namespace SegMeasure.Cli.Tests.Commands;
+
+public sealed class SegmentCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("segmeasure-segment-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
+        return dir!.FullName;
+    }
+
+    private static readonly string Nuclei = Path.Combine(RepoRoot(), "tests", "data", "real", "stardist", "dsb2018_img2d.tif");
+
+    [Fact]
+    public void Segments_a_folder_into_masks_and_logs_and_refuses_to_overwrite()
+    {
+        File.Copy(Nuclei, Path.Combine(_dir, "a_BF.tif"));
+        File.Copy(Nuclei, Path.Combine(_dir, "a_GFP.tif"));
+        var run = CliRun.App("segment", "--input", _dir, "--name-filter", "_BF", "--suffix", "x1", "--method", "classical");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var mask = Path.Combine(_dir, "a_BF_vSM-x1.ome.tif");
+        Assert.Contains(mask, run.Output);
+        Assert.True(ImageFile.ReadLabels(mask).MaxLabel() > 50);
+        Assert.True(File.Exists(Path.Combine(_dir, "a_BF_vSM-x1.log")));
+        Assert.False(File.Exists(Path.Combine(_dir, "a_GFP_vSM-x1.ome.tif")));
+
+        var again = CliRun.App("segment", "--input", _dir, "--name-filter", "_BF", "--suffix", "x1");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("a_BF_vSM-x1", again.Error);
+        Assert.Equal(0, CliRun.App("segment", "--input", _dir, "--name-filter", "_BF", "--suffix", "x1", "--force").ExitCode);
+    }
+
+    [Fact]
+    public void Bad_suffix_z_range_and_micro_sam_are_one_line_errors()
+    {
+        File.Copy(Nuclei, Path.Combine(_dir, "a.tif"));
+        var input = Path.Combine(_dir, "a.tif");
+        Assert.Contains("a-z, A-Z, 0-9", CliRun.App("segment", "--input", input, "--suffix", "a_b").Error);
+        Assert.Contains("--z-range", CliRun.App("segment", "--input", input, "--z-range", "x").Error);
+        var sam = CliRun.App("segment", "--input", input, "--method", "microsam");
+        Assert.Equal(1, sam.ExitCode);
+        Assert.Contains("micro_sam", sam.Error);
+        Assert.Empty(Directory.GetFiles(_dir, "*_vSM*"));
+    }
+}
