@@ -30,6 +30,7 @@ public static class SegMeasureApp
         // table
         table.Add(Commands.TableCommands.Merge());
         table.Add(Commands.TableCommands.Drop());
+        table.Add(Commands.TableCommands.Concat());
 
         // analyze
         analyze.Add(Commands.ThresholdCommand.Create());

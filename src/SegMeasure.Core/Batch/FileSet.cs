@@ -57,16 +57,26 @@ public sealed class FileSet
     }
 
     /// <summary>
+    /// This sweep cut down to <paramref name="shard"/>: a contiguous, balanced run of the sorted
+    /// groups (see <see cref="Shard"/>). A sharded set is always a sweep, so every shard's output
+    /// has the same shape, even a shard of one file or none.
+    /// </summary>
+    public FileSet Select(Shard shard) =>
+        shard.Count == 1 ? this : new FileSet(Roles, shard.Select(Groups), isSweep: true);
+
+    /// <summary>
     /// Checks every output of the sweep before any work, so a refused sweep changes nothing: no
     /// output may be one of the inputs, and none may exist unless <paramref name="overwrite"/>.
+    /// With <paramref name="replaceStamped"/> (a re-runnable sweep), an output that a sweep made
+    /// (it has an <see cref="OutputStamp"/>) may be replaced when it is out of date.
     /// </summary>
-    public void RefuseOutputs(IReadOnlyList<string> outputs, bool overwrite)
+    public void RefuseOutputs(IReadOnlyList<string> outputs, bool overwrite, bool replaceStamped = false)
     {
         var inputs = Groups.SelectMany(g => g.Paths).OfType<string>().Select(Path.GetFullPath).ToHashSet();
         foreach (var output in outputs)
             if (inputs.Contains(Path.GetFullPath(output)))
                 throw new SegMeasureException("SegMeasure.OutputIsInput", ErrorKind.InvalidArgument, $"{output}: the output would overwrite an input file", output);
-        OutputFile.RefuseExisting(overwrite, [.. outputs]);
+        OutputFile.RefuseExisting(overwrite, [.. outputs.Where(o => !(replaceStamped && File.Exists(OutputStamp.SidecarOf(o))))]);
     }
 
     /// <summary>
