@@ -47,6 +47,7 @@ public abstract class SegMeasureCmdlet : CoreCmdlet
             try
             {
                 ProcessFile(path);
+                FileDone(path);
             }
             catch (SegMeasureException e)
             {
@@ -68,6 +69,11 @@ public abstract class SegMeasureCmdlet : CoreCmdlet
 
             _filesDone++;
         }
+    }
+
+    /// <summary>Called after <see cref="ProcessFile"/> succeeded for <paramref name="path"/>.</summary>
+    protected virtual void FileDone(string path)
+    {
     }
 
     protected override void EndProcessing()

@@ -32,6 +32,7 @@ public static class CmdletContracts
         new("OutputPath", "String"),
         new("Suffix", "String"),
         new("Force", "SwitchParameter"),
+        new("SkipUpToDate", "SwitchParameter"),
     ];
 
     /// <summary>-InputObject from the pipeline, from the table cmdlet base.</summary>

@@ -37,7 +37,7 @@ public sealed class SweepBookkeeper : IDisposable
 
     /// <summary>
     /// Runs one input's <paramref name="work"/>; when it succeeds, stamps <paramref name="output"/>
-    /// (when given: the work has written it) and logs the input as done with its row count; when
+    /// (when given: the work has written it; only with <see cref="SkipUpToDate"/>) and logs the input as done with its row count; when
     /// it fails, logs the error and rethrows.
     /// </summary>
     public T Run<T>(string file, string? output, IReadOnlyList<string?> inputs, string parameterHash, Func<T> work, Func<T, long?>? rows = null)
@@ -47,7 +47,8 @@ public sealed class SweepBookkeeper : IDisposable
         try
         {
             result = work();
-            if (output is not null) OutputStamp.Write(output, inputs, parameterHash);
+            // Only a re-runnable sweep leaves stamps beside its outputs.
+            if (output is not null && SkipUpToDate) OutputStamp.Write(output, inputs, parameterHash);
         }
         catch (Exception e) when (SweepRunner.IsInputFailure(e))
         {

@@ -23,7 +23,7 @@ public sealed class InvokeWatershedCommand : SegMeasureWriterCmdlet
     {
         if (ConfirmOutput(path) is not { } output) return;
         var mask = MaskPath is null ? null : ResolvePairedPath(MaskPath);
-        var (heatmap, force) = (ResolvePairedPath(HeatmapPath), Force.IsPresent);
+        var (heatmap, force) = (ResolvePairedPath(HeatmapPath), Overwrite);
         WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.Watershed(path, heatmap, mask, output, force, ct))));
     }
 }

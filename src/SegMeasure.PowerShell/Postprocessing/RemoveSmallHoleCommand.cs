@@ -19,7 +19,7 @@ public sealed class RemoveSmallHoleCommand : SegMeasureWriterCmdlet
     protected override void ProcessFile(string path)
     {
         if (ConfirmOutput(path) is not { } output) return;
-        var (maxHoleSize, force) = (MaxHoleSize, Force.IsPresent);
+        var (maxHoleSize, force) = (MaxHoleSize, Overwrite);
         WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.RemoveSmallHoles(path, output, maxHoleSize, force, ct))));
     }
 }
