@@ -46,6 +46,7 @@ public static class SegMeasureApp
         root.Add(measure);
         root.Add(table);
         root.Add(analyze);
+        root.Add(Commands.ClusterSubmitCommand.Create());
         return root;
     }
 
