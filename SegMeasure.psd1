@@ -44,6 +44,7 @@
         'Add-SegEmbedding'
         'New-SegClassifier'
         'Invoke-SegClassifier'
+        'Submit-SegClusterJob'
     )
     AliasesToExport      = @(
         'Train-SegClassifier'

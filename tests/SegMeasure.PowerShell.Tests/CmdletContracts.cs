@@ -156,6 +156,22 @@ public static class CmdletContracts
              new("CytosolMaxSize", "Double?")]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
 
+        // Cluster runs
+        new("Submit-SegClusterJob", ["SegMeasure.ClusterJob"],
+            [new("Command", "String[]", Mandatory: true, Position: 0),
+             new("Shards", "Int32"),
+             new("Partition", "String"),
+             new("Time", "String"),
+             new("Memory", "String"),
+             new("CpusPerTask", "Int32?"),
+             new("SbatchLine", "String[]"),
+             new("JobName", "String"),
+             new("JobDirectory", "String"),
+             new("Program", "String[]"),
+             new("DryRun", "SwitchParameter"),
+             new("Force", "SwitchParameter")],
+            Writer: true),
+
         // Tables
         new("Export-SegTable", ["System.IO.FileInfo"],
             [new("Path", "String", Mandatory: true, Position: 0),

@@ -39,3 +39,34 @@ Describe 'Re-runnable sweeps with -SkipUpToDate' {
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'SegMeasure.OutputExists*'
     }
 }
+
+Describe 'Submit-SegClusterJob' {
+    It 'returns the array and merge scripts of a sweep with -DryRun, writing nothing' {
+        $work = New-WorkFolder
+        Push-Location $work
+        try {
+            $job = Submit-SegClusterJob -DryRun -Shards 3 -Partition short -Time 00:30:00 -Memory 2G -CpusPerTask 2 -SbatchLine '--account=lab' `
+                -Program /opt/segmeasure/segmeasure -Command measure, morphology, --segmentation, 'plate/*.tif', --output, plate.csv
+            $job.PSObject.TypeNames[0] | Should -Be 'SegMeasure.ClusterJob'
+            $job.ArrayJobId | Should -BeNullOrEmpty
+            $job.JobDirectory | Should -Be (Join-Path $work 'plate.csv.slurm')
+            $job.ArrayScript | Should -Match '#SBATCH --array=0-2'
+            $job.ArrayScript | Should -Match '#SBATCH --account=lab'
+            $job.ArrayScript | Should -Match ([regex]::Escape('--shard "$SLURM_ARRAY_TASK_ID/3"'))
+            $job.MergeScript | Should -Match 'table concat'
+            Get-ChildItem $work | Should -BeNullOrEmpty
+        }
+        finally { Pop-Location }
+    }
+
+    It 'refuses a command that is not a sweep it can shard, naming the problem' {
+        { Submit-SegClusterJob -DryRun -Command measure, morphology, --segmentation, 'a.tif' } | Should -Throw '*needs --output*'
+    }
+
+    It 'writes nothing with -WhatIf' {
+        $work = New-WorkFolder
+        Submit-SegClusterJob -WhatIf -JobDirectory (Join-Path $work 'job') -Command measure, morphology, --segmentation, 'a/*.tif', --output, (Join-Path $work 'a.csv') |
+            Should -BeNullOrEmpty
+        Get-ChildItem $work | Should -BeNullOrEmpty
+    }
+}
