@@ -46,7 +46,7 @@ public static class TableConcat
         return new MeasurementTable(columns);
     }
 
-    private static ColumnKind Widen(ColumnKind a, ColumnKind b) =>
+    internal static ColumnKind Widen(ColumnKind a, ColumnKind b) =>
         a == b ? a : a == ColumnKind.Text || b == ColumnKind.Text ? ColumnKind.Text : ColumnKind.Double;
 
     private static TableColumn Stack(string name, ColumnKind kind, IEnumerable<MeasurementTable> tables, int rows)

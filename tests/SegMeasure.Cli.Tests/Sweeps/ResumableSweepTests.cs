@@ -128,3 +128,27 @@ public sealed class ResumableSweepTests : IDisposable
         Assert.Contains("--shard '3/3'", CliRun.App(Sweep("x.csv", "--shard", "3/3")).Error);
     }
 }
+
+/// <summary>Parquet through the command line: a sweep's table by extension, read back by table commands.</summary>
+public sealed class ParquetCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("segmeasure-parquet-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void A_sweep_writes_Parquet_by_extension_and_table_commands_read_it_with_its_types()
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "examples", "data");
+        string[] Sweep(string output) => ["measure", "morphology", "--segmentation", Path.Combine(data, "*-seg.tif"), "--output", Path.Combine(_dir, output)];
+        Assert.Equal(0, CliRun.App(Sweep("t.csv")).ExitCode);
+        Assert.Equal(0, CliRun.App(Sweep("t.parquet")).ExitCode);
+        var table = Core.Tables.TableFile.Read(Path.Combine(_dir, "t.parquet"));
+        Assert.Equal(Core.Tables.ColumnKind.Integer, table["index"].Kind);
+        // Parquet in, CSV out: the same text as the sweep's own CSV.
+        var run = CliRun.App("table", "drop", "--input", Path.Combine(_dir, "t.parquet"), "--columns", "solidity", "--output", Path.Combine(_dir, "dropped.csv"));
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(0, CliRun.App("table", "drop", "--input", Path.Combine(_dir, "t.csv"), "--columns", "solidity", "--output", Path.Combine(_dir, "expected.csv")).ExitCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(_dir, "expected.csv")), File.ReadAllText(Path.Combine(_dir, "dropped.csv")));
+    }
+}
