@@ -38,6 +38,8 @@ public sealed class FileSweep
     private readonly Command _command;
     private readonly string _activity;
     private readonly List<Option<string[]>> _images = [];
+    private readonly List<Option<string[]>> _requiredImages = [];
+    private readonly Dictionary<Option<string[]>, string> _manifestRoles = [];
 
     /// <summary>Adds <c>--output</c>/<c>-o</c>, <c>--output-dir</c>, <c>--jobs</c>/<c>-j</c> and <c>--force</c> to <paramref name="command"/>.</summary>
     /// <param name="command">The command to extend.</param>
@@ -64,6 +66,11 @@ public sealed class FileSweep
                           "With --output and several inputs, per-input tables are kept in OUTPUT.parts/ so an interrupted run resumes.",
         };
         StatusLog = new Option<string?>("--status-log") { Description = "Append one JSON line per input (file, status, seconds, rows, error) to this file." };
+        ManifestOption = new Option<string?>("--manifest")
+        {
+            Description = "CSV, TSV, XLSX, Parquet or JSON manifest: one row per item with the columns segmentation, nucleus_segmentation, intensity_image " +
+                          "(paths relative to the manifest) and any others (plate, well, condition), which are carried into the output rows. Replaces the image options.",
+        };
         ShardOption = new Option<string?>("--shard") { Description = "Process only shard I of N (0-based, e.g. 2/8): a contiguous, balanced part of the sorted inputs." };
         command.Add(Output);
         command.Add(OutputDirectory);
@@ -72,12 +79,19 @@ public sealed class FileSweep
         command.Add(SkipExisting);
         command.Add(StatusLog);
         command.Add(ShardOption);
+        command.Add(ManifestOption);
         command.Validators.Add(r =>
         {
             bool hasOutput = r.GetResult(Output) is { Implicit: false };
             bool hasDirectory = r.GetResult(OutputDirectory) is { Implicit: false };
             if (hasOutput && hasDirectory) r.AddError("Give either --output or --output-dir, not both.");
             else if (!hasOutput && !hasDirectory) r.AddError("Option '--output' (or '--output-dir') is required.");
+            // Image options are required unless a manifest names the files.
+            bool hasManifest = r.GetResult(ManifestOption) is { Implicit: false };
+            var given = _images.Where(o => r.GetResult(o) is { Implicit: false }).ToList();
+            if (hasManifest && given.Count > 0) r.AddError($"Give either --manifest or {string.Join(", ", given.Select(o => o.Name))}, not both.");
+            else if (!hasManifest)
+                foreach (var missing in _requiredImages.Where(o => !given.Contains(o))) r.AddError($"Option '{missing.Name}' is required.");
         });
     }
 
@@ -88,6 +102,7 @@ public sealed class FileSweep
     public Option<bool> SkipExisting { get; }
     public Option<string?> StatusLog { get; }
     public Option<string?> ShardOption { get; }
+    public Option<string?> ManifestOption { get; }
 
     /// <summary>Where a sweep keeps per-input tables for a combined <c>--output</c> when it is re-runnable.</summary>
     public static string PartsDirectoryOf(string output) => output + ".parts";
@@ -98,19 +113,36 @@ public sealed class FileSweep
     /// others are paired with it by sorted position. An optional image option left out yields
     /// null in <see cref="SweepFile"/>.
     /// </summary>
-    public Option<string[]> AddImages(string name, string description, bool required = true, params string[] aliases)
+    /// <param name="manifestRole">The manifest column this option's files come from with <c>--manifest</c>
+    /// (default: <see cref="ManifestRoleOf"/> of the option's name).</param>
+    public Option<string[]> AddImages(string name, string description, bool required = true, string? manifestRole = null, params string[] aliases)
     {
         var option = new Option<string[]>(name, aliases)
         {
             Description = description + " Accepts glob patterns such as \"data/**/cells.tif\" (quote them).",
-            Required = required,
             AllowMultipleArgumentsPerToken = true,
             Arity = required ? ArgumentArity.OneOrMore : ArgumentArity.ZeroOrMore,
         };
         _command.Add(option);
         _images.Add(option);
+        if (required) _requiredImages.Add(option);
+        _manifestRoles[option] = manifestRole ?? ManifestRoleOf(name);
         return option;
     }
+
+    /// <summary>
+    /// The manifest column of an image option: the primary segmentation options read
+    /// <c>segmentation</c>, <c>--nucleus-segmentation</c> reads <c>nucleus_segmentation</c>,
+    /// <c>--intensity</c> reads <c>intensity_image</c>; any other option its own name with
+    /// underscores (<c>--heatmap</c> → <c>heatmap</c>).
+    /// </summary>
+    public static string ManifestRoleOf(string optionName) => optionName switch
+    {
+        "--segmentation" or "--cell-segmentation" or "--input" => Manifest.Segmentation,
+        "--nucleus-segmentation" => Manifest.NucleusSegmentation,
+        "--intensity" => Manifest.IntensityImage,
+        _ => optionName.TrimStart('-').Replace('-', '_'),
+    };
 
     /// <summary>
     /// Sets the command's action for a measurement: <paramref name="measure"/> returns the table
@@ -139,8 +171,8 @@ public sealed class FileSweep
     private int Invoke(ParseResult parse, CancellationToken cancellationToken, Func<CliContext, FileSet, int> body) =>
         CliContext.Execute(context =>
         {
-            var roles = _images.Select(o => (o.Name, (IReadOnlyList<string>)(parse.GetValue(o) ?? []))).ToList();
-            var set = FileSet.Expand(roles);
+            var set = parse.GetValue(ManifestOption) is { } manifest ? FromManifest(Manifest.Read(manifest))
+                : FileSet.Expand(_images.Select(o => (o.Name, (IReadOnlyList<string>)(parse.GetValue(o) ?? []))).ToList());
             if (parse.GetValue(ShardOption) is { } shard) set = set.Select(Shard.Parse(shard));
             try
             {
@@ -153,10 +185,26 @@ public sealed class FileSweep
             }
         });
 
+    /// <summary>The sweep a manifest lists; a role the command requires must be a column of it.</summary>
+    private FileSet FromManifest(Manifest manifest)
+    {
+        foreach (var option in _requiredImages.Skip(1))
+            if (!manifest.Has(_manifestRoles[option]))
+                throw new SegMeasureException("SegMeasure.InvalidManifest", ErrorKind.InvalidData,
+                    $"{manifest.Path}: no '{_manifestRoles[option]}' column, which this command needs for {option.Name}", manifest.Path);
+        return FileSet.FromManifest(manifest, _images.Select(o => (o.Name, _manifestRoles[o])).ToList());
+    }
+
+    /// <summary>A measurement of one input, with its manifest row's extra columns (plate, well, …) in front.</summary>
+    private static Func<SweepFile, CancellationToken, MeasurementTable> WithManifestColumns(FileSet set, Func<SweepFile, CancellationToken, MeasurementTable> measure) =>
+        set.Manifest is not { } manifest ? measure
+            : (file, ct) => manifest.WithItemColumns(measure(file, ct), set.Groups[file.Position].Item!.Value);
+
     private int RunTables(CliContext context, ParseResult parse, FileSet set, Func<SweepFile, CancellationToken, MeasurementTable> measure, string extension, CancellationToken cancellationToken)
     {
         bool force = parse.GetValue(Force);
         bool resumable = parse.GetValue(SkipExisting);
+        measure = WithManifestColumns(set, measure);
         var directory = parse.GetValue(OutputDirectory);
         if (directory is not null)
         {
@@ -241,7 +289,8 @@ public sealed class FileSweep
         return SweepRunner.Run(files, (file, ct) =>
         {
             var output = outputs?[file.Position];
-            var inputs = set.Groups[file.Position].Paths;
+            // An edited manifest (extra columns) makes its items' outputs stale too.
+            IReadOnlyList<string?> inputs = set.Manifest is { } manifest ? [.. set.Groups[file.Position].Paths, manifest.Path] : set.Groups[file.Position].Paths;
             var hash = ParameterHash.Of(command, settings.Concat(_images.Select((o, k) => KeyValuePair.Create(o.Name, inputs[k] ?? ""))));
             if (output is not null && bookkeeper.TrySkip(file.Path, output, inputs, hash)) return skipped(output);
             return bookkeeper.Run(file.Path, output, inputs, hash, () => work(file, output, ct), r => r is MeasurementTable t ? t.RowCount : null);
