@@ -38,6 +38,7 @@
         'Invoke-MaskMatching'
         'Export-SegTable'
         'Import-SegTable'
+        'Import-SegManifest'
         'Merge-SegTable'
         'Group-ObjectByThreshold'
         'Invoke-Clustering'

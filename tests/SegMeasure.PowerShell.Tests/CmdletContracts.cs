@@ -180,6 +180,7 @@ public static class CmdletContracts
              new("PassThru", "SwitchParameter")],
             Writer: true),
         new("Import-SegTable", [TableRow], Of(FileInput), DefaultSet: "Path"),
+        new("Import-SegManifest", ["SegMeasure.ManifestItem"], Of(FileInput), DefaultSet: "Path"),
         new("Merge-SegTable", [TableRow], Of(FileInput,
             [new("On", "String"),
              new("DropColumn", "String[]", Aliases: ["DropColumns"])]),

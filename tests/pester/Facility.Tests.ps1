@@ -70,3 +70,46 @@ Describe 'Submit-SegClusterJob' {
         Get-ChildItem $work | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Import-SegManifest' {
+    BeforeEach {
+        $work = New-WorkFolder
+        New-Item -ItemType Directory (Join-Path $work 'plate1') | Out-Null
+        Copy-Item $CellsSeg (Join-Path $work 'plate1' 'b-cells.tif')
+        Copy-Item $CellsRaw (Join-Path $work 'plate1' 'a-raw-of-b.tif')
+        Copy-Item $NucleiSeg (Join-Path $work 'plate1' 'a-cells.tif')
+        Copy-Item $NucleiRaw (Join-Path $work 'plate1' 'b-raw-of-a.tif')
+        @(
+            [pscustomobject]@{ segmentation = 'plate1/b-cells.tif'; nucleus_segmentation = 'plate1/a-cells.tif'; intensity_image = 'plate1/a-raw-of-b.tif'; well = 'B01'; timepoint = 3 }
+            [pscustomobject]@{ segmentation = 'plate1/a-cells.tif'; nucleus_segmentation = 'plate1/a-cells.tif'; intensity_image = 'plate1/b-raw-of-a.tif'; well = 'A01'; timepoint = 4 }
+        ) | Export-Csv (Join-Path $work 'manifest.csv')
+    }
+
+    It 'emits one item per row with its files resolved against the manifest''s folder and its columns typed' {
+        $items = Import-SegManifest (Join-Path $work 'manifest.csv')
+        $items | Should -HaveCount 2
+        $items[0].PSObject.TypeNames[0] | Should -Be 'SegMeasure.ManifestItem'
+        $items[0].Path | Should -Be (Join-Path $work 'plate1' 'b-cells.tif')
+        $items[0].IntensityPath | Should -Be (Join-Path $work 'plate1' 'a-raw-of-b.tif')
+        $items[1].well | Should -Be 'A01'
+        $items[1].timepoint | Should -BeOfType [long]
+    }
+
+    It 'pairs each item''s own files when piped into the measure cmdlets, not by sorted position' {
+        $rows = Import-SegManifest (Join-Path $work 'manifest.csv') | Measure-Intensity -ErrorAction Stop
+        $expected = Measure-Intensity (Join-Path $work 'plate1' 'b-cells.tif') -IntensityPath (Join-Path $work 'plate1' 'a-raw-of-b.tif')
+        $fromManifest = @($rows | Where-Object Path -like '*b-cells.tif')
+        $fromManifest | Should -HaveCount $expected.Count
+        $fromManifest[0].mean_intensity | Should -Be $expected[0].mean_intensity
+        $fromManifest[0].IntensityPath | Should -BeLike '*a-raw-of-b.tif'
+
+        $cells = Import-SegManifest (Join-Path $work 'manifest.csv') | Measure-CellNucleus -ErrorAction Stop
+        ($cells | Select-Object -ExpandProperty Path -Unique | Split-Path -Leaf) | Should -Be 'b-cells.tif', 'a-cells.tif'
+    }
+
+    It 'reports a row naming a missing file, naming the manifest' {
+        'segmentation,well', 'plate1/none.tif,A01' | Set-Content (Join-Path $work 'bad.csv')
+        Import-SegManifest (Join-Path $work 'bad.csv') -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].Exception.Message | Should -BeLike '*bad.csv: row 1: segmentation plate1/none.tif: no such file*'
+    }
+}
