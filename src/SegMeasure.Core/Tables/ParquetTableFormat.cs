@@ -31,13 +31,15 @@ internal static class ParquetTableFormat
     /// <summary>A stream of tables with the same columns written as consecutive row groups.</summary>
     public static ParquetChunkWriter Open(Stream stream, IEnumerable<(string Name, ColumnKind Kind)> columns) => new(stream, SchemaOf(columns));
 
-    private static ParquetSchema SchemaOf(IEnumerable<(string Name, ColumnKind Kind)> columns) =>
-        new(columns.Select(c => (Field)(c.Kind switch
+    private static ParquetSchema SchemaOf(IEnumerable<(string Name, ColumnKind Kind)> columns)
+    {
+        return new(columns.Select(c => (Field)(c.Kind switch
         {
             ColumnKind.Integer => new DataField<long?>(c.Name),
             ColumnKind.Double => new DataField<double?>(c.Name),
             _ => new DataField<string>(c.Name, true),
         })).ToArray());
+    }
 
     /// <summary>The column names and kinds of a Parquet file, from its footer only.</summary>
     public static IReadOnlyList<(string Name, ColumnKind Kind)> ReadSchema(Stream stream)
@@ -100,9 +102,9 @@ internal static class ParquetTableFormat
         var type = ValueType(field);
         if (IsText(type))
         {
-            var text = new string[rows];
+            var text = new string?[rows];
             Sync(() => group.ReadAsync(field, text.AsMemory(), null, default).AsTask());
-            return new TextColumn(field.Name, text!);
+            return new TextColumn(field.Name, text);
         }
 
         if (type == typeof(double)) return new DoubleColumn(field.Name, Read<double>(group, field, rows).Select(v => v ?? double.NaN).ToArray());
