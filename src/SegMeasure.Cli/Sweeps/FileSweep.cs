@@ -15,6 +15,9 @@ namespace SegMeasure.Cli.Sweeps;
 /// A table command's <c>--output</c> receives one combined table with a leading
 /// <c>segmentation</c> column when the input is a sweep. A bad file is reported on one stderr
 /// line and skipped; the command ends with a summary and exit code 1 when anything failed.
+/// Every sweep is also re-runnable and splittable, here in one place for all commands:
+/// <c>--skip-existing</c>, <c>--status-log</c>, <c>--shard I/N</c> and <c>--manifest</c> (the core's
+/// <see cref="SweepBookkeeper"/>, <see cref="Shard"/> and <see cref="Manifest"/>).
 /// </summary>
 /// <example>
 /// A measure command in a few lines:
