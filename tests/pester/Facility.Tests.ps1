@@ -113,3 +113,19 @@ Describe 'Import-SegManifest' {
         $errors[0].Exception.Message | Should -BeLike '*bad.csv: row 1: segmentation plate1/none.tif: no such file*'
     }
 }
+
+Describe 'Whole-image steps and their memory limit' {
+    It '<Name> refuses an image over -MemoryLimitGB before reading it, naming the limit' -ForEach @(
+        @{ Name = 'Remove-SmallHole'; Arguments = @{ MaxHoleSize = 20 } }
+        @{ Name = 'Invoke-Watershed'; Arguments = @{}; Heatmap = $true }
+    ) {
+        # -ForEach data is built at discovery, before Common.ps1 names the example files.
+        if ($Heatmap) { $Arguments = @{ HeatmapPath = $NucleiRaw } }
+        $out = New-WorkFolder
+        & $Name $NucleiSeg @Arguments -OutputPath $out -MemoryLimitGB 0.001 -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'SegMeasure.ImageTooLarge*'
+        $errors[0].Exception.Message | Should -BeLike '*over the memory limit*-MemoryLimitGB*'
+        Get-ChildItem $out | Should -BeNullOrEmpty
+        & $Name $NucleiSeg @Arguments -OutputPath $out -ErrorAction Stop | Should -HaveCount 1
+    }
+}

@@ -121,3 +121,37 @@ public sealed class ManifestTests : IDisposable
         }
     }
 }
+
+/// <summary>Whole-image steps refuse images over their memory limit before reading them, naming the limit and the option.</summary>
+public sealed class WholeImageLimitTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("segmeasure-limit-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string Data(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
+        return Path.Combine(dir.FullName, "examples", "data", name);
+    }
+
+    [Theory]
+    [InlineData("remove-small-holes", "hole filling", new[] { "--max-hole-size", "20" })]
+    [InlineData("watershed", "watershed", new[] { "--heatmap", "HEATMAP" })]
+    public void An_image_over_the_limit_is_refused_naming_the_limit_and_the_option(string command, string step, string[] extra)
+    {
+        var arguments = extra.Select(a => a == "HEATMAP" ? Data("nuclei.tif") : a).ToArray();
+        var output = Path.Combine(_dir, "out.tif");
+        // 256 x 256 pixels need a few MB: a limit of 0.001 GB (1 MB) refuses them.
+        var refused = CliRun.App(["postprocess", command, "--input", Data("nucleus-seg.tif"), .. arguments, "--output", output, "--memory-limit", "0.001"]);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains($"{step} works on the whole image at once", refused.Error);
+        Assert.Contains("over the memory limit of 0.0 GB", refused.Error);
+        Assert.Contains("--memory-limit", refused.Error);
+        Assert.False(File.Exists(output));
+
+        var allowed = CliRun.App(["postprocess", command, "--input", Data("nucleus-seg.tif"), .. arguments, "--output", output]);
+        Assert.True(allowed.ExitCode == 0, allowed.Error);
+    }
+}
