@@ -46,6 +46,7 @@ public abstract class SegMeasureWriterCmdlet : SegMeasureCmdlet
             if (OutputStamp.IsUpToDate(output, inputs, hash))
             {
                 WriteVerbose($"{output}: up to date, skipped");
+                MarkSkipped();
                 return null;
             }
 
@@ -74,7 +75,7 @@ public abstract class SegMeasureWriterCmdlet : SegMeasureCmdlet
     {
         var ignored = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "Path", "LiteralPath", "OutputPath", "Suffix", "Force", "SkipUpToDate", "WhatIf", "Confirm",
+            "Path", "LiteralPath", "OutputPath", "Suffix", "Force", "SkipUpToDate", "StatusLog", "WhatIf", "Confirm",
             "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "ErrorVariable",
             "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable",
         };

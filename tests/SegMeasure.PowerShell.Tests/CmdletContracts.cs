@@ -24,6 +24,7 @@ public static class CmdletContracts
     [
         new("Path", "String[]", Set: "Path", Mandatory: true, Position: 0, FromPipeline: true, ByPropertyName: true),
         new("LiteralPath", "String[]", Set: "LiteralPath", Mandatory: true, ByPropertyName: true, Aliases: ["PSPath", "FullName"]),
+        new("StatusLog", "String"),
     ];
 
     /// <summary>-OutputPath, -Suffix and -Force, from the writer base.</summary>

@@ -40,6 +40,26 @@ Describe 'Re-runnable sweeps with -SkipUpToDate' {
     }
 }
 
+Describe 'Status logs of cmdlet sweeps (-StatusLog)' {
+    It 'writes one JSON line per file: done with its rows, failed with the error, skipped when up to date' {
+        $work = New-WorkFolder
+        Copy-Item $CellsSeg (Join-Path $work 'a_cells.tif')
+        'not a tiff' | Set-Content (Join-Path $work 'b_cells.tif')
+        $log = Join-Path $work 'status.jsonl'
+        $rows = Get-ChildItem $work -Filter *_cells.tif | Measure-Morphology -StatusLog $log -ErrorAction SilentlyContinue
+        $lines = Get-Content $log | ConvertFrom-Json
+        $lines | Should -HaveCount 2
+        ($lines | Where-Object status -eq 'done').rows | Should -Be $rows.Count
+        ($lines | Where-Object status -eq 'failed').error | Should -BeLike '*b_cells.tif*'
+
+        $out = New-WorkFolder
+        (Get-Item (Join-Path $work 'a_cells.tif')).LastWriteTimeUtc = [datetime]::UtcNow.AddMinutes(-10)
+        Remove-SmallSegment (Join-Path $work 'a_cells.tif') -MinSize 5 -OutputPath $out -SkipUpToDate | Out-Null
+        Remove-SmallSegment (Join-Path $work 'a_cells.tif') -MinSize 5 -OutputPath $out -SkipUpToDate -StatusLog $log | Out-Null
+        (Get-Content $log | ConvertFrom-Json)[-1].status | Should -Be 'skipped'
+    }
+}
+
 Describe 'Submit-SegClusterJob' {
     It 'returns the array and merge scripts of a sweep with -DryRun, writing nothing' {
         $work = New-WorkFolder
