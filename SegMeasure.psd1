@@ -39,6 +39,7 @@
         'Invoke-MaskMatching'
         'Export-SegTable'
         'Import-SegTable'
+        'Import-SegManifest'
         'Merge-SegTable'
         'Group-ObjectByThreshold'
         'Invoke-Clustering'
@@ -46,6 +47,7 @@
         'New-SegClassifier'
         'Invoke-SegClassifier'
         'Show-SegViewer'
+        'Submit-SegClusterJob'
     )
     AliasesToExport      = @(
         'Train-SegClassifier'

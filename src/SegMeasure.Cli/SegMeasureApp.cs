@@ -30,6 +30,7 @@ public static class SegMeasureApp
         // table
         table.Add(Commands.TableCommands.Merge());
         table.Add(Commands.TableCommands.Drop());
+        table.Add(Commands.TableCommands.Concat());
 
         // analyze
         analyze.Add(Commands.ThresholdCommand.Create());
@@ -47,6 +48,7 @@ public static class SegMeasureApp
         root.Add(measure);
         root.Add(table);
         root.Add(analyze);
+        root.Add(Commands.ClusterSubmitCommand.Create());
         return root;
     }
 

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SegMeasure.Core;
+using SegMeasure.Core.Batch;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.PowerShell;
@@ -16,12 +17,15 @@ namespace SegMeasure.PowerShell;
 /// </code>
 /// Long core calls go through <see cref="CoreCmdlet.Run{T}"/> to get nested progress and Ctrl+C.
 /// </summary>
-public abstract class SegMeasureCmdlet : CoreCmdlet
+public abstract class SegMeasureCmdlet : CoreCmdlet, IDisposable
 {
     protected const string PathSet = "Path";
     protected const string LiteralPathSet = "LiteralPath";
 
     private int _filesDone;
+    private Core.Batch.StatusLog? _statusLog;
+    private long? _rowsOfFile;
+    private bool _fileSkipped;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -33,32 +37,57 @@ public abstract class SegMeasureCmdlet : CoreCmdlet
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
 
+    /// <summary>Append one JSON line per input file (file, status, seconds, rows, error) to this file, as the command line's --status-log.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? StatusLog { get; set; }
+
     /// <summary>The text shown by Write-Progress, e.g. "Measuring morphology".</summary>
     protected abstract string Activity { get; }
 
     /// <summary>Does the work for one resolved file system path.</summary>
     protected abstract void ProcessFile(string path);
 
+    protected override void BeginProcessing()
+    {
+        if (StatusLog is null) return;
+        try
+        {
+            _statusLog = Core.Batch.StatusLog.Open(GetUnresolvedProviderPathFromPSPath(StatusLog));
+        }
+        catch (SegMeasureException e)
+        {
+            ThrowTerminatingError(ErrorRecords.From(e, e.Path ?? StatusLog));
+        }
+    }
+
     protected override void ProcessRecord()
     {
         foreach (var path in ResolveInputPaths())
         {
             WriteProgress(new ProgressRecord(ProgressId, Activity, $"{System.IO.Path.GetFileName(path)} ({_filesDone + 1})"));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            (_rowsOfFile, _fileSkipped) = (null, false);
             try
             {
                 ProcessFile(path);
+                FileDone(path);
+                _statusLog?.Add(path, _fileSkipped ? FileStatus.Skipped : FileStatus.Done, clock.Elapsed.TotalSeconds, _rowsOfFile);
             }
             catch (SegMeasureException e)
             {
+                _statusLog?.Add(path, FileStatus.Failed, clock.Elapsed.TotalSeconds, error: e.Message);
                 WriteError(ErrorRecords.From(e, e.Path ?? path));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                _statusLog?.Add(path, FileStatus.Failed, clock.Elapsed.TotalSeconds, error: e.Message);
                 WriteError(ErrorRecords.From(e, path));
             }
             catch (SessionStateException e)
             {
                 // A paired path on a drive or provider that does not exist.
+                _statusLog?.Add(path, FileStatus.Failed, clock.Elapsed.TotalSeconds, error: e.Message);
                 WriteError(new ErrorRecord(e, "SegMeasure.FileNotFound", ErrorCategory.ObjectNotFound, path));
             }
             catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
@@ -70,8 +99,17 @@ public abstract class SegMeasureCmdlet : CoreCmdlet
         }
     }
 
+    /// <summary>Called after <see cref="ProcessFile"/> succeeded for <paramref name="path"/>.</summary>
+    protected virtual void FileDone(string path)
+    {
+    }
+
+    /// <summary>Marks the file in progress as skipped (its output was up to date) for the status log.</summary>
+    protected void MarkSkipped() => _fileSkipped = true;
+
     protected override void EndProcessing()
     {
+        CloseStatusLog();
         var done = new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed };
         WriteProgress(done);
     }
@@ -79,9 +117,19 @@ public abstract class SegMeasureCmdlet : CoreCmdlet
     /// <summary>Resolves a paired path (intensity image, nucleus segmentation) given relative to the current location.</summary>
     protected string ResolvePairedPath(string path) => GetUnresolvedProviderPathFromPSPath(path);
 
+    /// <summary>Closes the status log; also when the pipeline is stopped or fails (PowerShell disposes cmdlets).</summary>
+    protected void CloseStatusLog()
+    {
+        _statusLog?.Dispose();
+        _statusLog = null;
+    }
+
+    public void Dispose() => CloseStatusLog();
+
     /// <summary>Writes one record per table row with the spec's column names, then <paramref name="extra"/> (Path and paired paths).</summary>
     protected void WriteRows(MeasurementTable table, string typeName, params (string Name, object? Value)[] extra)
     {
+        _rowsOfFile = (_rowsOfFile ?? 0) + table.RowCount;
         for (int row = 0; row < table.RowCount; row++)
             WriteObject(RecordFactory.FromRow(table, row, typeName, extra));
     }

@@ -24,6 +24,7 @@ public static class CmdletContracts
     [
         new("Path", "String[]", Set: "Path", Mandatory: true, Position: 0, FromPipeline: true, ByPropertyName: true),
         new("LiteralPath", "String[]", Set: "LiteralPath", Mandatory: true, ByPropertyName: true, Aliases: ["PSPath", "FullName"]),
+        new("StatusLog", "String"),
     ];
 
     /// <summary>-OutputPath, -Suffix and -Force, from the writer base.</summary>
@@ -32,6 +33,7 @@ public static class CmdletContracts
         new("OutputPath", "String"),
         new("Suffix", "String"),
         new("Force", "SwitchParameter"),
+        new("SkipUpToDate", "SwitchParameter"),
     ];
 
     /// <summary>-InputObject from the pipeline, from the table cmdlet base.</summary>
@@ -119,7 +121,8 @@ public static class CmdletContracts
             [new("MinSize", "Double", Mandatory: true)]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
         new("Remove-SmallHole", [PostprocessResult], Of(FileInput, WriterOutput,
-            [new("MaxHoleSize", "Double", Mandatory: true)]),
+            [new("MaxHoleSize", "Double", Mandatory: true),
+             new("MemoryLimitGB", "Double?")]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
         new("Invoke-RingMask", [PostprocessResult], Of(FileInput, WriterOutput,
             [new("RingWidth", "Int32?"),
@@ -129,7 +132,8 @@ public static class CmdletContracts
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
         new("Invoke-Watershed", [PostprocessResult], Of(FileInput, WriterOutput,
             [new("HeatmapPath", "String", Mandatory: true, ByPropertyName: true),
-             new("MaskPath", "String", ByPropertyName: true)]),
+             new("MaskPath", "String", ByPropertyName: true),
+             new("MemoryLimitGB", "Double?")]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
         new("Invoke-SegSegmentation", ["SegMeasure.SegmentationResult"], Of(FileInput,
             [new("Method", "SegmentationMethod"),
@@ -169,6 +173,22 @@ public static class CmdletContracts
              new("CytosolMaxSize", "Double?")]),
             Writer: true, DefaultSet: "Path", NounException: NamedInDesign),
 
+        // Cluster runs
+        new("Submit-SegClusterJob", ["SegMeasure.ClusterJob"],
+            [new("Command", "String[]", Mandatory: true, Position: 0),
+             new("Shards", "Int32"),
+             new("Partition", "String"),
+             new("Time", "String"),
+             new("Memory", "String"),
+             new("CpusPerTask", "Int32?"),
+             new("SbatchLine", "String[]"),
+             new("JobName", "String"),
+             new("JobDirectory", "String"),
+             new("Program", "String[]"),
+             new("DryRun", "SwitchParameter"),
+             new("Force", "SwitchParameter")],
+            Writer: true),
+
         // Tables
         new("Export-SegTable", ["System.IO.FileInfo"],
             [new("Path", "String", Mandatory: true, Position: 0),
@@ -177,6 +197,7 @@ public static class CmdletContracts
              new("PassThru", "SwitchParameter")],
             Writer: true),
         new("Import-SegTable", [TableRow], Of(FileInput), DefaultSet: "Path"),
+        new("Import-SegManifest", ["SegMeasure.ManifestItem"], Of(FileInput), DefaultSet: "Path"),
         new("Merge-SegTable", [TableRow], Of(FileInput,
             [new("On", "String"),
              new("DropColumn", "String[]", Aliases: ["DropColumns"])]),

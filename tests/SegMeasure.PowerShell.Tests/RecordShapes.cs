@@ -35,6 +35,9 @@ public static class RecordShapes
             "Path", "OutputPath", "SegmentsBefore", "SegmentsAfter", "PairedPath", "PairedOutputPath", "Rejected", "RejectedByReason", "Rejections"),
         // Written by Invoke-SegSegmentation (src/SegMeasure.PowerShell/Segmentation).
         ["SegMeasure.SegmentationResult"] = Set("Input", "Path", "LogPath", "ObjectsPerFrame", "Seconds", "Warnings"),
+        // A manifest row: Path, the paired files, then the manifest's own columns (any names).
+        ["SegMeasure.ManifestItem"] = Set("Path", "NucleusPath", "IntensityPath"),
+        ["SegMeasure.ClusterJob"] = Set("ArrayJobId", "MergeJobId", "JobDirectory", "StatusLog", "ArrayScriptPath", "MergeScriptPath", "ArrayScript", "MergeScript"),
         ["SegMeasure.ImageInfo"] = CoreProperties("SegMeasure.Core.Images.ImageInfo"),
         ["SegMeasure.Classifier"] = CoreProperties("SegMeasure.Core.Analysis.Classifiers.ClassifierModel"),
     };

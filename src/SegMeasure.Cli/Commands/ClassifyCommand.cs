@@ -16,21 +16,23 @@ public static class ClassifyCommand
         var segmentation = new Option<string?>("--segmentation") { Description = "Segmentation TIFF; required when --output-segmentation is used" };
         var outputSegmentation = new Option<string?>("--output-segmentation") { Description = "Output TIFF where each segment is painted with its classification_id (unclassified segments stay 0)" };
         var force = CommonOptions.Force();
+        var manifest = PaintedSegmentation.ManifestOption();
 
         var command = new Command("classify", "Apply a trained classifier to a measurement table: adds classification_id and classification_name.")
         {
-            table, classifier, output, classNames, segmentation, outputSegmentation, force,
+            table, classifier, output, classNames, segmentation, outputSegmentation, force, manifest,
         };
         command.SetAction(parse => CliContext.Execute(ctx =>
         {
-            var painted = PaintedSegmentation.From(parse.GetValue(segmentation), parse.GetValue(outputSegmentation));
+            var painted = PaintedSegmentation.From(parse.GetValue(segmentation), parse.GetValue(outputSegmentation), parse.GetValue(manifest));
             bool overwrite = parse.GetValue(force);
             var outputPath = parse.GetValue(output)!;
             var model = ClassifierModel.Load(parse.GetValue(classifier)!);
             var tablePath = parse.GetValue(table)!;
-            var result = Classification.Apply(TableFile.Read(tablePath), model, parse.GetValue(classNames));
+            var input = TableFile.Read(tablePath);
+            var result = Classification.Apply(PaintedSegmentation.FeaturesOf(painted, input), model, parse.GetValue(classNames));
             if (result.SkipMessage is { } skipped) ctx.Error.WriteLine($"segmeasure: {tablePath}: {skipped}");
-            PaintedSegmentation.WriteOutputs(result.Table, outputPath, painted, Classification.IdColumn, overwrite);
+            PaintedSegmentation.WriteOutputs(PaintedSegmentation.Restore(painted, result.Table, input), outputPath, painted, Classification.IdColumn, overwrite);
             ctx.Output.WriteLine($"classified {result.ClassifiedRows} row(s) → {outputPath}");
             return 0;
         }));

@@ -38,14 +38,15 @@ public static class ClusterCommand
             Description = "Output TIFF where each segment is painted with its cluster_id; noise segments are left as background (0)",
         };
         var force = CommonOptions.Force();
+        var manifest = PaintedSegmentation.ManifestOption();
 
         var command = new Command("cluster", "Cluster segments on their z-scored numeric measurement features (cluster_id 1-based, -1 = noise).")
         {
-            table, method, clusters, eps, minSamples, minClusterSize, bandwidth, binSeeding, minBinFreq, seed, restarts, output, segmentation, outputSegmentation, force,
+            table, method, clusters, eps, minSamples, minClusterSize, bandwidth, binSeeding, minBinFreq, seed, restarts, output, segmentation, outputSegmentation, force, manifest,
         };
         command.SetAction(parse => CliContext.Execute(ctx =>
         {
-            var painted = PaintedSegmentation.From(parse.GetValue(segmentation), parse.GetValue(outputSegmentation));
+            var painted = PaintedSegmentation.From(parse.GetValue(segmentation), parse.GetValue(outputSegmentation), parse.GetValue(manifest));
             var options = new ClusteringOptions
             {
                 Method = ClusteringMethodNames.Parse(parse.GetValue(method)!),
@@ -60,8 +61,8 @@ public static class ClusterCommand
                 Restarts = parse.GetValue(restarts),
             };
             var input = TableFile.Read(parse.GetValue(table)!);
-            var result = MeasurementClustering.Cluster(input, options, progress: ctx.CreateProgress());
-            PaintedSegmentation.WriteOutputs(result.Table, parse.GetValue(output)!, painted, MeasurementClustering.IdColumn, parse.GetValue(force));
+            var result = MeasurementClustering.Cluster(PaintedSegmentation.FeaturesOf(painted, input), options, progress: ctx.CreateProgress());
+            PaintedSegmentation.WriteOutputs(PaintedSegmentation.Restore(painted, result.Table, input), parse.GetValue(output)!, painted, MeasurementClustering.IdColumn, parse.GetValue(force));
 
             var c = CultureInfo.InvariantCulture;
             ctx.Output.WriteLine($"{options.Method.ToName()}: {result.ClusterCount} cluster(s), {result.NoiseCount} noise row(s), {result.Features.Count} feature(s)");

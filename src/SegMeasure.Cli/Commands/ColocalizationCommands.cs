@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SegMeasure.Cli.Sweeps;
 using SegMeasure.Core;
+using SegMeasure.Core.Batch;
 using SegMeasure.Core.Colocalization;
 
 namespace SegMeasure.Cli.Commands;
@@ -19,7 +20,7 @@ public static class ColocalizationCommands
         var command = new Command("colocalization",
             "Per-region two-channel colocalization: Pearson and Spearman (with p-values), Li's ICQ, Manders' overlap, k1/k2 and M1/M2 at Costes or automatic thresholds.");
         var sweep = new FileSweep(command, "Measuring colocalization");
-        var imageA = sweep.AddImages("--image-a", "Channel A intensity TIFF file(s); with --image (no --image-b), one multichannel image analysed all-to-all.", required: true, "--image");
+        var imageA = sweep.AddImages("--image-a", "Channel A intensity TIFF file(s); with --image (no --image-b), one multichannel image analysed all-to-all.", required: true, Manifest.IntensityImage, "--image");
         var imageB = sweep.AddImages("--image-b", "Channel B intensity TIFF file(s), paired with --image-a.", required: false);
         var segmentation = sweep.AddImages("--segmentation", "Optional label image(s): one row per non-zero label (default: the whole image as region 0).", required: false);
         var method = ThresholdMethodOption(ColocalizationThresholdMethods.NameOf(defaults.ThresholdMethod),

@@ -39,7 +39,7 @@ public static class InfoCommand
             }
         }
 
-        if (json) ctx.Output.WriteLine(JsonSerializer.Serialize(infos.Select(ToJson), new JsonSerializerOptions { WriteIndented = true }));
+        if (json) ctx.Output.WriteLine(ToJson(infos));
         return failed == 0 ? 0 : 1;
     }
 
@@ -55,16 +55,35 @@ public static class InfoCommand
         output.WriteLine($"  sha256    {info.Sha256}");
     }
 
-    private static Dictionary<string, object?> ToJson(ImageInfo info) => new()
+    /// <summary>The infos as an indented JSON array, written field by field: no reflection, so the native AOT build needs no metadata.</summary>
+    private static string ToJson(IReadOnlyList<ImageInfo> infos)
     {
-        ["path"] = info.Path,
-        ["shape"] = info.Shape,
-        ["axes"] = info.Axes,
-        ["dtype"] = info.DType,
-        ["voxel_size"] = info.VoxelSize,
-        ["unit"] = info.Unit,
-        ["calibrated"] = info.IsCalibrated,
-        ["labels"] = info.Labels,
-        ["sha256"] = info.Sha256,
-    };
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var info in infos)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", info.Path);
+                json.WriteStartArray("shape");
+                foreach (var n in info.Shape) json.WriteNumberValue(n);
+                json.WriteEndArray();
+                json.WriteString("axes", info.Axes);
+                json.WriteString("dtype", info.DType);
+                json.WriteStartArray("voxel_size");
+                foreach (var v in info.VoxelSize) json.WriteNumberValue(v);
+                json.WriteEndArray();
+                json.WriteString("unit", info.Unit);
+                json.WriteBoolean("calibrated", info.IsCalibrated);
+                if (info.Labels is { } labels) json.WriteNumber("labels", labels); else json.WriteNull("labels");
+                json.WriteString("sha256", info.Sha256);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 }

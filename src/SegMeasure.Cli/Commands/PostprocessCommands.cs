@@ -47,11 +47,19 @@ public static class PostprocessCommands
         var sweep = new FileSweep(command, "Filling holes");
         var input = sweep.AddImages("--input", "Input segmentation TIFF file(s).");
         var maxHole = new Option<double>("--max-hole-size") { Description = "Largest hole (in pixels/voxels, inclusive) that is filled.", Required = true };
+        var memory = MemoryLimit();
         command.Add(maxHole);
+        command.Add(memory);
         sweep.TransformWith((file, output, overwrite, ct) =>
-            Summarise(PostprocessFile.RemoveSmallHoles(file[input]!, output, file.Value(maxHole), overwrite, ct)));
+            Summarise(PostprocessFile.RemoveSmallHoles(file[input]!, output, file.Value(maxHole), overwrite, ct, WholeImageLimit.FromGigabytes(file.Value(memory)))));
         return command;
     }
+
+    /// <summary><c>--memory-limit GB</c> of the whole-image steps (hole filling, watershed).</summary>
+    private static Option<double?> MemoryLimit() => new("--memory-limit")
+    {
+        Description = "Largest memory (GB) this whole-image step may use; larger images are refused before they are read. Default: half of the memory available.",
+    };
 
     public static Command RingMask()
     {
@@ -85,8 +93,10 @@ public static class PostprocessCommands
         var input = sweep.AddImages("--input", "Input segmentation TIFF file(s) used as seeds.");
         var heatmap = sweep.AddImages("--heatmap", "Heatmap TIFF file(s) (low values flooded first), paired with --input.");
         var mask = sweep.AddImages("--mask", "Binary mask TIFF file(s); only voxels where it is non-zero are labelled.", required: false);
+        var memory = MemoryLimit();
+        command.Add(memory);
         sweep.TransformWith((file, output, overwrite, ct) =>
-            Summarise(PostprocessFile.Watershed(file[input]!, file[heatmap]!, file[mask], output, overwrite, ct)));
+            Summarise(PostprocessFile.Watershed(file[input]!, file[heatmap]!, file[mask], output, overwrite, ct, WholeImageLimit.FromGigabytes(file.Value(memory)))));
         return command;
     }
 

@@ -72,6 +72,33 @@ public static class TableCommands
         return command;
     }
 
+    /// <summary>
+    /// <c>table concat --inputs A B … --output OUT [--source-column NAME] [--force]</c>: stacks
+    /// tables row by row (columns: the union, in order of first appearance), e.g. the shard
+    /// tables of a cluster sweep. Inputs take glob patterns, each expanded in sorted order.
+    /// </summary>
+    public static Command Concat()
+    {
+        var inputs = new Option<string[]>("--inputs")
+        {
+            Description = "Input tables or glob patterns (quote them), joined in the order given, each pattern sorted.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = OutputOption();
+        var source = new Option<string?>("--source-column") { Description = "Add a leading column of this name holding each row's input table." };
+        var force = CommonOptions.Force();
+        var command = new Command("concat", "Stack tables row by row (e.g. the shard tables of a cluster sweep).") { inputs, output, source, force };
+        command.SetAction(parse => CliContext.Execute(_ =>
+        {
+            var paths = Core.Batch.FileGlob.ExpandAll(parse.GetValue(inputs)!).Select(m => m.Path).ToList();
+            TableConcatFile.Write(paths, parse.GetValue(output)!, parse.GetValue(source), parse.GetValue(force));
+            return 0;
+        }));
+        return command;
+    }
+
     private static Option<string> OutputOption() =>
         new("--output", "-o") { Description = "Output table file; the extension picks the format (.csv default, .tsv, .xlsx).", Required = true };
 

@@ -34,19 +34,20 @@ public static class ThresholdCommand
         var segmentation = new Option<string?>("--segmentation") { Description = "Segmentation TIFF; required when --output-segmentation is used" };
         var outputSegmentation = new Option<string?>("--output-segmentation") { Description = "Output TIFF where each segment is assigned its category ID" };
         var force = CommonOptions.Force();
+        var manifest = PaintedSegmentation.ManifestOption();
 
         var command = new Command("threshold", "Categorize segments into N named groups by N-1 thresholds on one column of a measurement table.")
         {
-            table, column, categories, thresholds, names, method, bins, output, segmentation, outputSegmentation, force,
+            table, column, categories, thresholds, names, method, bins, output, segmentation, outputSegmentation, force, manifest,
         };
         command.SetAction(parse => CliContext.Execute(ctx =>
         {
-            var painted = PaintedSegmentation.From(parse.GetValue(segmentation), parse.GetValue(outputSegmentation));
+            var painted = PaintedSegmentation.From(parse.GetValue(segmentation), parse.GetValue(outputSegmentation), parse.GetValue(manifest));
             var input = TableFile.Read(parse.GetValue(table)!);
-            var result = ThresholdCategorization.Apply(input, parse.GetValue(column)!, parse.GetValue(categories),
+            var result = ThresholdCategorization.Apply(PaintedSegmentation.FeaturesOf(painted, input), parse.GetValue(column)!, parse.GetValue(categories),
                 parse.GetValue(thresholds), parse.GetValue(names) is { Length: > 0 } given ? given : null,
                 parse.GetValue(method) == "otsu" ? ThresholdMethod.Otsu : ThresholdMethod.Quantiles, parse.GetValue(bins));
-            PaintedSegmentation.WriteOutputs(result.Table, parse.GetValue(output)!, painted, ThresholdCategorization.IdColumn, parse.GetValue(force));
+            PaintedSegmentation.WriteOutputs(PaintedSegmentation.Restore(painted, result.Table, input), parse.GetValue(output)!, painted, ThresholdCategorization.IdColumn, parse.GetValue(force));
 
             var c = CultureInfo.InvariantCulture;
             ctx.Output.WriteLine($"thresholds: {string.Join(" ", result.Thresholds.Select(t => t.ToString("R", c)))}");

@@ -15,6 +15,9 @@ namespace SegMeasure.Cli.Sweeps;
 /// A table command's <c>--output</c> receives one combined table with a leading
 /// <c>segmentation</c> column when the input is a sweep. A bad file is reported on one stderr
 /// line and skipped; the command ends with a summary and exit code 1 when anything failed.
+/// Every sweep is also re-runnable and splittable, here in one place for all commands:
+/// <c>--skip-existing</c>, <c>--status-log</c>, <c>--shard I/N</c> and <c>--manifest</c> (the core's
+/// <see cref="SweepBookkeeper"/>, <see cref="Shard"/> and <see cref="Manifest"/>).
 /// </summary>
 /// <example>
 /// A measure command in a few lines:
@@ -38,6 +41,8 @@ public sealed class FileSweep
     private readonly Command _command;
     private readonly string _activity;
     private readonly List<Option<string[]>> _images = [];
+    private readonly List<Option<string[]>> _requiredImages = [];
+    private readonly Dictionary<Option<string[]>, string> _manifestRoles = [];
 
     /// <summary>Adds <c>--output</c>/<c>-o</c>, <c>--output-dir</c>, <c>--jobs</c>/<c>-j</c> and <c>--force</c> to <paramref name="command"/>.</summary>
     /// <param name="command">The command to extend.</param>
@@ -58,16 +63,38 @@ public sealed class FileSweep
             if (r.GetValueOrDefault<int>() < 1) r.AddError("--jobs must be at least 1.");
         });
         Force = Commands.CommonOptions.Force();
+        SkipExisting = new Option<bool>("--skip-existing")
+        {
+            Description = "Re-run: skip inputs whose output is newer than their inputs and was made with the same parameters; replace stale outputs a sweep made. " +
+                          "With --output and several inputs, per-input tables are kept in OUTPUT.parts/ so an interrupted run resumes.",
+        };
+        StatusLog = new Option<string?>("--status-log") { Description = "Append one JSON line per input (file, status, seconds, rows, error) to this file." };
+        ManifestOption = new Option<string?>("--manifest")
+        {
+            Description = "CSV, TSV, XLSX, Parquet or JSON manifest: one row per item with the columns segmentation, nucleus_segmentation, intensity_image " +
+                          "(paths relative to the manifest) and any others (plate, well, condition), which are carried into the output rows. Replaces the image options.",
+        };
+        ShardOption = new Option<string?>("--shard") { Description = "Process only shard I of N (0-based, e.g. 2/8): a contiguous, balanced part of the sorted inputs." };
         command.Add(Output);
         command.Add(OutputDirectory);
         command.Add(Jobs);
         command.Add(Force);
+        command.Add(SkipExisting);
+        command.Add(StatusLog);
+        command.Add(ShardOption);
+        command.Add(ManifestOption);
         command.Validators.Add(r =>
         {
             bool hasOutput = r.GetResult(Output) is { Implicit: false };
             bool hasDirectory = r.GetResult(OutputDirectory) is { Implicit: false };
             if (hasOutput && hasDirectory) r.AddError("Give either --output or --output-dir, not both.");
             else if (!hasOutput && !hasDirectory) r.AddError("Option '--output' (or '--output-dir') is required.");
+            // Image options are required unless a manifest names the files.
+            bool hasManifest = r.GetResult(ManifestOption) is { Implicit: false };
+            var given = _images.Where(o => r.GetResult(o) is { Implicit: false }).ToList();
+            if (hasManifest && given.Count > 0) r.AddError($"Give either --manifest or {string.Join(", ", given.Select(o => o.Name))}, not both.");
+            else if (!hasManifest)
+                foreach (var missing in _requiredImages.Where(o => !given.Contains(o))) r.AddError($"Option '{missing.Name}' is required.");
         });
     }
 
@@ -75,6 +102,13 @@ public sealed class FileSweep
     public Option<string?> OutputDirectory { get; }
     public Option<int> Jobs { get; }
     public Option<bool> Force { get; }
+    public Option<bool> SkipExisting { get; }
+    public Option<string?> StatusLog { get; }
+    public Option<string?> ShardOption { get; }
+    public Option<string?> ManifestOption { get; }
+
+    /// <summary>Where a sweep keeps per-input tables for a combined <c>--output</c> when it is re-runnable.</summary>
+    public static string PartsDirectoryOf(string output) => output + ".parts";
 
     /// <summary>
     /// Adds an image option taking one or more paths or glob patterns. The first one added is
@@ -82,19 +116,36 @@ public sealed class FileSweep
     /// others are paired with it by sorted position. An optional image option left out yields
     /// null in <see cref="SweepFile"/>.
     /// </summary>
-    public Option<string[]> AddImages(string name, string description, bool required = true, params string[] aliases)
+    /// <param name="manifestRole">The manifest column this option's files come from with <c>--manifest</c>
+    /// (default: <see cref="ManifestRoleOf"/> of the option's name).</param>
+    public Option<string[]> AddImages(string name, string description, bool required = true, string? manifestRole = null, params string[] aliases)
     {
         var option = new Option<string[]>(name, aliases)
         {
             Description = description + " Accepts glob patterns such as \"data/**/cells.tif\" (quote them).",
-            Required = required,
             AllowMultipleArgumentsPerToken = true,
             Arity = required ? ArgumentArity.OneOrMore : ArgumentArity.ZeroOrMore,
         };
         _command.Add(option);
         _images.Add(option);
+        if (required) _requiredImages.Add(option);
+        _manifestRoles[option] = manifestRole ?? ManifestRoleOf(name);
         return option;
     }
+
+    /// <summary>
+    /// The manifest column of an image option: the primary segmentation options read
+    /// <c>segmentation</c>, <c>--nucleus-segmentation</c> reads <c>nucleus_segmentation</c>,
+    /// <c>--intensity</c> reads <c>intensity_image</c>; any other option its own name with
+    /// underscores (<c>--heatmap</c> → <c>heatmap</c>).
+    /// </summary>
+    public static string ManifestRoleOf(string optionName) => optionName switch
+    {
+        "--segmentation" or "--cell-segmentation" or "--input" => Manifest.Segmentation,
+        "--nucleus-segmentation" => Manifest.NucleusSegmentation,
+        "--intensity" => Manifest.IntensityImage,
+        _ => optionName.TrimStart('-').Replace('-', '_'),
+    };
 
     /// <summary>
     /// Sets the command's action for a measurement: <paramref name="measure"/> returns the table
@@ -123,8 +174,9 @@ public sealed class FileSweep
     private int Invoke(ParseResult parse, CancellationToken cancellationToken, Func<CliContext, FileSet, int> body) =>
         CliContext.Execute(context =>
         {
-            var roles = _images.Select(o => (o.Name, (IReadOnlyList<string>)(parse.GetValue(o) ?? []))).ToList();
-            var set = FileSet.Expand(roles);
+            var set = parse.GetValue(ManifestOption) is { } manifest ? FromManifest(Manifest.Read(manifest))
+                : FileSet.Expand(_images.Select(o => (o.Name, (IReadOnlyList<string>)(parse.GetValue(o) ?? []))).ToList());
+            if (parse.GetValue(ShardOption) is { } shard) set = set.Select(Shard.Parse(shard));
             try
             {
                 return body(context, set);
@@ -136,35 +188,76 @@ public sealed class FileSweep
             }
         });
 
+    /// <summary>The sweep a manifest lists; a role the command requires must be a column of it.</summary>
+    private FileSet FromManifest(Manifest manifest)
+    {
+        foreach (var option in _requiredImages.Skip(1))
+            if (!manifest.Has(_manifestRoles[option]))
+                throw new SegMeasureException("SegMeasure.InvalidManifest", ErrorKind.InvalidData,
+                    $"{manifest.Path}: no '{_manifestRoles[option]}' column, which this command needs for {option.Name}", manifest.Path);
+        return FileSet.FromManifest(manifest, _images.Select(o => (o.Name, _manifestRoles[o])).ToList());
+    }
+
+    /// <summary>A measurement of one input, with its manifest row's extra columns (plate, well, …) in front.</summary>
+    private static Func<SweepFile, CancellationToken, MeasurementTable> WithManifestColumns(FileSet set, Func<SweepFile, CancellationToken, MeasurementTable> measure) =>
+        set.Manifest is not { } manifest ? measure
+            : (file, ct) => manifest.WithItemColumns(measure(file, ct), set.Groups[file.Position].Item!.Value);
+
     private int RunTables(CliContext context, ParseResult parse, FileSet set, Func<SweepFile, CancellationToken, MeasurementTable> measure, string extension, CancellationToken cancellationToken)
     {
         bool force = parse.GetValue(Force);
+        bool resumable = parse.GetValue(SkipExisting);
+        measure = WithManifestColumns(set, measure);
         var directory = parse.GetValue(OutputDirectory);
         if (directory is not null)
         {
             var outputs = set.OutputPaths(directory, extension);
-            set.RefuseOutputs(outputs, force);
-            return Report(context, set, Run(context, parse, set, (file, i, ct) =>
+            set.RefuseOutputs(outputs, force, resumable);
+            return Report(context, set, Run(context, parse, set, outputs, (file, output, ct) =>
             {
                 var table = measure(file, ct);
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputs[i]))!);
-                TableFile.Write(outputs[i], table, force);
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output!))!);
+                TableFile.Write(output!, table, overwrite: true);
                 return table;
-            }, cancellationToken));
+            }, ReadBack, cancellationToken));
         }
 
-        var output = parse.GetValue(Output)!;
-        set.RefuseOutputs([output], force);
-        var result = Run(context, parse, set, (file, _, ct) => measure(file, ct), cancellationToken);
+        var combined = parse.GetValue(Output)!;
+        set.RefuseOutputs([combined], force, resumable);
+        // A re-runnable sweep keeps each input's table as it finishes, so a killed run loses none;
+        // a single input's table is the output itself.
+        IReadOnlyList<string>? parts = !resumable ? null
+            : set.IsSweep ? set.OutputPaths(PartsDirectoryOf(combined), extension)
+            : [combined];
+        if (parts is not null && set.IsSweep) set.RefuseOutputs(parts, force, resumable);
+        var result = Run(context, parse, set, parts, (file, part, ct) =>
+        {
+            var table = measure(file, ct);
+            if (part is not null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(part))!);
+                TableFile.Write(part, table, overwrite: true);
+            }
+
+            return table;
+        }, ReadBack, cancellationToken);
         var tables = result.Succeeded.Select(o => (o.Input.Path, o.Result!)).ToList();
-        if (tables.Count > 0)
-            TableFile.Write(output, set.IsSweep ? TableConcat.Concatenate(tables) : tables[0].Item2, force);
+        if (tables.Count > 0 && (set.IsSweep || parts is null))
+        {
+            TableFile.Write(combined, set.IsSweep ? TableConcat.Concatenate(tables) : tables[0].Item2, force || resumable);
+            // Stamped, so the next re-run may replace it; it is rebuilt from the parts on every run.
+            if (resumable) OutputStamp.Write(combined, set.Groups.SelectMany(g => g.Paths).ToList(), ParameterHash.Of(CommandPath(parse), Settings(parse)));
+        }
         return Report(context, set, result);
     }
+
+    /// <summary>The table of an input that was skipped as up to date: read back from its output.</summary>
+    private static MeasurementTable ReadBack(string output) => TableFile.Read(output);
 
     private int RunFiles(CliContext context, ParseResult parse, FileSet set, Action<SweepFile, string, bool, CancellationToken> transform, string? extension, CancellationToken cancellationToken)
     {
         bool force = parse.GetValue(Force);
+        bool resumable = parse.GetValue(SkipExisting);
         var directory = parse.GetValue(OutputDirectory);
         IReadOnlyList<string> outputs;
         if (directory is not null) outputs = set.OutputPaths(directory, extension);
@@ -173,20 +266,62 @@ public sealed class FileSweep
                 $"{_images[0].Name} names several inputs (or a pattern): give --output-dir to receive one output per input");
         else outputs = [parse.GetValue(Output)!];
 
-        set.RefuseOutputs(outputs, force);
+        set.RefuseOutputs(outputs, force, resumable);
 
-        return Report(context, set, Run(context, parse, set, (file, i, ct) =>
+        return Report(context, set, Run(context, parse, set, outputs, (file, output, ct) =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputs[i]))!);
-            transform(file, outputs[i], force, ct);
-            return outputs[i];
-        }, cancellationToken));
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output!))!);
+            transform(file, output!, force || resumable, ct);
+            return output!;
+        }, output => output, cancellationToken));
     }
 
-    private SweepResult<SweepFile, T> Run<T>(CliContext context, ParseResult parse, FileSet set, Func<SweepFile, int, CancellationToken, T> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the sweep through the core's <see cref="SweepRunner"/> and <see cref="SweepBookkeeper"/>:
+    /// every input is logged (<c>--status-log</c>), every output in <paramref name="outputs"/> is
+    /// stamped, and with <c>--skip-existing</c> an up-to-date output is not made again
+    /// (<paramref name="skipped"/> gives its result instead).
+    /// </summary>
+    private SweepResult<SweepFile, T> Run<T>(CliContext context, ParseResult parse, FileSet set, IReadOnlyList<string>? outputs,
+        Func<SweepFile, string?, CancellationToken, T> work, Func<string, T> skipped, CancellationToken cancellationToken)
     {
         var files = set.Groups.Select((g, i) => new SweepFile(g, i, _images, parse)).ToList();
-        return SweepRunner.Run(files, (file, ct) => work(file, file.Position, ct), parse.GetValue(Jobs), context.CreateProgress(), _activity, cancellationToken);
+        var settings = Settings(parse);
+        var command = CommandPath(parse);
+        using var bookkeeper = new SweepBookkeeper(parse.GetValue(SkipExisting), parse.GetValue(StatusLog));
+        return SweepRunner.Run(files, (file, ct) =>
+        {
+            var output = outputs?[file.Position];
+            // An edited manifest (extra columns) makes its items' outputs stale too.
+            IReadOnlyList<string?> inputs = set.Manifest is { } manifest ? [.. set.Groups[file.Position].Paths, manifest.Path] : set.Groups[file.Position].Paths;
+            var hash = ParameterHash.Of(command, settings.Concat(_images.Select((o, k) => KeyValuePair.Create(o.Name, inputs[k] ?? ""))));
+            if (output is not null && bookkeeper.TrySkip(file.Path, output, inputs, hash)) return skipped(output);
+            return bookkeeper.Run(file.Path, output, inputs, hash, () => work(file, output, ct), r => r is MeasurementTable t ? t.RowCount : null);
+        }, parse.GetValue(Jobs), context.CreateProgress(), _activity, cancellationToken);
+    }
+
+    /// <summary>The settings that shape an output: every option of the command except where outputs go, how the sweep runs, and the inputs themselves.</summary>
+    private List<KeyValuePair<string, string>> Settings(ParseResult parse)
+    {
+        var control = new HashSet<Option>([Output, OutputDirectory, Jobs, Force, SkipExisting, StatusLog, ShardOption, .. _images]);
+        var settings = new List<KeyValuePair<string, string>>();
+        foreach (var option in _command.Options)
+        {
+            if (control.Contains(option) || option is System.CommandLine.Help.HelpOption or VersionOption) continue;
+            var result = parse.GetResult(option);
+            var value = result is null || result.Implicit ? "(default)" : string.Join("\u001f", result.Tokens.Select(t => t.Value));
+            settings.Add(KeyValuePair.Create(option.Name, value));
+        }
+
+        return settings;
+    }
+
+    private string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Insert(0, result.Command.Name);
+        return string.Join(' ', names.Skip(1));
     }
 
     /// <summary>One stderr line per failed input, a summary for sweeps; exit code 1 when anything failed.</summary>

@@ -57,16 +57,49 @@ public sealed class FileSet
     }
 
     /// <summary>
+    /// The items of <paramref name="manifest"/> in its row order, each role taken from the
+    /// manifest column <paramref name="roles"/> maps it to (absent columns give null paths).
+    /// Outputs are named from the segmentation as the manifest writes it. Always a sweep.
+    /// </summary>
+    public static FileSet FromManifest(Manifest manifest, IReadOnlyList<(string Role, string ManifestColumn)> roles)
+    {
+        var groups = new List<FileGroup>(manifest.Count);
+        for (int i = 0; i < manifest.Count; i++)
+        {
+            var spelled = manifest.Spelled(roles[0].ManifestColumn, i)
+                ?? throw new SegMeasureException("SegMeasure.InvalidManifest", ErrorKind.InvalidData, $"{manifest.Path}: row {i + 1} has no {roles[0].ManifestColumn}", manifest.Path);
+            // Named below the output folder as written, unless that would climb out of it.
+            var relative = Path.IsPathRooted(spelled) || spelled.StartsWith("..", StringComparison.Ordinal) ? Path.GetFileName(spelled) : spelled.Replace('\\', '/');
+            groups.Add(new FileGroup(spelled, relative, roles.Select(r => manifest.Resolved(r.ManifestColumn, i)).ToArray()) { Item = i });
+        }
+
+        return new FileSet(roles.Select(r => r.Role).ToList(), groups, isSweep: true) { Manifest = manifest };
+    }
+
+    /// <summary>The manifest the items came from, or null for patterns paired by position.</summary>
+    public Manifest? Manifest { get; private init; }
+
+    /// <summary>
+    /// This sweep cut down to <paramref name="shard"/>: a contiguous, balanced run of the sorted
+    /// groups (see <see cref="Shard"/>). A sharded set is always a sweep, so every shard's output
+    /// has the same shape, even a shard of one file or none.
+    /// </summary>
+    public FileSet Select(Shard shard) =>
+        shard.Count == 1 ? this : new FileSet(Roles, shard.Select(Groups), isSweep: true) { Manifest = Manifest };
+
+    /// <summary>
     /// Checks every output of the sweep before any work, so a refused sweep changes nothing: no
     /// output may be one of the inputs, and none may exist unless <paramref name="overwrite"/>.
+    /// With <paramref name="replaceStamped"/> (a re-runnable sweep), an output that a sweep made
+    /// (it has an <see cref="OutputStamp"/>) may be replaced when it is out of date.
     /// </summary>
-    public void RefuseOutputs(IReadOnlyList<string> outputs, bool overwrite)
+    public void RefuseOutputs(IReadOnlyList<string> outputs, bool overwrite, bool replaceStamped = false)
     {
         var inputs = Groups.SelectMany(g => g.Paths).OfType<string>().Select(Path.GetFullPath).ToHashSet();
         foreach (var output in outputs)
             if (inputs.Contains(Path.GetFullPath(output)))
                 throw new SegMeasureException("SegMeasure.OutputIsInput", ErrorKind.InvalidArgument, $"{output}: the output would overwrite an input file", output);
-        OutputFile.RefuseExisting(overwrite, [.. outputs]);
+        OutputFile.RefuseExisting(overwrite, [.. outputs.Where(o => !(replaceStamped && File.Exists(OutputStamp.SidecarOf(o))))]);
     }
 
     /// <summary>
@@ -96,4 +129,8 @@ public sealed class FileSet
 
 /// <summary>One unit of work in a sweep: the primary file, its name relative to its pattern's
 /// root, and the path of every role in <see cref="FileSet.Roles"/> order (null for an absent role).</summary>
-public sealed record FileGroup(string Path, string RelativeName, IReadOnlyList<string?> Paths);
+public sealed record FileGroup(string Path, string RelativeName, IReadOnlyList<string?> Paths)
+{
+    /// <summary>The manifest row of this group, when the sweep came from a manifest.</summary>
+    public int? Item { get; init; }
+}

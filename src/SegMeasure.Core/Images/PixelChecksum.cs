@@ -16,7 +16,7 @@ internal static class PixelChecksum
     public static string Sha256(Array samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        long total = samples.LongLength * Marshal.SizeOf(samples.GetType().GetElementType()!);
+        long total = samples.LongLength * Tiff.TiffPixels.SampleSize(samples);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         for (long offset = 0; offset < total; offset += ChunkBytes)
             hash.AppendData(TiffPixels.BytesOf(samples, offset, (int)Math.Min(ChunkBytes, total - offset)));

@@ -28,9 +28,13 @@ public static class PostprocessFile
     public static PostprocessFileResult FilterSmallSegments(string input, string output, double minSize, bool overwrite, CancellationToken cancellationToken = default) =>
         Transform(input, output, overwrite, labels => SmallSegmentFilter.Apply(labels, SizeLimit.SmallestKept(minSize), cancellationToken), cancellationToken);
 
-    /// <summary>Fills holes of at most <paramref name="maxHoleSize"/> voxels (a fractional maximum, see <see cref="SizeLimit"/>).</summary>
-    public static PostprocessFileResult RemoveSmallHoles(string input, string output, double maxHoleSize, bool overwrite, CancellationToken cancellationToken = default) =>
-        Transform(input, output, overwrite, labels => HoleFilling.Apply(labels, SizeLimit.LargestKept(maxHoleSize), cancellationToken), cancellationToken);
+    /// <summary>Fills holes of at most <paramref name="maxHoleSize"/> voxels (a fractional maximum, see <see cref="SizeLimit"/>).
+    /// A whole-image step: an image over <paramref name="limit"/> (default <see cref="WholeImageLimit.Default"/>) is refused before it is read.</summary>
+    public static PostprocessFileResult RemoveSmallHoles(string input, string output, double maxHoleSize, bool overwrite, CancellationToken cancellationToken = default, WholeImageLimit? limit = null)
+    {
+        (limit ?? WholeImageLimit.Default).Check(input, "hole filling", WholeImageLimit.HoleFillingBytesPerPixel);
+        return Transform(input, output, overwrite, labels => HoleFilling.Apply(labels, SizeLimit.LargestKept(maxHoleSize), cancellationToken), cancellationToken);
+    }
 
     /// <summary>City-block rings of <paramref name="ringWidth"/> voxels, or, with <paramref name="nearestDistance"/>,
     /// rings by nearest segment within that physical distance (voxel size from the file unless a <paramref name="scale"/>
@@ -45,9 +49,12 @@ public static class PostprocessFile
             : Postprocessing.RingMask.Apply(labels, ringWidth!.Value, keepOriginal, cancellationToken), cancellationToken);
     }
 
-    public static PostprocessFileResult Watershed(string input, string heatmap, string? mask, string output, bool overwrite, CancellationToken cancellationToken = default)
+    /// <summary>Seeded watershed of <paramref name="input"/> over <paramref name="heatmap"/>. A whole-image step: an
+    /// image over <paramref name="limit"/> (default <see cref="WholeImageLimit.Default"/>) is refused before it is read.</summary>
+    public static PostprocessFileResult Watershed(string input, string heatmap, string? mask, string output, bool overwrite, CancellationToken cancellationToken = default, WholeImageLimit? limit = null)
     {
         OutputFile.RefuseExisting(overwrite, output);
+        (limit ?? WholeImageLimit.Default).Check(input, "watershed", WholeImageLimit.WatershedBytesPerPixel);
         var landscape = ImageFile.ReadIntensity(heatmap, null, cancellationToken);
         var inside = mask is null ? null : ImageFile.ReadIntensity(mask, null, cancellationToken);
         return Transform(input, output, overwrite, labels =>

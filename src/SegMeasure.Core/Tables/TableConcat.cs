@@ -11,10 +11,14 @@ public static class TableConcat
     /// <summary>The column that names the source file of each row in a combined sweep table.</summary>
     public const string SourceColumn = "segmentation";
 
-    public static MeasurementTable Concatenate(IReadOnlyList<(string Source, MeasurementTable Table)> parts, string sourceColumn = SourceColumn)
+    /// <summary>
+    /// Stacks <paramref name="parts"/>; with <paramref name="sourceColumn"/> null the rows are only
+    /// stacked (shard tables of one sweep already name their source files).
+    /// </summary>
+    public static MeasurementTable Concatenate(IReadOnlyList<(string Source, MeasurementTable Table)> parts, string? sourceColumn = SourceColumn)
     {
         foreach (var (source, table) in parts)
-            if (table.HasColumn(sourceColumn))
+            if (sourceColumn is not null && table.HasColumn(sourceColumn))
                 throw new SegMeasureException("SegMeasure.DuplicateColumn", ErrorKind.InvalidData,
                     $"{source}: the table already has a column '{sourceColumn}', which the combined table uses for the source file", source);
 
@@ -36,12 +40,13 @@ public static class TableConcat
             offset += table.RowCount;
         }
 
-        var columns = new List<TableColumn> { new TextColumn(sourceColumn, sources) };
+        var columns = new List<TableColumn>();
+        if (sourceColumn is not null) columns.Add(new TextColumn(sourceColumn, sources));
         columns.AddRange(names.Select(n => Stack(n, kinds[n], parts.Select(p => p.Table), rows)));
         return new MeasurementTable(columns);
     }
 
-    private static ColumnKind Widen(ColumnKind a, ColumnKind b) =>
+    internal static ColumnKind Widen(ColumnKind a, ColumnKind b) =>
         a == b ? a : a == ColumnKind.Text || b == ColumnKind.Text ? ColumnKind.Text : ColumnKind.Double;
 
     private static TableColumn Stack(string name, ColumnKind kind, IEnumerable<MeasurementTable> tables, int rows)

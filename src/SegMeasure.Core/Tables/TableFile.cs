@@ -1,8 +1,8 @@
 namespace SegMeasure.Core.Tables;
 
 /// <summary>
-/// Reads and writes measurement tables by extension: <c>.csv</c>, <c>.tsv</c>, <c>.xlsx</c>;
-/// any other or no extension is CSV. Writes go through <see cref="OutputFile"/>.
+/// Reads and writes measurement tables by extension: <c>.csv</c>, <c>.tsv</c>, <c>.xlsx</c>,
+/// <c>.parquet</c> (typed columns kept: integers stay integers); any other or no extension is CSV. Writes go through <see cref="OutputFile"/>.
 /// </summary>
 public static class TableFile
 {
@@ -11,6 +11,7 @@ public static class TableFile
     {
         ".tsv" => TableFormat.Tsv,
         ".xlsx" => TableFormat.Xlsx,
+        ".parquet" => TableFormat.Parquet,
         _ => TableFormat.Csv,
     };
 
@@ -24,6 +25,7 @@ public static class TableFile
             return FormatOf(path) switch
             {
                 TableFormat.Xlsx => XlsxTableFormat.Read(path),
+                TableFormat.Parquet => ReadParquet(path),
                 TableFormat.Tsv => DelimitedTableFormat.Read(path, '\t'),
                 _ => DelimitedTableFormat.Read(path, ','),
             };
@@ -36,10 +38,20 @@ public static class TableFile
         {
             throw new SegMeasureException("SegMeasure.TableFormat", ErrorKind.InvalidData, $"{path}: cannot read the table ({e.Message})", path, e);
         }
+        catch (Exception e) when (e is IOException && FormatOf(path) == TableFormat.Parquet)
+        {
+            throw new SegMeasureException("SegMeasure.TableFormat", ErrorKind.InvalidData, $"{path}: cannot read the table as Parquet ({e.Message})", path, e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new SegMeasureException("SegMeasure.ReadFailed", ErrorKind.InvalidData, $"{path}: cannot read the file ({e.Message})", path, e);
         }
+    }
+
+    private static MeasurementTable ReadParquet(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ParquetTableFormat.Read(stream);
     }
 
     /// <summary>
@@ -57,6 +69,7 @@ public static class TableFile
             switch (FormatOf(path))
             {
                 case TableFormat.Xlsx: XlsxTableFormat.Write(stream, table); break;
+                case TableFormat.Parquet: ParquetTableFormat.Write(stream, table); break;
                 case TableFormat.Tsv: DelimitedTableFormat.Write(stream, table, '\t'); break;
                 default: DelimitedTableFormat.Write(stream, table, ','); break;
             }
@@ -70,4 +83,5 @@ public enum TableFormat
     Csv,
     Tsv,
     Xlsx,
+    Parquet,
 }

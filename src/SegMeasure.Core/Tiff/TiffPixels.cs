@@ -31,10 +31,20 @@ internal sealed class TiffPixels
     /// lets code walk arrays larger than 2 GiB in pieces.</summary>
     public Span<byte> BytesAt(long byteOffset, int length) => BytesOf(Data, byteOffset, length);
 
+    /// <summary>Bytes per sample of a primitive sample array (without Marshal.SizeOf(Type), which native AOT cannot promise).</summary>
+    internal static int SampleSize(Array array) => Type.GetTypeCode(array.GetType().GetElementType()) switch
+    {
+        TypeCode.Byte or TypeCode.SByte or TypeCode.Boolean => 1,
+        TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Char => 2,
+        TypeCode.Int32 or TypeCode.UInt32 or TypeCode.Single => 4,
+        TypeCode.Int64 or TypeCode.UInt64 or TypeCode.Double => 8,
+        _ => throw new ArgumentException($"not an array of numeric samples: {array.GetType()}", nameof(array)),
+    };
+
     internal static Span<byte> BytesOf(Array array, long byteOffset, int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(byteOffset);
-        var total = array.LongLength * Marshal.SizeOf(array.GetType().GetElementType()!);
+        var total = array.LongLength * SampleSize(array);
         if (length < 0 || byteOffset + length > total) throw new ArgumentOutOfRangeException(nameof(length));
         ref byte start = ref MemoryMarshal.GetArrayDataReference(array);
         return MemoryMarshal.CreateSpan(ref Unsafe.AddByteOffset(ref start, (nint)byteOffset), length);

@@ -17,13 +17,19 @@ public sealed class InvokeWatershedCommand : SegMeasureWriterCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? MaskPath { get; set; }
 
+    /// <summary>Largest memory (GB) this whole-image step may use; larger images are refused before they are read.</summary>
+    [Parameter]
+    [ValidateRange(0.001, 1e6)]
+    public double? MemoryLimitGB { get; set; }
+
     protected override string Activity => "Running watershed";
 
     protected override void ProcessFile(string path)
     {
         if (ConfirmOutput(path) is not { } output) return;
         var mask = MaskPath is null ? null : ResolvePairedPath(MaskPath);
-        var (heatmap, force) = (ResolvePairedPath(HeatmapPath), Force.IsPresent);
-        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.Watershed(path, heatmap, mask, output, force, ct))));
+        var (heatmap, force) = (ResolvePairedPath(HeatmapPath), Overwrite);
+        var limit = WholeImageLimit.FromGigabytes(MemoryLimitGB);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.Watershed(path, heatmap, mask, output, force, ct, limit))));
     }
 }

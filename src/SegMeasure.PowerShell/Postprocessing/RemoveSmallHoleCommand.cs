@@ -14,12 +14,18 @@ public sealed class RemoveSmallHoleCommand : SegMeasureWriterCmdlet
     [ValidateRange(0.0, double.MaxValue)]
     public double MaxHoleSize { get; set; }
 
+    /// <summary>Largest memory (GB) this whole-image step may use; larger images are refused before they are read.</summary>
+    [Parameter]
+    [ValidateRange(0.001, 1e6)]
+    public double? MemoryLimitGB { get; set; }
+
     protected override string Activity => "Filling small holes";
 
     protected override void ProcessFile(string path)
     {
         if (ConfirmOutput(path) is not { } output) return;
-        var (maxHoleSize, force) = (MaxHoleSize, Force.IsPresent);
-        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.RemoveSmallHoles(path, output, maxHoleSize, force, ct))));
+        var (maxHoleSize, force) = (MaxHoleSize, Overwrite);
+        var limit = WholeImageLimit.FromGigabytes(MemoryLimitGB);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.RemoveSmallHoles(path, output, maxHoleSize, force, ct, limit))));
     }
 }
