@@ -51,33 +51,24 @@ public static class ColocalizationFiles
     /// <summary>Objects of each image (threshold + connected components inside the mask) and their object table.</summary>
     public static ObjectColocalizationResult Objects(string imageAPath, string imageBPath, string? maskPath = null, ObjectDetectionOptions? options = null,
         string nameA = ColocalizationOptions.DefaultChannelA, string nameB = ColocalizationOptions.DefaultChannelB)
-    {
-        var a = ImageFile.ReadIntensity(imageAPath);
-        var b = ImageFile.ReadIntensity(imageBPath);
-        var mask = maskPath is null ? null : ImageFile.ReadLabels(maskPath);
-        return NamingFiles(imageAPath, Others(imageBPath, maskPath), () =>
-        {
-            RequireOneChannel(a, imageAPath);
-            RequireOneChannel(b, imageBPath);
-            return ObjectColocalization.Table(ObjectDetection.LabelObjects(a, mask, options), ObjectDetection.LabelObjects(b, mask, options), nameA, nameB);
-        });
-    }
+        => WithPair(imageAPath, imageBPath, maskPath, (a, b, mask) =>
+            ObjectColocalization.Table(ObjectDetection.LabelObjects(a, mask, options), ObjectDetection.LabelObjects(b, mask, options), nameA, nameB));
 
     public static RandomizationResult Randomization(string imageAPath, string imageBPath, string? maskPath = null, RandomizationOptions? options = null,
         CancellationToken ct = default) =>
-        Diagnostic(imageAPath, imageBPath, maskPath, (a, b, mask) => CostesRandomization.Run(a, b, mask, options, ct));
+        WithPair(imageAPath, imageBPath, maskPath, (a, b, mask) => CostesRandomization.Run(a, b, mask, options, ct));
 
     public static CrossCorrelationResult CrossCorrelation(string imageAPath, string imageBPath, string? maskPath = null,
         int maxShift = CrossCorrelationFunction.DefaultMaxShift, int axis = CrossCorrelationFunction.DefaultAxis) =>
-        Diagnostic(imageAPath, imageBPath, maskPath, (a, b, mask) => CrossCorrelationFunction.Compute(a, b, mask, maxShift, axis));
+        WithPair(imageAPath, imageBPath, maskPath, (a, b, mask) => CrossCorrelationFunction.Compute(a, b, mask, maxShift, axis));
 
     public static CytofluorogramResult Cytofluorogram(string imageAPath, string imageBPath, string? maskPath = null, ColocalizationOptions? options = null) =>
-        Diagnostic(imageAPath, imageBPath, maskPath, (a, b, mask) => Colocalization.Cytofluorogram.Compute(a, b, mask, options));
+        WithPair(imageAPath, imageBPath, maskPath, (a, b, mask) => Colocalization.Cytofluorogram.Compute(a, b, mask, options));
 
     public static IntensityCorrelationResult IntensityCorrelation(string imageAPath, string imageBPath, string? maskPath = null) =>
-        Diagnostic(imageAPath, imageBPath, maskPath, IntensityCorrelationAnalysis.Compute);
+        WithPair(imageAPath, imageBPath, maskPath, IntensityCorrelationAnalysis.Compute);
 
-    private static T Diagnostic<T>(string imageAPath, string imageBPath, string? maskPath, Func<IntensityImage, IntensityImage, LabelImage?, T> run)
+    private static T WithPair<T>(string imageAPath, string imageBPath, string? maskPath, Func<IntensityImage, IntensityImage, LabelImage?, T> run)
     {
         var a = ImageFile.ReadIntensity(imageAPath);
         var b = ImageFile.ReadIntensity(imageBPath);

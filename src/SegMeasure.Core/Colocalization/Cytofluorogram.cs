@@ -30,18 +30,7 @@ public static class Cytofluorogram
         if (options.ThresholdMethod == ColocalizationThresholdMethod.Manual && (options.ThresholdA is null || options.ThresholdB is null))
             throw new SegMeasureException("SegMeasure.MissingThreshold", ErrorKind.InvalidArgument,
                 "the manual threshold method needs both threshold A and threshold B");
-        var va = a.ChannelAsDouble(0);
-        var vb = b.ChannelAsDouble(0);
-        var inA = new List<double>();
-        var inB = new List<double>();
-        var sums = new RegionSums();
-        for (int i = 0; i < va.Length; i++)
-        {
-            if (mask is not null && mask.Data[i] == 0) continue;
-            inA.Add(va[i]);
-            inB.Add(vb[i]);
-            sums.Add(va[i], vb[i]);
-        }
+        var (inA, inB, sums) = MaskedPixels.Gather(a, b, mask);
 
         var metrics = new HashSet<ColocalizationMetric> { ColocalizationMetric.Mcc };
         bool integer = ChannelPlane.IsInteger(a.PixelType) && ChannelPlane.IsInteger(b.PixelType);

@@ -15,18 +15,7 @@ internal static class IntensityCorrelationAnalysis
     public static IntensityCorrelationResult Compute(IntensityImage a, IntensityImage b, LabelImage? mask = null)
     {
         MaskedPixels.CheckShapes(a.Shape, b.Shape, mask);
-        var va = a.ChannelAsDouble(0);
-        var vb = b.ChannelAsDouble(0);
-        var inA = new List<double>();
-        var inB = new List<double>();
-        var sums = new RegionSums();
-        for (int i = 0; i < va.Length; i++)
-        {
-            if (mask is not null && mask.Data[i] == 0) continue;
-            inA.Add(va[i]);
-            inB.Add(vb[i]);
-            sums.Add(va[i], vb[i]);
-        }
+        var (inA, inB, sums) = MaskedPixels.Gather(a, b, mask);
 
         if (inA.Count < 2)
             throw new SegMeasureException("SegMeasure.TooFewPixels", ErrorKind.InvalidData, $"the region has {inA.Count} pixel(s); ICA needs at least 2");

@@ -13,6 +13,25 @@ internal static class MaskedPixels
     }
 
     /// <summary>Pearson's coefficient of the pixel pairs inside the mask (all pixels without one); NaN when undefined.</summary>
+    /// <summary>The first channel of both images at the pixels inside the mask (all pixels without one), and their sums.</summary>
+    public static (List<double> A, List<double> B, RegionSums Sums) Gather(IntensityImage a, IntensityImage b, LabelImage? mask)
+    {
+        var va = a.ChannelAsDouble(0);
+        var vb = b.ChannelAsDouble(0);
+        var inA = new List<double>();
+        var inB = new List<double>();
+        var sums = new RegionSums();
+        for (int i = 0; i < va.Length; i++)
+        {
+            if (mask is not null && mask.Data[i] == 0) continue;
+            inA.Add(va[i]);
+            inB.Add(vb[i]);
+            sums.Add(va[i], vb[i]);
+        }
+
+        return (inA, inB, sums);
+    }
+
     public static double Pearson(double[] a, double[] b, uint[]? mask)
     {
         var sums = new RegionSums();
