@@ -1,12 +1,14 @@
 using System.Management.Automation;
 using SegMeasure.Core;
 using SegMeasure.Core.Batch;
+using SegMeasure.Core.Tiff;
 
 namespace SegMeasure.PowerShell;
 
 /// <summary>
 /// Base for cmdlets that write a file per input: <c>-OutputPath</c> (a file, or a directory),
-/// else <c>-Suffix</c> beside the input; <c>-Force</c> to overwrite; <c>-WhatIf</c>/<c>-Confirm</c>;
+/// else <c>-Suffix</c> beside the input; <c>-Force</c> to overwrite; <c>-ZarrVersion</c> for OME-Zarr
+/// outputs; <c>-WhatIf</c>/<c>-Confirm</c>;
 /// <c>-SkipUpToDate</c> for re-runnable sweeps (the core's <see cref="OutputStamp"/> sidecars).
 /// Derived classes must declare <c>SupportsShouldProcess = true</c> on their [Cmdlet] attribute.
 /// </summary>
@@ -22,6 +24,12 @@ public abstract class SegMeasureWriterCmdlet : SegMeasureCmdlet
 
     [Parameter]
     public SwitchParameter Force { get; set; }
+
+    /// <summary>Zarr version of an OME-Zarr output (an -OutputPath ending in .zarr, or IMAGE.zarr/labels/NAME): 2 (OME-Zarr 0.4)
+    /// or 3 (0.5). Unset: the image's version for labels beside it, else the core's default.</summary>
+    [Parameter]
+    [ValidateRange(2, 3)]
+    public int? ZarrVersion { get; set; }
 
     /// <summary>Re-runnable sweeps: skip an input whose output is newer than its inputs and was made with the same parameters.</summary>
     [Parameter]
@@ -59,7 +67,10 @@ public abstract class SegMeasureWriterCmdlet : SegMeasureCmdlet
     }
 
     /// <summary>With -SkipUpToDate, a replaceable stale output counts as forced.</summary>
-    protected bool Overwrite => Force.IsPresent || (_pending is { } p && File.Exists(OutputStamp.SidecarOf(p.Output)));
+    private bool Overwrite => Force.IsPresent || (_pending is { } p && File.Exists(OutputStamp.SidecarOf(p.Output)));
+
+    /// <summary>How the core writes this file's label output: <see cref="Overwrite"/> and -ZarrVersion.</summary>
+    protected TiffWriteOptions WriteOptions => new() { Overwrite = Overwrite, ZarrVersion = ZarrVersion };
 
     protected override void FileDone(string path)
     {

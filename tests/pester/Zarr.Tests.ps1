@@ -20,6 +20,17 @@ Describe 'OME-Zarr inputs' {
         ($fromZarr | ForEach-Object area) | Should -Be ($fromTiff | ForEach-Object area)
     }
 
+    It 'writes a post-processed label image as Zarr v3 with -ZarrVersion 3, and v2 without it' {
+        $work = New-WorkFolder
+        $nuclei = Join-Path $Zarr 'nuclei_2d.ome.zarr' 'labels' 'nuclei'
+        $null = Remove-SmallSegment -Path $nuclei -MinSize 50 -OutputPath (Join-Path $work 'v3.ome.zarr') -ZarrVersion 3
+        $null = Remove-SmallSegment -Path $nuclei -MinSize 50 -OutputPath (Join-Path $work 'v2.ome.zarr')
+        Join-Path $work 'v3.ome.zarr' 'zarr.json' | Should -Exist
+        Join-Path $work 'v2.ome.zarr' '.zattrs' | Should -Exist
+        (Measure-Morphology -Path (Join-Path $work 'v3.ome.zarr')).area | Should -Be (Measure-Morphology -Path (Join-Path $work 'v2.ome.zarr')).area
+        { Remove-SmallSegment -Path $nuclei -MinSize 50 -OutputPath (Join-Path $work 'v4.ome.zarr') -ZarrVersion 4 } | Should -Throw '*ZarrVersion*'
+    }
+
     It 'refuses a vendor file with the format and the conversion named' {
         $nd2 = Join-Path ([IO.Path]::GetTempPath()) "segmeasure-$([guid]::NewGuid()).nd2"
         [IO.File]::WriteAllBytes($nd2, [byte[]](0xDA, 0xCE, 0xBE, 0x0A, 0, 0, 0, 0))

@@ -36,8 +36,8 @@ public static class PostprocessCommands
         var input = sweep.AddImages("--input", "Input segmentation TIFF file(s).");
         var minSize = new Option<double>("--min-size") { Description = "Minimum segment size in pixels/voxels; strictly smaller segments are removed.", Required = true };
         command.Add(minSize);
-        sweep.TransformWith((file, output, overwrite, ct) =>
-            Summarise(PostprocessFile.FilterSmallSegments(file[input]!, output, file.Value(minSize), overwrite, ct)));
+        sweep.TransformWith((file, output, write, ct) =>
+            Summarise(PostprocessFile.FilterSmallSegments(file[input]!, output, file.Value(minSize), write, ct)));
         return command;
     }
 
@@ -50,8 +50,8 @@ public static class PostprocessCommands
         var memory = MemoryLimit();
         command.Add(maxHole);
         command.Add(memory);
-        sweep.TransformWith((file, output, overwrite, ct) =>
-            Summarise(PostprocessFile.RemoveSmallHoles(file[input]!, output, file.Value(maxHole), overwrite, ct, WholeImageLimit.FromGigabytes(file.Value(memory)))));
+        sweep.TransformWith((file, output, write, ct) =>
+            Summarise(PostprocessFile.RemoveSmallHoles(file[input]!, output, file.Value(maxHole), write, ct, WholeImageLimit.FromGigabytes(file.Value(memory)))));
         return command;
     }
 
@@ -79,9 +79,9 @@ public static class PostprocessCommands
             bool hasWidth = r.GetResult(width) is { Implicit: false }, hasNearest = r.GetResult(nearest) is { Implicit: false };
             if (hasWidth == hasNearest) r.AddError("Give exactly one of --ring-width and --nearest-distance.");
         });
-        sweep.TransformWith((file, output, overwrite, ct) =>
+        sweep.TransformWith((file, output, write, ct) =>
         {
-            Summarise(PostprocessFile.RingMask(file[input]!, output, file.Value(width), !file.Value(removeOriginal), overwrite, file.Value(nearest), file.Value(scale), ct));
+            Summarise(PostprocessFile.RingMask(file[input]!, output, file.Value(width), !file.Value(removeOriginal), write, file.Value(nearest), file.Value(scale), ct));
         });
         return command;
     }
@@ -95,8 +95,8 @@ public static class PostprocessCommands
         var mask = sweep.AddImages("--mask", "Binary mask TIFF file(s); only voxels where it is non-zero are labelled.", required: false);
         var memory = MemoryLimit();
         command.Add(memory);
-        sweep.TransformWith((file, output, overwrite, ct) =>
-            Summarise(PostprocessFile.Watershed(file[input]!, file[heatmap]!, file[mask], output, overwrite, ct, WholeImageLimit.FromGigabytes(file.Value(memory)))));
+        sweep.TransformWith((file, output, write, ct) =>
+            Summarise(PostprocessFile.Watershed(file[input]!, file[heatmap]!, file[mask], output, write, ct, WholeImageLimit.FromGigabytes(file.Value(memory)))));
         return command;
     }
 
@@ -121,7 +121,7 @@ public static class PostprocessCommands
         var report = new Option<bool>("--report") { Description = "Also write the rejected segments and their reasons to <output>_rejections.csv." };
         foreach (var o in new Option[] { minArea, minAbsolute, maxArea, maxEcc, minSol, maxSol, minExt, maxExt, minComp, maxDeficit, maxRatio, areaStd, report })
             command.Add(o);
-        sweep.TransformWith((file, output, overwrite, ct) =>
+        sweep.TransformWith((file, output, write, ct) =>
         {
             var options = new ShapeFilterOptions
             {
@@ -138,8 +138,8 @@ public static class PostprocessCommands
                 MaxPerimeterAreaRatio = file.Value(maxRatio),
                 AreaStdFilter = file.Value(areaStd),
             };
-            var result = PostprocessFile.ShapeFilter(file[input]!, file[features], output, options, overwrite, ct);
-            if (file.Value(report)) TableFile.Write(OutputNaming.WithSuffix(output, "_rejections", ".csv"), result.Report!.Rejections, overwrite);
+            var result = PostprocessFile.ShapeFilter(file[input]!, file[features], output, options, write, ct);
+            if (file.Value(report)) TableFile.Write(OutputNaming.WithSuffix(output, "_rejections", ".csv"), result.Report!.Rejections, write.Overwrite);
             Summarise(result);
         });
         return command;
@@ -166,7 +166,7 @@ public static class PostprocessCommands
             if (r.GetResult(nucleiOutput) is { Implicit: false } && (given.Length > 1 || given.Any(FileGlob.HasWildcards)))
                 r.AddError("--nuclei-output names one file; for several inputs the nucleus outputs are named from the cytosol outputs (suffix _nuclei).");
         });
-        sweep.TransformWith((file, output, overwrite, ct) =>
+        sweep.TransformWith((file, output, write, ct) =>
         {
             var options = new MaskMatchingOptions
             {
@@ -177,8 +177,8 @@ public static class PostprocessCommands
                 CytosolMaxSize = file.Value(cMax),
             };
             var nucleusOut = file.Value(nucleiOutput) ?? OutputNaming.WithSuffix(output, "_nuclei");
-            var result = PostprocessFile.MatchMasks(file[nuclei]!, file[cytosol]!, nucleusOut, output, options, overwrite, ct);
-            if (file.Value(report)) TableFile.Write(OutputNaming.WithSuffix(output, "_rejections", ".csv"), result.Report!.Rejections, overwrite);
+            var result = PostprocessFile.MatchMasks(file[nuclei]!, file[cytosol]!, nucleusOut, output, options, write, ct);
+            if (file.Value(report)) TableFile.Write(OutputNaming.WithSuffix(output, "_rejections", ".csv"), result.Report!.Rejections, write.Overwrite);
             Summarise(result);
         });
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SegMeasure.Core;
 using SegMeasure.Core.Batch;
 using SegMeasure.Core.Tables;
+using SegMeasure.Core.Tiff;
 
 namespace SegMeasure.Cli.Sweeps;
 
@@ -32,8 +33,8 @@ namespace SegMeasure.Cli.Sweeps;
 /// A post-processing command writes its own output file:
 /// <code>
 /// var input = sweep.AddImages("--input", "Input segmentation TIFF file(s) or glob(s).");
-/// sweep.TransformWith((file, output, overwrite, ct) =>
-///     Summarise(PostprocessFile.FilterSmallSegments(file[input]!, output, file.Value(minSize), overwrite, ct)));
+/// sweep.TransformWith((file, output, write, ct) =>
+///     Summarise(PostprocessFile.FilterSmallSegments(file[input]!, output, file.Value(minSize), write, ct)));
 /// </code>
 /// </example>
 public sealed class FileSweep
@@ -161,14 +162,27 @@ public sealed class FileSweep
 
     /// <summary>
     /// Sets the command's action for a file-to-file transformation: <paramref name="transform"/>
-    /// gets one input, the output path to write (its folder exists) and whether overwriting is
-    /// allowed. One input → <c>--output</c>; a sweep needs <c>--output-dir</c> (outputs keep the
-    /// input's extension unless <paramref name="extension"/> is given).
+    /// gets one input, the output path to write (its folder exists) and how to write it: whether
+    /// overwriting is allowed and, for an OME-Zarr output, the Zarr version (<c>--zarr-version</c>,
+    /// which this adds). One input → <c>--output</c>; a sweep needs <c>--output-dir</c> (outputs
+    /// keep the input's extension unless <paramref name="extension"/> is given).
     /// </summary>
-    public void TransformWith(Action<SweepFile, string, bool, CancellationToken> transform, string? extension = null)
+    public void TransformWith(Action<SweepFile, string, TiffWriteOptions, CancellationToken> transform, string? extension = null)
     {
+        var zarrVersion = new Option<int?>("--zarr-version")
+        {
+            Description = $"Zarr version of an OME-Zarr output (a path ending in .zarr, or IMAGE.zarr/labels/NAME): 2 (OME-Zarr 0.4) or 3 (0.5). " +
+                          $"Default: the image's version for labels beside it, else {TiffWriteOptions.DefaultZarrVersion}.",
+        };
+        zarrVersion.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is { } v && v is not (2 or 3)) r.AddError($"--zarr-version must be 2 or 3, not {v}.");
+        });
+        _command.Add(zarrVersion);
         _command.SetAction((parse, cancellationToken) => Task.FromResult(
-            Invoke(parse, cancellationToken, (context, set) => RunFiles(context, parse, set, transform, extension, cancellationToken))));
+            Invoke(parse, cancellationToken, (context, set) => RunFiles(context, parse, set,
+                (file, output, overwrite, ct) => transform(file, output, new TiffWriteOptions { Overwrite = overwrite, ZarrVersion = parse.GetValue(zarrVersion) }, ct),
+                extension, cancellationToken))));
     }
 
     private int Invoke(ParseResult parse, CancellationToken cancellationToken, Func<CliContext, FileSet, int> body) =>

@@ -85,7 +85,7 @@ internal sealed class FuzzCampaign
         return new FuzzReport(iterations, read, refused, findings, slowest, mostAllocated);
     }
 
-    /// <summary>The usual <paramref name="makeMutant"/> for single-file formats: the mutated bytes under the source's file name in <paramref name="workDirectory"/>.</summary>
+    /// <summary>The usual mutant maker (the campaign's <c>makeMutant</c>) for single-file formats: the mutated bytes under the source's file name in <paramref name="workDirectory"/>.</summary>
     public static Func<string, ByteMutator, Random, string> FileMutants(string workDirectory) => (source, mutator, _) =>
     {
         var path = Path.Combine(workDirectory, "mutant-" + Path.GetFileName(source));
@@ -94,7 +94,7 @@ internal sealed class FuzzCampaign
     };
 
     /// <summary>
-    /// The <paramref name="makeMutant"/> for folder formats such as Zarr: a copy of the source
+    /// The mutant maker (the campaign's <c>makeMutant</c>) for folder formats such as Zarr: a copy of the source
     /// folder in <paramref name="workDirectory"/> with one of its files (metadata or chunk) mutated.
     /// </summary>
     public static Func<string, ByteMutator, Random, string> FolderMutants(string workDirectory) => (source, mutator, random) =>

@@ -10,7 +10,7 @@ namespace SegMeasure.Core.Images;
 /// </summary>
 internal static class ForeignFormat
 {
-    /// <summary>Bytes of the file's start that <see cref="Identify"/> looks at.</summary>
+    /// <summary>Bytes of the file's start that <see cref="Recognise"/> looks at.</summary>
     public const int HeadLength = 128;
 
     private const string ConvertAdvice =

@@ -19,45 +19,46 @@ public sealed record PostprocessFileResult(
 /// <summary>
 /// The file-to-file form of each post-processing operation, shared by the command line and the
 /// cmdlets: read the input, transform it, write the output in the input's label type (through
-/// <see cref="OutputFile"/>, never over the input). An existing output without <c>overwrite</c>
-/// is refused before any work.
+/// <see cref="OutputFile"/>, never over the input). <see cref="TiffWriteOptions"/> says whether an
+/// existing output may be replaced (otherwise it is refused before any work) and, for an OME-Zarr
+/// output, which Zarr version is written.
 /// </summary>
 public static class PostprocessFile
 {
     /// <summary>Removes segments smaller than <paramref name="minSize"/> voxels (a fractional minimum, see <see cref="SizeLimit"/>).</summary>
-    public static PostprocessFileResult FilterSmallSegments(string input, string output, double minSize, bool overwrite, CancellationToken cancellationToken = default) =>
-        Transform(input, output, overwrite, labels => SmallSegmentFilter.Apply(labels, SizeLimit.SmallestKept(minSize), cancellationToken), cancellationToken);
+    public static PostprocessFileResult FilterSmallSegments(string input, string output, double minSize, TiffWriteOptions write, CancellationToken cancellationToken = default) =>
+        Transform(input, output, write, labels => SmallSegmentFilter.Apply(labels, SizeLimit.SmallestKept(minSize), cancellationToken), cancellationToken);
 
     /// <summary>Fills holes of at most <paramref name="maxHoleSize"/> voxels (a fractional maximum, see <see cref="SizeLimit"/>).
     /// A whole-image step: an image over <paramref name="limit"/> (default <see cref="WholeImageLimit.Default"/>) is refused before it is read.</summary>
-    public static PostprocessFileResult RemoveSmallHoles(string input, string output, double maxHoleSize, bool overwrite, CancellationToken cancellationToken = default, WholeImageLimit? limit = null)
+    public static PostprocessFileResult RemoveSmallHoles(string input, string output, double maxHoleSize, TiffWriteOptions write, CancellationToken cancellationToken = default, WholeImageLimit? limit = null)
     {
         (limit ?? WholeImageLimit.Default).Check(input, "hole filling", WholeImageLimit.HoleFillingBytesPerPixel);
-        return Transform(input, output, overwrite, labels => HoleFilling.Apply(labels, SizeLimit.LargestKept(maxHoleSize), cancellationToken), cancellationToken);
+        return Transform(input, output, write, labels => HoleFilling.Apply(labels, SizeLimit.LargestKept(maxHoleSize), cancellationToken), cancellationToken);
     }
 
     /// <summary>City-block rings of <paramref name="ringWidth"/> voxels, or, with <paramref name="nearestDistance"/>,
     /// rings by nearest segment within that physical distance (voxel size from the file unless a <paramref name="scale"/>
     /// is given: one number, (Y, X) or (Z, Y, X)).</summary>
-    public static PostprocessFileResult RingMask(string input, string output, int? ringWidth, bool keepOriginal, bool overwrite,
+    public static PostprocessFileResult RingMask(string input, string output, int? ringWidth, bool keepOriginal, TiffWriteOptions write,
         double? nearestDistance = null, IReadOnlyList<double>? scale = null, CancellationToken cancellationToken = default)
     {
         if (ringWidth is null == nearestDistance is null)
             throw new SegMeasureException("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument, "give exactly one of a ring width and a nearest-segment distance");
-        return Transform(input, output, overwrite, labels => nearestDistance is { } d
+        return Transform(input, output, write, labels => nearestDistance is { } d
             ? Postprocessing.RingMask.ApplyNearest(scale is { Count: > 0 } ? labels.WithVoxelSize(VoxelSize.FromScale(scale, labels.Shape.Is2D)) : labels, d, keepOriginal, cancellationToken)
             : Postprocessing.RingMask.Apply(labels, ringWidth!.Value, keepOriginal, cancellationToken), cancellationToken);
     }
 
     /// <summary>Seeded watershed of <paramref name="input"/> over <paramref name="heatmap"/>. A whole-image step: an
     /// image over <paramref name="limit"/> (default <see cref="WholeImageLimit.Default"/>) is refused before it is read.</summary>
-    public static PostprocessFileResult Watershed(string input, string heatmap, string? mask, string output, bool overwrite, CancellationToken cancellationToken = default, WholeImageLimit? limit = null)
+    public static PostprocessFileResult Watershed(string input, string heatmap, string? mask, string output, TiffWriteOptions write, CancellationToken cancellationToken = default, WholeImageLimit? limit = null)
     {
-        OutputFile.RefuseExisting(overwrite, output);
+        OutputFile.RefuseExisting(write.Overwrite, output);
         (limit ?? WholeImageLimit.Default).Check(input, "watershed", WholeImageLimit.WatershedBytesPerPixel);
         var landscape = ImageFile.ReadIntensity(heatmap, null, cancellationToken);
         var inside = mask is null ? null : ImageFile.ReadIntensity(mask, null, cancellationToken);
-        return Transform(input, output, overwrite, labels =>
+        return Transform(input, output, write, labels =>
         {
             try
             {
@@ -72,13 +73,13 @@ public static class PostprocessFile
 
     /// <summary>The shape filter; features measured from the image (<see cref="ShapeFeatures"/>), or read from a
     /// table file (CSV, TSV, XLSX) measured on the same image when <paramref name="featuresPath"/> is given.</summary>
-    public static PostprocessFileResult ShapeFilter(string input, string? featuresPath, string output, ShapeFilterOptions options, bool overwrite, CancellationToken cancellationToken = default) =>
-        ShapeFilter(input, featuresPath is null ? null : TableFile.Read(featuresPath), output, options, overwrite, cancellationToken) with { SecondInputPath = featuresPath };
+    public static PostprocessFileResult ShapeFilter(string input, string? featuresPath, string output, ShapeFilterOptions options, TiffWriteOptions write, CancellationToken cancellationToken = default) =>
+        ShapeFilter(input, featuresPath is null ? null : TableFile.Read(featuresPath), output, options, write, cancellationToken) with { SecondInputPath = featuresPath };
 
     /// <summary>The shape filter with a feature table measured beforehand on the same image, or measured now when null.</summary>
-    public static PostprocessFileResult ShapeFilter(string input, MeasurementTable? features, string output, ShapeFilterOptions options, bool overwrite, CancellationToken cancellationToken = default)
+    public static PostprocessFileResult ShapeFilter(string input, MeasurementTable? features, string output, ShapeFilterOptions options, TiffWriteOptions write, CancellationToken cancellationToken = default)
     {
-        OutputFile.RefuseExisting(overwrite, output);
+        OutputFile.RefuseExisting(write.Overwrite, output);
         var labels = ImageFile.ReadLabels(input, null, cancellationToken);
         ShapeFilterResult result;
         try
@@ -92,15 +93,15 @@ public static class PostprocessFile
             throw new SegMeasureException(e.ErrorId, e.Kind, $"{input}: {e.Message}", input, e);
         }
 
-        Write(input, output, result.Image, overwrite);
+        Write(input, output, result.Image, write);
         return new PostprocessFileResult(input, output, result.SegmentsBefore, result.SegmentsAfter, result.Report);
     }
 
     /// <summary>Matches nuclei and cytosols and writes both renumbered masks. The result is told from the nuclei's
     /// side (input, output, nuclei before, pairs after); the cytosol files are the paired ones.</summary>
-    public static PostprocessFileResult MatchMasks(string nuclei, string cytosol, string nucleiOutput, string cytosolOutput, MaskMatchingOptions options, bool overwrite, CancellationToken cancellationToken = default)
+    public static PostprocessFileResult MatchMasks(string nuclei, string cytosol, string nucleiOutput, string cytosolOutput, MaskMatchingOptions options, TiffWriteOptions write, CancellationToken cancellationToken = default)
     {
-        OutputFile.RefuseExisting(overwrite, nucleiOutput, cytosolOutput);
+        OutputFile.RefuseExisting(write.Overwrite, nucleiOutput, cytosolOutput);
         var n = ImageFile.ReadLabels(nuclei, null, cancellationToken);
         var c = ImageFile.ReadLabels(cytosol, null, cancellationToken);
 
@@ -114,14 +115,14 @@ public static class PostprocessFile
             throw new ShapeMismatchException($"{nuclei} and {cytosol}: {e.Message}", cytosol);
         }
 
-        Write(nuclei, nucleiOutput, result.Nuclei, overwrite);
-        Write(cytosol, cytosolOutput, result.Cytosol, overwrite);
+        Write(nuclei, nucleiOutput, result.Nuclei, write);
+        Write(cytosol, cytosolOutput, result.Cytosol, write);
         return new PostprocessFileResult(nuclei, nucleiOutput, result.NucleiBefore, result.Pairs, result.Report, cytosol, cytosolOutput, result.Matches);
     }
 
-    private static PostprocessFileResult Transform(string input, string output, bool overwrite, Func<LabelImage, PostprocessResult> operation, CancellationToken cancellationToken)
+    private static PostprocessFileResult Transform(string input, string output, TiffWriteOptions write, Func<LabelImage, PostprocessResult> operation, CancellationToken cancellationToken)
     {
-        OutputFile.RefuseExisting(overwrite, output);
+        OutputFile.RefuseExisting(write.Overwrite, output);
         var labels = ImageFile.ReadLabels(input, null, cancellationToken);
         PostprocessResult result;
         try
@@ -133,14 +134,14 @@ public static class PostprocessFile
             throw new SegMeasureException(e.ErrorId, e.Kind, $"{input}: {e.Message}", input, e);
         }
 
-        Write(input, output, result.Image, overwrite);
+        Write(input, output, result.Image, write);
         return new PostprocessFileResult(input, output, result.SegmentsBefore, result.SegmentsAfter);
     }
 
-    private static void Write(string input, string output, LabelImage image, bool overwrite)
+    private static void Write(string input, string output, LabelImage image, TiffWriteOptions write)
     {
         if (Path.GetFullPath(input) == Path.GetFullPath(output))
             throw new SegMeasureException("SegMeasure.OutputIsInput", ErrorKind.InvalidArgument, $"{output}: the output would overwrite the input file", output);
-        ImageFile.WriteLabels(output, image, new TiffWriteOptions { Overwrite = overwrite, LabelType = image.StoredType });
+        ImageFile.WriteLabels(output, image, write with { LabelType = image.StoredType });
     }
 }

@@ -12,6 +12,11 @@ public sealed record TiffWriteOptions
     /// Post-processing passes the input's type so outputs keep it.</summary>
     public PixelType? LabelType { get; init; }
 
-    /// <summary>For outputs written as OME-Zarr (a path ending in .zarr, or IMAGE.zarr/labels/NAME): 2 (OME-Zarr 0.4, the default) or 3 (0.5).</summary>
-    public int ZarrVersion { get; init; } = 2;
+    /// <summary>For outputs written as OME-Zarr (a path ending in .zarr, or IMAGE.zarr/labels/NAME): 2 (OME-Zarr 0.4) or 3 (0.5).
+    /// Null writes labels beside an image in that image's version (a store must not mix them) and a standalone store in
+    /// <see cref="DefaultZarrVersion"/>.</summary>
+    public int? ZarrVersion { get; init; }
+
+    /// <summary>Zarr v2 / OME-Zarr 0.4: the version most readers understand today.</summary>
+    public const int DefaultZarrVersion = 2;
 }

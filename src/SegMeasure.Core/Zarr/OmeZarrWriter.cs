@@ -10,8 +10,9 @@ namespace SegMeasure.Core.Zarr;
 /// <summary>
 /// Writes a label image as OME-Zarr: either a standalone image (<c>cells.ome.zarr</c>) or a
 /// label image beside its source (<c>raw.ome.zarr/labels/cells</c>, listed in the labels group
-/// and pointing back to the image). Zarr v2 / OME-Zarr 0.4 by default, the most widely read
-/// today; v3 / 0.5 on request. One resolution level, zlib (v2) or gzip (v3) chunks, axes yx or
+/// and pointing back to the image). Labels beside an image take that image's Zarr version; a
+/// standalone store is Zarr v2 / OME-Zarr 0.4 by default, the most widely read today, and v3 / 0.5
+/// on request. One resolution level, zlib (v2) or gzip (v3) chunks, axes yx or
 /// zyx with the voxel size as the scale and its unit. The store is written into a temporary
 /// folder beside the target and renamed into place; an existing target is only replaced when
 /// asked.
@@ -33,17 +34,18 @@ internal static class OmeZarrWriter
 
     public static void WriteLabels(string path, LabelImage image, TiffWriteOptions options)
     {
-        int version = options.ZarrVersion;
-        if (version is not (2 or 3))
-            throw new SegMeasureException("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument, $"{path}: Zarr version {version} (2 or 3)", path);
+        if (options.ZarrVersion is { } asked && asked is not (2 or 3))
+            throw new SegMeasureException("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument, $"{path}: Zarr version {asked} (2 or 3)", path);
         var type = TiffWriter.LabelTypeFor(image.MaxLabel(), options.LabelType, path);
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         var parent = Path.GetDirectoryName(target)!;
         var beside = LabelsTarget(path);
+        int version = options.ZarrVersion ?? TiffWriteOptions.DefaultZarrVersion;
         if (beside is { } b)
         {
             if (!ZarrPaths.IsZarr(b.Image))
                 throw new SegMeasureException("SegMeasure.DirectoryNotFound", ErrorKind.NotFound, $"{path}: the source image {b.Image} is not an OME-Zarr image", path);
+            version = options.ZarrVersion ?? FormatOf(b.Image);
             var source = OmeZarrImage.Open(b.Image);
             int depth = image.Shape.Is2D ? 1 : image.Shape.Depth;
             var spatial = source.Shape.TakeLast(image.Shape.Is2D ? 2 : 3).ToArray();

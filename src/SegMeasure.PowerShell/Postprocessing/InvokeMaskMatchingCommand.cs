@@ -34,8 +34,8 @@ public sealed class InvokeMaskMatchingCommand : SegMeasureWriterCmdlet
             OverlapThreshold = OverlapThreshold, NucleusMinSize = NucleusMinSize, NucleusMaxSize = NucleusMaxSize,
             CytosolMinSize = CytosolMinSize, CytosolMaxSize = CytosolMaxSize,
         };
-        var (cytosol, force) = (ResolvePairedPath(CytosolPath), Overwrite);
-        var result = Run((_, ct) => PostprocessFile.MatchMasks(path, cytosol, output, OutputNaming.WithSuffix(output, "_cytosol"), options, force, ct));
+        var (cytosol, write) = (ResolvePairedPath(CytosolPath), WriteOptions);
+        var result = Run((_, ct) => PostprocessFile.MatchMasks(path, cytosol, output, OutputNaming.WithSuffix(output, "_cytosol"), options, write, ct));
         WriteObject(PostprocessRecord.From(result, PostprocessRecord.MaskMatchingTypeName));
     }
 }

@@ -29,7 +29,7 @@ public sealed class InvokeRingMaskCommand : SegMeasureWriterCmdlet
     protected override void ProcessFile(string path)
     {
         if (ConfirmOutput(path) is not { } output) return;
-        var (width, keep, force, distance, scale) = (RingWidth, !RemoveOriginal, Force.IsPresent, NearestDistance, Scale);
-        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.RingMask(path, output, width, keep, force, distance, scale, ct))));
+        var (width, keep, write, distance, scale) = (RingWidth, !RemoveOriginal, WriteOptions, NearestDistance, Scale);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.RingMask(path, output, width, keep, write, distance, scale, ct))));
     }
 }

@@ -39,7 +39,7 @@ public sealed class InvokeShapeFilterCommand : SegMeasureWriterCmdlet
             MinExtent = MinExtent, MaxExtent = MaxExtent, MinCompactness = MinCompactness,
             MaxConvexityDeficit = MaxConvexityDeficit, MaxPerimeterAreaRatio = MaxPerimeterAreaRatio, AreaStdFilter = AreaStdFilter,
         };
-        var (features, force) = (FeaturePath is null ? null : ResolvePairedPath(FeaturePath), Overwrite);
-        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.ShapeFilter(path, features, output, options, force, ct)), PostprocessRecord.ShapeFilterTypeName));
+        var (features, write) = (FeaturePath is null ? null : ResolvePairedPath(FeaturePath), WriteOptions);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.ShapeFilter(path, features, output, options, write, ct)), PostprocessRecord.ShapeFilterTypeName));
     }
 }

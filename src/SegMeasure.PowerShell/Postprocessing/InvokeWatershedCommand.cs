@@ -28,8 +28,8 @@ public sealed class InvokeWatershedCommand : SegMeasureWriterCmdlet
     {
         if (ConfirmOutput(path) is not { } output) return;
         var mask = MaskPath is null ? null : ResolvePairedPath(MaskPath);
-        var (heatmap, force) = (ResolvePairedPath(HeatmapPath), Overwrite);
+        var (heatmap, write) = (ResolvePairedPath(HeatmapPath), WriteOptions);
         var limit = WholeImageLimit.FromGigabytes(MemoryLimitGB);
-        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.Watershed(path, heatmap, mask, output, force, ct, limit))));
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.Watershed(path, heatmap, mask, output, write, ct, limit))));
     }
 }

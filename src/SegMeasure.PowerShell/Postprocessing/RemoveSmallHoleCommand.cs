@@ -24,8 +24,8 @@ public sealed class RemoveSmallHoleCommand : SegMeasureWriterCmdlet
     protected override void ProcessFile(string path)
     {
         if (ConfirmOutput(path) is not { } output) return;
-        var (maxHoleSize, force) = (MaxHoleSize, Overwrite);
+        var (maxHoleSize, write) = (MaxHoleSize, WriteOptions);
         var limit = WholeImageLimit.FromGigabytes(MemoryLimitGB);
-        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.RemoveSmallHoles(path, output, maxHoleSize, force, ct, limit))));
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.RemoveSmallHoles(path, output, maxHoleSize, write, ct, limit))));
     }
 }

@@ -19,7 +19,7 @@ public sealed class RemoveSmallSegmentCommand : SegMeasureWriterCmdlet
     protected override void ProcessFile(string path)
     {
         if (ConfirmOutput(path) is not { } output) return;
-        var (minSize, force) = (MinSize, Overwrite);
-        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.FilterSmallSegments(path, output, minSize, force, ct))));
+        var (minSize, write) = (MinSize, WriteOptions);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.FilterSmallSegments(path, output, minSize, write, ct))));
     }
 }

@@ -54,6 +54,34 @@ public sealed class ZarrInputTests : IDisposable
     }
 
     [Fact]
+    public void Zarr_version_picks_the_format_of_a_standalone_output()
+    {
+        var input = Path.Combine(Zarr, "nuclei_2d.ome.zarr", "labels", "nuclei");
+        var v3 = Path.Combine(_dir, "filtered-v3.ome.zarr");
+        var run = CliRun.App("postprocess", "filter-small-segments", "--input", input, "--output", v3, "--min-size", "50", "--zarr-version", "3");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.True(File.Exists(Path.Combine(v3, "zarr.json")));
+        Assert.False(File.Exists(Path.Combine(v3, ".zattrs")));
+        var v2 = Path.Combine(_dir, "filtered-v2.ome.zarr");
+        Assert.Equal(0, CliRun.App("postprocess", "filter-small-segments", "--input", input, "--output", v2, "--min-size", "50").ExitCode);
+        Assert.Equal(File.ReadAllText(Table(v2)), File.ReadAllText(Table(v3)));
+
+        run = CliRun.App("postprocess", "filter-small-segments", "--input", input, "--output", Path.Combine(_dir, "x.ome.zarr"), "--min-size", "50", "--zarr-version", "4");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("--zarr-version", run.Error);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "x.ome.zarr")));
+    }
+
+    /// <summary>The morphology table of a label image, written to a CSV beside the temporary folder's other files.</summary>
+    private string Table(string labels)
+    {
+        var csv = Path.Combine(_dir, Path.GetFileName(labels) + ".csv");
+        var run = CliRun.App("measure", "morphology", "--segmentation", labels, "--output", csv);
+        Assert.True(run.ExitCode == 0, run.Error);
+        return csv;
+    }
+
+    [Fact]
     public void Info_describes_a_label_image_and_a_level()
     {
         var run = CliRun.App("info", Path.Combine(Zarr, "nuclei_2d.ome.zarr", "labels", "nuclei"), Path.Combine(Zarr, "nuclei_3d_v3.ome.zarr", "1"), "--json");

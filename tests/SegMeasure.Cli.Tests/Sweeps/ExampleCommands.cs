@@ -30,7 +30,7 @@ public static class ExampleCommands
         var command = new Command("double", "Doubles label ids.");
         var sweep = new FileSweep(command, "Doubling");
         var input = sweep.AddImages("--input", "Label file(s).");
-        sweep.TransformWith((file, output, overwrite, _) => OutputFile.Write(output, overwrite, stream =>
+        sweep.TransformWith((file, output, write, _) => OutputFile.Write(output, write.Overwrite, stream =>
         {
             using var writer = new StreamWriter(stream);
             writer.Write(string.Join(' ', ReadLabels(file[input]!).Select(v => v * 2)));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SegMeasure.Core.Images;
 using SegMeasure.Core.Postprocessing;
+using SegMeasure.Core.Tiff;
 
 namespace SegMeasure.Core.Tests.Postprocessing;
 
@@ -29,9 +30,9 @@ public sealed class PostprocessFileTests : IDisposable
         var operation = ReferenceCases.Operation(name);
         var result = operation switch
         {
-            "filter-small-segments" => PostprocessFile.FilterSmallSegments(source, output, p.GetProperty("min_size").GetInt64(), overwrite: false),
-            "remove-small-holes" => PostprocessFile.RemoveSmallHoles(source, output, p.GetProperty("max_hole_size").GetInt64(), overwrite: false),
-            _ => PostprocessFile.RingMask(source, output, p.GetProperty("ring_width").GetInt32(), p.GetProperty("keep_original").GetBoolean(), overwrite: false),
+            "filter-small-segments" => PostprocessFile.FilterSmallSegments(source, output, p.GetProperty("min_size").GetInt64(), new TiffWriteOptions()),
+            "remove-small-holes" => PostprocessFile.RemoveSmallHoles(source, output, p.GetProperty("max_hole_size").GetInt64(), new TiffWriteOptions()),
+            _ => PostprocessFile.RingMask(source, output, p.GetProperty("ring_width").GetInt32(), p.GetProperty("keep_original").GetBoolean(), new TiffWriteOptions()),
         };
         var written = ImageFile.ReadLabels(output);
         var npz = ReferenceCases.Load(name);
@@ -44,7 +45,7 @@ public sealed class PostprocessFileTests : IDisposable
     public void The_output_may_not_be_the_input()
     {
         var source = Path.Combine(ReferenceCases.RepoRoot(), "tests", "data", "real", "stardist", "tests_mask2d.tif");
-        var error = Assert.Throws<SegMeasureException>(() => PostprocessFile.FilterSmallSegments(source, source, 10, overwrite: true));
+        var error = Assert.Throws<SegMeasureException>(() => PostprocessFile.FilterSmallSegments(source, source, 10, new TiffWriteOptions { Overwrite = true }));
         Assert.Equal("SegMeasure.OutputIsInput", error.ErrorId);
     }
 }

@@ -1,5 +1,6 @@
 using SegMeasure.Core.Images;
 using SegMeasure.Core.Postprocessing;
+using SegMeasure.Core.Tiff;
 
 namespace SegMeasure.Core.Tests.Postprocessing;
 
@@ -79,7 +80,7 @@ public sealed class SizeLimitTests : IDisposable
     {
         var input = Write(TenAndEleven(), "in.tif");
         var output = Path.Combine(_dir, "out.tif");
-        PostprocessFile.FilterSmallSegments(input, output, minSize, overwrite: false);
+        PostprocessFile.FilterSmallSegments(input, output, minSize, new TiffWriteOptions());
         Assert.Equal(kept, Ids(ImageFile.ReadLabels(output).Data));
     }
 
@@ -96,7 +97,7 @@ public sealed class SizeLimitTests : IDisposable
         Fill(data, 0, 25, 26, 2, 13);
         var input = Write(Image(data), "holes.tif");
         var output = Path.Combine(_dir, "filled.tif");
-        PostprocessFile.RemoveSmallHoles(input, output, maxHoleSize, overwrite: false);
+        PostprocessFile.RemoveSmallHoles(input, output, maxHoleSize, new TiffWriteOptions());
         var after = ImageFile.ReadLabels(output).Data;
         Assert.Equal(filled, after.Count(v => v == 5) - data.Count(v => v == 5));
     }
@@ -136,7 +137,7 @@ public sealed class SizeLimitTests : IDisposable
         var (nuclei, cytosol) = Cells();
         var n = Write(nuclei, "n.tif");
         var c = Write(cytosol, "c.tif");
-        var result = PostprocessFile.MatchMasks(n, c, Path.Combine(_dir, "n_out.tif"), Path.Combine(_dir, "c_out.tif"), new MaskMatchingOptions { NucleusMaxSize = 10.5 }, overwrite: false);
+        var result = PostprocessFile.MatchMasks(n, c, Path.Combine(_dir, "n_out.tif"), Path.Combine(_dir, "c_out.tif"), new MaskMatchingOptions { NucleusMaxSize = 10.5 }, new TiffWriteOptions());
         Assert.Equal(1, result.SegmentsAfter);
         Assert.Equal(10, ImageFile.ReadLabels(Path.Combine(_dir, "n_out.tif")).Data.Count(v => v != 0));
     }

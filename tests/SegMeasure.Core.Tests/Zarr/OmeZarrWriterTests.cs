@@ -81,6 +81,32 @@ public class OmeZarrWriterTests : IDisposable
         if (version == 2) CheckWithPythonZarr(target, cells, ["y", "x"], [0.5, 0.5]);
     }
 
+    [Theory]
+    [InlineData("nuclei_2d.ome.zarr", ".zattrs")]
+    [InlineData("nuclei_2d_v3.ome.zarr", "zarr.json")]
+    public void Labels_beside_an_image_take_its_zarr_version_when_none_is_asked(string store, string metadataFile)
+    {
+        var image = CopyStore(store);
+        var source = ImageFile.ReadLabels(Path.Combine(image, "labels", "nuclei"));
+        var target = Path.Combine(image, "labels", "copy");
+        ImageFile.WriteLabels(target, source);
+
+        Assert.True(File.Exists(Path.Combine(target, metadataFile)));
+        Assert.Equal(source.Data, ImageFile.ReadLabels(target).Data);
+    }
+
+    [Fact]
+    public void A_standalone_store_is_zarr_v2_unless_asked()
+    {
+        var labels = Labels(ImageShape.Of2D(20, 30));
+        ImageFile.WriteLabels(_dir.File("default.ome.zarr"), labels);
+        ImageFile.WriteLabels(_dir.File("v3.ome.zarr"), labels, new TiffWriteOptions { ZarrVersion = 3 });
+
+        Assert.Equal(TiffWriteOptions.DefaultZarrVersion, File.Exists(_dir.File("default.ome.zarr/.zattrs")) ? 2 : 3);
+        Assert.True(File.Exists(_dir.File("v3.ome.zarr/zarr.json")));
+        Assert.Equal(labels.Data, ImageFile.ReadLabels(_dir.File("v3.ome.zarr")).Data);
+    }
+
     [Fact]
     public void Labels_of_another_shape_or_zarr_version_than_the_image_are_refused()
     {
