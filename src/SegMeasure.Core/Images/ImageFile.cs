@@ -5,8 +5,9 @@ namespace SegMeasure.Core.Images;
 /// <summary>
 /// Reads and writes the images SegMeasure works on. TIFF is the format; this facade is what
 /// measurement, post-processing and the front ends call, so none of them touch the codec.
-/// Axes follow <see cref="VolumeLayout"/>: pages, ImageJ slices or OME SizeZ become Z; a time
-/// axis with no Z is read as Z (a 2D+t movie is measured as a volume); Z and T together are refused.
+/// Axes follow <see cref="VolumeLayout"/>: pages, ImageJ slices or OME SizeZ become Z; a time axis
+/// of more than one time point is read frame by frame (<see cref="ReadIntensityFrames"/>) and
+/// refused everywhere else.
 /// </summary>
 public static class ImageFile
 {
@@ -51,23 +52,35 @@ public static class ImageFile
     public static IntensityImage ReadIntensity(string path, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         var pixels = ImagePixels.Read(path, progress, cancellationToken);
-        var layout = VolumeLayout.From(pixels.Shape, pixels.Axes, path);
+        return IntensityFrame(pixels, VolumeLayout.From(pixels.Shape, pixels.Axes, path), 0, path);
+    }
+
+    /// <summary>Reads an intensity image frame by frame: one image per time point of a T axis (one image when there is none).</summary>
+    public static IReadOnlyList<IntensityImage> ReadIntensityFrames(string path, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
+        var pixels = ImagePixels.Read(path, progress, cancellationToken);
+        var layout = VolumeLayout.From(pixels.Shape, pixels.Axes, path, framesAllowed: true);
+        return Enumerable.Range(0, layout.Frames).Select(t => IntensityFrame(pixels, layout, t, path)).ToArray();
+    }
+
+    private static IntensityImage IntensityFrame(TiffPixels pixels, VolumeLayout layout, int frame, string path)
+    {
         var channels = new Array[layout.Channels];
         for (int c = 0; c < channels.Length; c++)
         {
             var data = pixels.Data;
             channels[c] = pixels.PixelType switch
             {
-                PixelType.UInt8 => layout.Extract((byte[])data, c),
-                PixelType.Int8 => layout.Extract((sbyte[])data, c),
-                PixelType.UInt16 => layout.Extract((ushort[])data, c),
-                PixelType.Int16 => layout.Extract((short[])data, c),
-                PixelType.UInt32 => layout.Extract((uint[])data, c),
-                PixelType.Int32 => layout.Extract((int[])data, c),
-                PixelType.UInt64 => layout.Extract((ulong[])data, c),
-                PixelType.Int64 => layout.Extract((long[])data, c),
-                PixelType.Float32 => layout.Extract((float[])data, c),
-                PixelType.Float64 => layout.Extract((double[])data, c),
+                PixelType.UInt8 => layout.Extract((byte[])data, c, frame),
+                PixelType.Int8 => layout.Extract((sbyte[])data, c, frame),
+                PixelType.UInt16 => layout.Extract((ushort[])data, c, frame),
+                PixelType.Int16 => layout.Extract((short[])data, c, frame),
+                PixelType.UInt32 => layout.Extract((uint[])data, c, frame),
+                PixelType.Int32 => layout.Extract((int[])data, c, frame),
+                PixelType.UInt64 => layout.Extract((ulong[])data, c, frame),
+                PixelType.Int64 => layout.Extract((long[])data, c, frame),
+                PixelType.Float32 => layout.Extract((float[])data, c, frame),
+                PixelType.Float64 => layout.Extract((double[])data, c, frame),
                 _ => throw new TiffFormatException($"unsupported sample type {pixels.PixelType}", path, ErrorKind.NotSupported),
             };
         }
@@ -75,12 +88,29 @@ public static class ImageFile
         return new IntensityImage(channels, layout.Shape, pixels.PixelType, pixels.VoxelSize);
     }
 
-    /// <summary>Writes a label image: to a temporary file renamed into place, refusing to overwrite unless asked.</summary>
-    /// <summary>A path ending in .zarr, or IMAGE.zarr/labels/NAME, is written as OME-Zarr (<see cref="Zarr.OmeZarrWriter"/>).</summary>
+    /// <summary>Writes a label image: to a temporary file renamed into place, refusing to overwrite unless asked.
+    /// A path ending in .zarr, or IMAGE.zarr/labels/NAME, is written as OME-Zarr (<see cref="Zarr.OmeZarrWriter"/>).</summary>
     public static void WriteLabels(string path, LabelImage image, TiffWriteOptions? options = null)
     {
         if (Zarr.OmeZarrWriter.IsZarrOutput(path)) Zarr.OmeZarrWriter.WriteLabels(path, image, options ?? new TiffWriteOptions());
         else TiffWriter.WriteLabels(path, image, options);
+    }
+
+    /// <summary>Writes the label images of a time series (one per time point, all of one shape) as one TIFF with a
+    /// T axis: OME-XML with SizeT, pages in T order. One frame is written as <see cref="WriteLabels"/> writes it.</summary>
+    public static void WriteLabelFrames(string path, IReadOnlyList<LabelImage> frames, TiffWriteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        if (frames.Count == 1)
+        {
+            WriteLabels(path, frames[0], options);
+            return;
+        }
+
+        if (Zarr.OmeZarrWriter.IsZarrOutput(path))
+            throw new SegMeasureException("SegMeasure.NotSupported", ErrorKind.NotSupported,
+                $"{path}: label images with a time axis are written as OME-TIFF (*.ome.tif); OME-Zarr output takes one time point", path);
+        TiffWriter.WriteLabelFrames(path, frames, options, cancellationToken);
     }
 
     /// <summary>Writes an intensity image in its own sample type, with the same safety as <see cref="WriteLabels"/>.</summary>

@@ -7,15 +7,15 @@ namespace SegMeasure.Core.Images;
 /// <item>Z comes from a Z axis (ImageJ slices, OME SizeZ) or the generic page axis Q of a plain multi-page file;
 /// two of them with more than one slice each are more spatial axes than a volume has, and refused.</item>
 /// <item>Axes that cannot be told apart (the same letter twice with more than one element, as tifffile's QQYX) are refused.</item>
-/// <item>A time axis with more than one time point is refused: no command measures per frame yet, and reading
-/// time as depth would join objects across frames.</item>
+/// <item>A time axis with more than one time point is refused unless the caller works frame by frame
+/// (segmentation does; measurement does not yet): reading time as depth would join objects across frames.</item>
 /// <item>Channels come from a C axis (ImageJ channels, OME SizeC) or S (samples per pixel); both at once is refused.</item>
 /// <item>A 1-D array is refused, as the reference refuses it.</item>
 /// </list>
 /// Axes of size 1 are dropped. Strides are in elements of the series array (C order over its axes).
 /// </summary>
 internal sealed record VolumeLayout(int Channels, int Depth, int Height, int Width, bool Is2D,
-    long ChannelStride, long ZStride, long YStride, long XStride)
+    long ChannelStride, long ZStride, long YStride, long XStride, int Frames = 1, long FrameStride = 0)
 {
     private const string KnownAxes = "TZCQSYX";
 
@@ -24,7 +24,8 @@ internal sealed record VolumeLayout(int Channels, int Depth, int Height, int Wid
 
     public ImageShape Shape => Is2D ? ImageShape.Of2D(Height, Width) : ImageShape.Of3D(Depth, Height, Width);
 
-    public static VolumeLayout From(int[] shape, string axes, string path)
+    /// <param name="framesAllowed">Whether a T axis of more than one time point becomes <see cref="Frames"/> rather than an error.</param>
+    public static VolumeLayout From(int[] shape, string axes, string path, bool framesAllowed = false)
     {
         if (shape.Length != axes.Length)
             throw new ImageAxesException($"the metadata names {axes.Length} axes for {shape.Length} dimensions", shape, axes, path, SelectWayOut);
@@ -68,7 +69,7 @@ internal sealed record VolumeLayout(int Channels, int Depth, int Height, int Wid
         var y = Axis('Y');
         var x = Axis('X');
 
-        if (t.Size > 1)
+        if (t.Size > 1 && !framesAllowed)
             throw new ImageAxesException($"the image has {t.Size} time points", shape, axes, path,
                 "SegMeasure measures one 2D or 3D image per file: select one time point first (split the frames into separate files)");
         if (z.Size > 1 && q.Size > 1)
@@ -80,13 +81,13 @@ internal sealed record VolumeLayout(int Channels, int Depth, int Height, int Wid
         var channelAxis = c.Size > 1 ? c : s;
         bool is2D = !axes.Contains('Z') && !axes.Contains('Q');
         return new VolumeLayout(channelAxis.Size, depthAxis.Item1, y.Size, x.Size, is2D,
-            channelAxis.Stride, depthAxis.Item2, y.Stride, x.Stride);
+            channelAxis.Stride, depthAxis.Item2, y.Stride, x.Stride, t.Size, t.Stride);
     }
 
-    /// <summary>Copies one channel out of the series array into a dense Z,Y,X array of the same element type.</summary>
-    public T[] Extract<T>(T[] source, int channel) where T : unmanaged
+    /// <summary>Copies one channel of one time point out of the series array into a dense Z,Y,X array of the same element type.</summary>
+    public T[] Extract<T>(T[] source, int channel, int frame = 0) where T : unmanaged
     {
-        if (Channels == 1 && XStride == 1 && YStride == Width && (Depth == 1 || ZStride == (long)Height * Width))
+        if (Frames == 1 && Channels == 1 && XStride == 1 && YStride == Width && (Depth == 1 || ZStride == (long)Height * Width))
             return source;
         var result = new T[(long)Depth * Height * Width];
         long target = 0;
@@ -94,7 +95,7 @@ internal sealed record VolumeLayout(int Channels, int Depth, int Height, int Wid
         {
             for (int yi = 0; yi < Height; yi++)
             {
-                long rowStart = channel * ChannelStride + zi * ZStride + yi * YStride;
+                long rowStart = frame * FrameStride + channel * ChannelStride + zi * ZStride + yi * YStride;
                 if (XStride == 1)
                 {
                     Array.Copy(source, rowStart, result, target, Width);

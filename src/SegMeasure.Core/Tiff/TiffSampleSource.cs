@@ -7,19 +7,23 @@ namespace SegMeasure.Core.Tiff;
 /// <summary>What a writer needs from an image: page geometry and the samples of a run of rows, as little-endian bytes.</summary>
 internal abstract class TiffSampleSource
 {
-    protected TiffSampleSource(PixelType pixelType, ImageShape shape, int channels)
+    protected TiffSampleSource(PixelType pixelType, ImageShape shape, int channels, int frames = 1)
     {
         PixelType = pixelType;
         Shape = shape;
         Channels = channels;
+        Frames = frames;
     }
 
     public PixelType PixelType { get; }
     public ImageShape Shape { get; }
     public int Channels { get; }
 
-    /// <summary>Pages in ImageJ order: channel fastest, then z.</summary>
-    public int PageCount => Shape.Depth * Channels;
+    /// <summary>Time points: more than one makes a T axis.</summary>
+    public int Frames { get; }
+
+    /// <summary>Pages in ImageJ and OME XYCZT order: channel fastest, then z, then t.</summary>
+    public int PageCount => Shape.Depth * Channels * Frames;
 
     public long RowBytes => (long)Shape.Width * PixelType.SizeInBytes();
 
@@ -45,16 +49,21 @@ internal sealed class ChannelSampleSource : TiffSampleSource
     }
 }
 
-/// <summary>Label ids (uint) converted to the sample type chosen for the file.</summary>
+/// <summary>Label ids (uint) converted to the sample type chosen for the file; one image, or the frames of a time series.</summary>
 internal sealed class LabelSampleSource : TiffSampleSource
 {
-    private readonly uint[] _labels;
+    private readonly uint[][] _frames;
 
-    public LabelSampleSource(LabelImage image, PixelType type) : base(type, image.Shape, 1) => _labels = image.Data;
+    public LabelSampleSource(LabelImage image, PixelType type) : this([image], type)
+    {
+    }
+
+    public LabelSampleSource(IReadOnlyList<LabelImage> frames, PixelType type) : base(type, frames[0].Shape, 1, frames.Count) =>
+        _frames = frames.Select(f => f.Data).ToArray();
 
     public override void CopyRows(int page, int row, int rows, Span<byte> destination)
     {
-        var source = _labels.AsSpan((int)Shape.IndexOf(page, row, 0), rows * Shape.Width);
+        var source = _frames[page / Shape.Depth].AsSpan((int)Shape.IndexOf(page % Shape.Depth, row, 0), rows * Shape.Width);
         switch (PixelType)
         {
             case PixelType.UInt32 or PixelType.Int32: MemoryMarshal.AsBytes(source).CopyTo(destination); break;

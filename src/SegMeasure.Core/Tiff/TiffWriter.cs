@@ -56,6 +56,18 @@ internal static class TiffWriter
         Write(path, new LabelSampleSource(image, type), image.VoxelSize, options, cancellationToken, bigTiffThreshold);
     }
 
+    /// <summary>The frames of a time series, one shape and voxel size, as one OME-TIFF with a T axis.</summary>
+    public static void WriteLabelFrames(string path, IReadOnlyList<LabelImage> frames, TiffWriteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new TiffWriteOptions();
+        if (frames.Count == 0) throw new ArgumentException("no frames to write", nameof(frames));
+        foreach (var frame in frames)
+            if (frame.Shape != frames[0].Shape)
+                throw new ShapeMismatchException($"{path}: the frames of one time series have different shapes ({frames[0].Shape} and {frame.Shape})", path);
+        var type = LabelTypeFor(frames.Max(f => f.MaxLabel()), options.LabelType, path);
+        Write(path, new LabelSampleSource(frames, type), frames[0].VoxelSize, options, cancellationToken, ClassicTiffLimit);
+    }
+
     internal static void Write(string path, TiffSampleSource source, VoxelSize voxelSize, TiffWriteOptions options, CancellationToken cancellationToken, long bigTiffThreshold)
     {
         if (options.Compression is not (TiffCompression.None or TiffCompression.Deflate or TiffCompression.Lzw or TiffCompression.PackBits))
@@ -63,10 +75,10 @@ internal static class TiffWriter
         OutputFile.Write(path, options.Overwrite, stream => WriteTo(stream, source, voxelSize, options.Compression, bigTiffThreshold, cancellationToken, MetadataFor(path, source, voxelSize)));
     }
 
-    /// <summary>ImageJ metadata, or OME-XML for <c>*.ome.tif</c> outputs and arrays ImageJ cannot describe (a one-slice volume).</summary>
+    /// <summary>ImageJ metadata, or OME-XML for <c>*.ome.tif</c> outputs, time series and arrays ImageJ metadata cannot describe (a one-slice volume).</summary>
     private static string MetadataFor(string path, TiffSampleSource source, VoxelSize voxelSize) =>
-        OmeXmlWriter.IsWanted(path, source.Shape, source.PixelType)
-            ? OmeXmlWriter.Format(source.Shape, source.Channels, source.PixelType, voxelSize)
+        OmeXmlWriter.IsWanted(path, source.Shape, source.PixelType) || source.Frames > 1
+            ? OmeXmlWriter.Format(source.Shape, source.Channels, source.PixelType, voxelSize, source.Frames)
             : ImageJMetadata.Format(source.Channels, source.Shape.Is2D ? 1 : source.Shape.Depth, voxelSize);
 
     private static void WriteTo(Stream stream, TiffSampleSource source, VoxelSize voxelSize, TiffCompression compression, long bigTiffThreshold, CancellationToken cancellationToken, string description)

@@ -113,4 +113,58 @@ public class OmeTiffWriterTests
         Assert.NotNull(reader.Series.ImageJ);
         Assert.Null(reader.Series.Ome);
     }
+
+    [Theory]
+    [InlineData("movie.ome.tif", true)]
+    [InlineData("movie-stack.tif", false)]
+    public void A_time_series_keeps_its_t_axis(string name, bool is2D)
+    {
+        using var dir = new TemporaryDirectory();
+        var shape = is2D ? ImageShape.Of2D(6, 9) : ImageShape.Of3D(2, 6, 9);
+        var voxel = new VoxelSize(2.0, 0.5, 0.25, "micron");
+        var frames = Enumerable.Range(0, 3).Select(t => new LabelImage(Labels(shape).Data.Select(v => v == 0 ? 0 : v + (uint)(10 * t)).ToArray(), shape, voxel)).ToArray();
+        var path = dir.File(name);
+        ImageFile.WriteLabelFrames(path, frames);
+
+        using (var reader = TiffReader.Open(path))
+            Assert.Equal(is2D ? "TYX" : "TZYX", reader.Series.Axes);
+        var back = ImageFile.ReadIntensityFrames(path, null, default);
+        Assert.Equal(3, back.Count);
+        for (int t = 0; t < 3; t++)
+        {
+            Assert.Equal(shape, back[t].Shape);
+            Assert.Equal(frames[t].Data, back[t].GetChannel<byte>(0).Select(v => (uint)v));
+        }
+
+        // Where frames are not read one by one, the time axis is refused, never read as depth.
+        var error = Assert.Throws<ImageAxesException>(() => ImageFile.ReadLabels(path));
+        Assert.Contains("3 time points", error.Message);
+
+        if (!ExternalTools.HasTifffile) return;
+        var script = """
+            import json, sys, tifffile
+            with tifffile.TiffFile(sys.argv[1]) as t:
+                s = t.series[0]
+                a = s.asarray().astype('int64')
+                print(json.dumps({"shape": list(s.get_shape(False)), "axes": s.get_axes(False), "sums": [int(a[i].sum()) for i in range(a.shape[0])]}))
+            """;
+        var (code, output, stderr) = ExternalTools.Run(ExternalTools.DebianPython, ["-c", script, path]);
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(output);
+        var axes = json.RootElement.GetProperty("axes").GetString()!;
+        var sizes = json.RootElement.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        int Size(char axis) => axes.IndexOf(axis) is var i and >= 0 ? sizes[i] : 1;
+        Assert.Equal((3, 1, shape.Depth, 6, 9), (Size('T'), Size('C'), Size('Z'), Size('Y'), Size('X')));
+        Assert.Equal('T', axes[0]);
+        Assert.Equal(frames.Select(f => f.Data.Sum(v => (long)v)), json.RootElement.GetProperty("sums").EnumerateArray().Select(e => e.GetInt64()));
+    }
+
+    [Fact]
+    public void Frames_of_different_shapes_are_refused()
+    {
+        using var dir = new TemporaryDirectory();
+        var path = dir.File("bad.ome.tif");
+        Assert.Throws<ShapeMismatchException>(() => ImageFile.WriteLabelFrames(path, [Labels(ImageShape.Of2D(6, 9)), Labels(ImageShape.Of2D(6, 8))]));
+        Assert.False(File.Exists(path));
+    }
 }
