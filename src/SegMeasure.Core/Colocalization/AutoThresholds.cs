@@ -1,3 +1,5 @@
+using SegMeasure.Core.Analysis.Thresholds;
+
 namespace SegMeasure.Core.Colocalization;
 
 /// <summary>
@@ -40,43 +42,7 @@ internal static class AutoThresholds
     }
 
     /// <summary>The bin centre maximising the between-class variance w1·w2·(μ1 − μ2)².</summary>
-    public static double Otsu(IntensityHistogram histogram)
-    {
-        var counts = histogram.Counts;
-        var centers = histogram.Centers;
-        int n = counts.Length;
-        var weightBelow = new double[n];
-        var meanBelow = new double[n];
-        double w = 0, m = 0;
-        for (int i = 0; i < n; i++)
-        {
-            w += counts[i];
-            m += counts[i] * centers[i];
-            weightBelow[i] = w;
-            meanBelow[i] = m / w;
-        }
-
-        var weightAbove = new double[n];
-        var meanAbove = new double[n];
-        w = 0;
-        m = 0;
-        for (int i = n - 1; i >= 0; i--)
-        {
-            w += counts[i];
-            m += counts[i] * centers[i];
-            weightAbove[i] = w;
-            meanAbove[i] = m / w;
-        }
-
-        var variance = new double[n - 1];
-        for (int i = 0; i < n - 1; i++)
-        {
-            double d = meanBelow[i] - meanAbove[i + 1];
-            variance[i] = weightBelow[i] * weightAbove[i + 1] * (d * d);
-        }
-
-        return centers[ArgMax(variance)];
-    }
+    public static double Otsu(IntensityHistogram histogram) => OtsuCriterion.BestCenter(histogram.Counts, histogram.Centers);
 
     /// <summary>
     /// Li's iteration t ← (μb − μf) / (ln μb − ln μf) on the values shifted to start at zero, from

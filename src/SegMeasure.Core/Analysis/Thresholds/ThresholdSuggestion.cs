@@ -68,48 +68,7 @@ public static class ThresholdSuggestion
         var data = Finite(values);
         if (data.All(v => v == data[0])) return data[0];
         var histogram = UniformHistogram.Of(data, bins);
-        var counts = histogram.Counts;
-        var centers = histogram.Centers();
-        int n = counts.Length;
-
-        var weight1 = new double[n];
-        var mean1 = new double[n];
-        double w = 0, m = 0;
-        for (int i = 0; i < n; i++)
-        {
-            w += counts[i];
-            m += counts[i] * centers[i];
-            weight1[i] = w;
-            mean1[i] = m / w;
-        }
-
-        var weight2 = new double[n];
-        var mean2 = new double[n];
-        w = 0;
-        m = 0;
-        for (int i = n - 1; i >= 0; i--)
-        {
-            w += counts[i];
-            m += counts[i] * centers[i];
-            weight2[i] = w;
-            mean2[i] = m / w;
-        }
-
-        int best = 0;
-        double bestVariance = double.NegativeInfinity;
-        for (int i = 0; i < n - 1; i++)
-        {
-            double d = mean1[i] - mean2[i + 1];
-            double variance = weight1[i] * weight2[i + 1] * (d * d);
-            // NaN never wins, as in numpy's argmax only when no NaN is present; empty leading bins cannot occur.
-            if (variance > bestVariance)
-            {
-                bestVariance = variance;
-                best = i;
-            }
-        }
-
-        return centers[best];
+        return OtsuCriterion.BestCenter(histogram.Counts, histogram.Centers());
     }
 
     /// <summary>
