@@ -20,6 +20,12 @@ public static class SegmentCommand
         var model = new Option<string?>("--model") { Description = "Cellpose network exported to ONNX (cellpose method)" };
         var diameter = new Option<double>("--diameter") { Description = "Expected object diameter in pixels", DefaultValueFactory = _ => defaults.Classical.Diameter };
         var sigma = new Option<double>("--sigma") { Description = "Gaussian smoothing sigma in pixels (classical method)", DefaultValueFactory = _ => defaults.Classical.Sigma };
+        var threshold = new Option<string>("--threshold")
+        {
+            Description = "local (above the local mean of a block of about three diameters; uneven backgrounds) | otsu (one global threshold) (classical method)",
+            DefaultValueFactory = _ => defaults.Classical.Threshold.ToString().ToLowerInvariant(),
+        };
+        threshold.AcceptOnlyFromAmong("local", "otsu");
         var cellprob = new Option<double>("--cellprob-threshold") { Description = "Cellpose cell probability threshold", DefaultValueFactory = _ => 0.0 };
         var flow = new Option<double>("--flow-threshold") { Description = "Cellpose flow error threshold", DefaultValueFactory = _ => 0.4 };
         var minSize = new Option<int>("--min-size") { Description = "Remove objects of fewer pixels", DefaultValueFactory = _ => defaults.Classical.MinSize };
@@ -34,7 +40,7 @@ public static class SegmentCommand
         var force = CommonOptions.Force();
 
         var command = new Command("segment", "Segment raw images into label masks (<name>_vSM[-suffix].ome.tif) with a log each.");
-        foreach (var option in new Option[] { input, method, model, diameter, sigma, cellprob, flow, minSize, channel, zRange, projection, suffix, outputDir, filter, jobs, force })
+        foreach (var option in new Option[] { input, method, model, diameter, sigma, threshold, cellprob, flow, minSize, channel, zRange, projection, suffix, outputDir, filter, jobs, force })
             command.Options.Add(option);
         command.SetAction((parse, token) => Task.FromResult(CliContext.Execute(ctx =>
         {
@@ -43,7 +49,11 @@ public static class SegmentCommand
             {
                 Method = Enum.Parse<SegmentationMethod>(parse.GetValue(method)!, ignoreCase: true),
                 ModelPath = parse.GetValue(model),
-                Classical = new ClassicalSegmentationOptions { Diameter = parse.GetValue(diameter), Sigma = parse.GetValue(sigma), MinSize = parse.GetValue(minSize) },
+                Classical = new ClassicalSegmentationOptions
+                {
+                    Diameter = parse.GetValue(diameter), Sigma = parse.GetValue(sigma), MinSize = parse.GetValue(minSize),
+                    Threshold = Enum.Parse<ClassicalThreshold>(parse.GetValue(threshold)!, ignoreCase: true),
+                },
                 Channel = parse.GetValue(channel),
                 ZFirst = first,
                 ZLast = last,

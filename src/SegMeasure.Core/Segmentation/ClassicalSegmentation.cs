@@ -4,11 +4,13 @@ using SegMeasure.Core.Postprocessing;
 namespace SegMeasure.Core.Segmentation;
 
 /// <summary>
-/// Method 2, segmentation without trained weights: Gaussian smoothing, Otsu's global threshold,
-/// the Euclidean distance to the background, one seed per distance peak (about one diameter
-/// apart) and a seeded watershed of the negated distance inside the foreground (Beucher &amp;
-/// Meyer 1993), then objects below min_size removed and ids made consecutive. Every step is
-/// a scikit-image/scipy definition (tests/reference/segmentation) and equals it pixel for pixel.
+/// Method 2, segmentation without trained weights: Gaussian smoothing; a foreground from a local
+/// threshold (above the Gaussian-weighted mean of a block of about three diameters and above a
+/// fraction of Otsu's threshold, holes filled) or from Otsu's global threshold; the Euclidean
+/// distance to the background; one seed per peak of the lightly smoothed distance (about one
+/// diameter apart); a seeded watershed of the negated distance inside the foreground (Beucher
+/// &amp; Meyer 1993); objects below min_size removed and ids made consecutive. Every step is a
+/// scikit-image/scipy definition (tests/reference/segmentation) and equals it pixel for pixel.
 /// </summary>
 internal static class ClassicalSegmentation
 {
@@ -18,12 +20,11 @@ internal static class ClassicalSegmentation
         if (plane.Length != (long)height * width) throw new ArgumentException("the plane does not have height × width pixels");
         var smoothed = GaussianSmoothing.Apply(plane, height, width, options.Sigma);
         double threshold = OtsuThreshold.Of(smoothed);
-        var foreground = new bool[plane.Length];
+        var foreground = Foreground(smoothed, height, width, threshold, options);
         var background = new uint[plane.Length];
         bool any = false;
         for (int i = 0; i < plane.Length; i++)
         {
-            foreground[i] = smoothed[i] > threshold;
             background[i] = foreground[i] ? 0u : 1u;
             any |= foreground[i];
         }
@@ -41,9 +42,27 @@ internal static class ClassicalSegmentation
             landscape[i] = -distance[i];
         }
 
-        var seeds = DistancePeakSeeds.Find(distance, foreground, height, width, options.Diameter);
+        var peaks = options.SeedSigma > 0 ? GaussianSmoothing.Apply(distance, height, width, options.SeedSigma) : distance;
+        var seeds = DistancePeakSeeds.Find(peaks, foreground, height, width, options.Diameter);
         var flooded = Watershed.Apply(new LabelImage(seeds, shape), landscape, foreground, cancellationToken).Image.Data;
         return (RemoveSmallAndRenumber(flooded, options.MinSize), threshold);
+    }
+
+    /// <summary>Pixels above the threshold; for the local threshold, <c>threshold_local(smoothed, block, "gaussian", mode="nearest")</c>
+    /// (a Gaussian of σ = (block − 1)/6) and a fraction of Otsu's, then <c>binary_fill_holes</c>.</summary>
+    private static bool[] Foreground(double[] smoothed, int height, int width, double otsu, ClassicalSegmentationOptions options)
+    {
+        var foreground = new bool[smoothed.Length];
+        if (options.Threshold == ClassicalThreshold.Otsu)
+        {
+            for (int i = 0; i < smoothed.Length; i++) foreground[i] = smoothed[i] > otsu;
+            return foreground;
+        }
+
+        var local = GaussianSmoothing.Apply(smoothed, height, width, (options.LocalBlockSize - 1) / 6.0);
+        double floor = options.OtsuFraction * otsu;
+        for (int i = 0; i < smoothed.Length; i++) foreground[i] = smoothed[i] > local[i] && smoothed[i] > floor;
+        return BinaryHoleFilling.Fill(foreground, height, width);
     }
 
     private static uint[] RemoveSmallAndRenumber(uint[] labels, int minSize)

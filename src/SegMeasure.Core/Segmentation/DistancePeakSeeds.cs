@@ -1,7 +1,7 @@
 namespace SegMeasure.Core.Segmentation;
 
 /// <summary>
-/// Watershed seeds from the distance transform: foreground pixels whose distance equals the
+/// Watershed seeds from the distance transform (or a smoothed copy of it): foreground pixels whose value equals the
 /// maximum in the square window of side 2⌊d/2⌋+1 around them (so seeds are about one diameter d
 /// apart), grouped into 8-connected seeds numbered in raster order of their first pixel — the
 /// same as <c>ndimage.label(foreground &amp; (dist == maximum_filter(dist, size)))</c>.

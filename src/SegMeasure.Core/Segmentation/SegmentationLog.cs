@@ -23,7 +23,10 @@ internal static class SegmentationLog
             Line("sigma", options.Classical.Sigma);
             Line("diameter", options.Classical.Diameter);
             Line("min_size", options.Classical.MinSize);
-            Line("threshold", "otsu");
+            var classical = options.Classical;
+            Line("threshold", classical.Threshold == ClassicalThreshold.Otsu ? "otsu"
+                : FormattableString.Invariant($"local (block {classical.LocalBlockSize} px, above {classical.OtsuFraction:R} x otsu, holes filled)"));
+            Line("seed_sigma", classical.SeedSigma);
         }
         else
         {
@@ -36,7 +39,7 @@ internal static class SegmentationLog
         Line("suffix", options.Suffix);
         Line("frames", objectsPerFrame.Count);
         for (int t = 0; t < objectsPerFrame.Count; t++)
-            log.Append(c, $"frame {t}: {objectsPerFrame[t]} objects, {secondsPerFrame[t]:0.000} s{(t < thresholds.Count ? $", threshold {thresholds[t]:R}" : "")}\n");
+            log.Append(c, $"frame {t}: {objectsPerFrame[t]} objects, {secondsPerFrame[t]:0.000} s{(t < thresholds.Count ? $", otsu threshold {thresholds[t]:R}" : "")}\n");
         Line("seconds", seconds.ToString("0.000", c));
         Line("warnings", warnings.Count);
         foreach (var w in warnings) log.Append("warning: ").Append(w).Append('\n');

@@ -32,6 +32,10 @@ public sealed class InvokeSegSegmentationCommand : SegMeasureCmdlet
     [ValidateRange(0.0, 30.0)]
     public double Sigma { get; set; } = Defaults.Classical.Sigma;
 
+    /// <summary>Classical method: Local (above the local mean of a block of about three diameters, for uneven backgrounds) or Otsu (one global threshold).</summary>
+    [Parameter]
+    public ClassicalThreshold Threshold { get; set; } = Defaults.Classical.Threshold;
+
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
     public int MinSize { get; set; } = Defaults.Classical.MinSize;
@@ -96,7 +100,7 @@ public sealed class InvokeSegSegmentationCommand : SegMeasureCmdlet
     {
         Method = Method,
         ModelPath = Model is null ? null : GetUnresolvedProviderPathFromPSPath(Model),
-        Classical = new ClassicalSegmentationOptions { Diameter = Diameter, Sigma = Sigma, MinSize = MinSize },
+        Classical = new ClassicalSegmentationOptions { Diameter = Diameter, Sigma = Sigma, MinSize = MinSize, Threshold = Threshold },
         Channel = Channel,
         ZFirst = ZRange?[0],
         ZLast = ZRange?[1],

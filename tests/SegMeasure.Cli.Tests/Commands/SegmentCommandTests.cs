@@ -37,6 +37,22 @@ public sealed class SegmentCommandTests : IDisposable
     }
 
     [Fact]
+    public void Threshold_chooses_the_local_or_the_global_foreground_and_the_log_says_which()
+    {
+        File.Copy(Nuclei, Path.Combine(_dir, "n.tif"));
+        Assert.Equal(0, CliRun.App("segment", "--input", Path.Combine(_dir, "n.tif"), "--suffix", "local").ExitCode);
+        var run = CliRun.App("segment", "--input", Path.Combine(_dir, "n.tif"), "--suffix", "otsu", "--threshold", "otsu");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var local = ImageFile.ReadLabels(Path.Combine(_dir, "n_vSM-local.ome.tif"));
+        var otsu = ImageFile.ReadLabels(Path.Combine(_dir, "n_vSM-otsu.ome.tif"));
+        // The local threshold keeps the dim nuclei Otsu's global threshold drops.
+        Assert.True(local.Data.Count(v => v != 0) > otsu.Data.Count(v => v != 0));
+        Assert.Contains("threshold: local (block 37 px", File.ReadAllText(Path.Combine(_dir, "n_vSM-local.log")));
+        Assert.Contains("threshold: otsu", File.ReadAllText(Path.Combine(_dir, "n_vSM-otsu.log")));
+        Assert.NotEqual(0, CliRun.App("segment", "--input", Path.Combine(_dir, "n.tif"), "--suffix", "x", "--threshold", "mean").ExitCode);
+    }
+
+    [Fact]
     public void Bad_suffix_z_range_and_micro_sam_are_one_line_errors()
     {
         File.Copy(Nuclei, Path.Combine(_dir, "a.tif"));

@@ -7,11 +7,16 @@ Run with Debian's Python (scikit-image 0.19.3, scipy 1.10, numpy, tifffile):
 Each step is one scikit-image / scipy call, the definition the C# port must equal pixel for pixel:
 
 1. smoothing:   skimage.filters.gaussian(image, sigma, mode="nearest", truncate=4.0, preserve_range=True)
-2. threshold:   skimage.filters.threshold_otsu(smoothed) (256 bins); foreground = smoothed > t
+2. threshold:   t = skimage.filters.threshold_otsu(smoothed) (256 bins), then either
+                "otsu":  foreground = smoothed > t
+                "local": block = int(3 * diameter) | 1;
+                         foreground = binary_fill_holes((smoothed > threshold_local(smoothed, block,
+                                      method="gaussian", mode="nearest")) & (smoothed > 0.6 * t))
 3. distance:    scipy.ndimage.distance_transform_edt(foreground)
-4. seeds:       pixels of the foreground equal to the maximum of the distance in a square window
-                of side 2*floor(diameter/2)+1 (scipy.ndimage.maximum_filter), labelled as
-                8-connected groups by scipy.ndimage.label (raster order)
+4. seeds:       peaks of gaussian(distance, seed_sigma, mode="nearest", truncate=4.0) (unsmoothed when
+                seed_sigma is 0): foreground pixels equal to its maximum in a square window of side
+                2*floor(diameter/2)+1 (scipy.ndimage.maximum_filter), labelled as 8-connected groups
+                by scipy.ndimage.label (raster order)
 5. flooding:    skimage.segmentation.watershed(-distance, seeds, mask=foreground)
 6. min_size:    objects of fewer than min_size pixels removed (as skimage's remove_small_objects
                 on a label image), then skimage.segmentation.relabel_sequential
@@ -25,7 +30,7 @@ import os
 import numpy as np
 import tifffile
 from scipy import ndimage as ndi
-from skimage.filters import gaussian, threshold_otsu
+from skimage.filters import gaussian, threshold_local, threshold_otsu
 from skimage.segmentation import relabel_sequential, watershed
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -33,13 +38,19 @@ REAL = os.path.abspath(os.path.join(HERE, "..", "..", "data", "real"))
 OUT = os.path.join(HERE, "cases")
 
 
-def classical(image, sigma, diameter, min_size):
+def classical(image, sigma, diameter, min_size, threshold="local", seed_sigma=1.0):
     smoothed = gaussian(image.astype(np.float64), sigma, mode="nearest", truncate=4.0, preserve_range=True)
     t = threshold_otsu(smoothed)
-    foreground = smoothed > t
+    if threshold == "otsu":
+        foreground = smoothed > t
+    else:
+        block = max(3, int(3 * diameter) | 1)
+        local = threshold_local(smoothed, block, method="gaussian", mode="nearest")
+        foreground = ndi.binary_fill_holes((smoothed > local) & (smoothed > 0.6 * t))
     distance = ndi.distance_transform_edt(foreground)
+    peaks_of = distance if seed_sigma == 0 else gaussian(distance, seed_sigma, mode="nearest", truncate=4.0, preserve_range=True)
     r = int(diameter // 2)
-    peaks = foreground & (distance == ndi.maximum_filter(distance, size=2 * r + 1, mode="nearest"))
+    peaks = foreground & (peaks_of == ndi.maximum_filter(peaks_of, size=2 * r + 1, mode="nearest"))
     seeds, _ = ndi.label(peaks, structure=np.ones((3, 3), int))
     labels = watershed(-distance, seeds, mask=foreground)
     sizes = np.bincount(labels.ravel())
@@ -72,12 +83,16 @@ def main():
     for cy, cx, r in [(15, 15, 9), (20, 34, 9), (45, 22, 11), (40, 60, 12), (12, 66, 6)]:
         blobs += 200.0 * (((yy - cy) ** 2 + (xx - cx) ** 2) <= r * r)
     synthetic = (blobs + rng.normal(20, 8, blobs.shape)).clip(0, 65535).astype(np.uint16)
+    dsb2018 = (tifffile.imread(os.path.join(REAL, "stardist/dsb2018_img2d.tif")),
+               tifffile.imread(os.path.join(REAL, "stardist/dsb2018_mask2d.tif")))
+    tests = (tifffile.imread(os.path.join(REAL, "stardist/tests_img2d.tif")),
+             tifffile.imread(os.path.join(REAL, "stardist/tests_mask2d.tif")))
     for name, image, truth, params in [
-        ("classical_dsb2018_2d", tifffile.imread(os.path.join(REAL, "stardist/dsb2018_img2d.tif")),
-         tifffile.imread(os.path.join(REAL, "stardist/dsb2018_mask2d.tif")), dict(sigma=1.0, diameter=12, min_size=15)),
-        ("classical_tests_2d", tifffile.imread(os.path.join(REAL, "stardist/tests_img2d.tif")),
-         tifffile.imread(os.path.join(REAL, "stardist/tests_mask2d.tif")), dict(sigma=1.0, diameter=12, min_size=15)),
-        ("classical_touching_blobs_2d", synthetic, None, dict(sigma=1.5, diameter=14, min_size=20)),
+        # The defaults (local threshold, diameter 12) on the StarDist example with its ground truth.
+        ("classical_dsb2018_2d", *dsb2018, dict(sigma=1.0, diameter=12, min_size=15)),
+        ("classical_dsb2018_2d_otsu", *dsb2018, dict(sigma=1.0, diameter=12, min_size=15, threshold="otsu", seed_sigma=0.0)),
+        ("classical_tests_2d", *tests, dict(sigma=1.0, diameter=8, min_size=15)),
+        ("classical_touching_blobs_2d", synthetic, None, dict(sigma=1.5, diameter=14, min_size=20, threshold="otsu")),
     ]:
         expected, t = classical(image, **params)
         np.savez_compressed(os.path.join(OUT, name + ".npz"), image=image, expected=expected,
