@@ -66,17 +66,17 @@ public static class Watershed
         // of equal value tie and scikit-image's heap structure decides among them. Replay that
         // heap exactly until the last tied seed has left; from then on every key is distinct,
         // any priority queue gives the same order, and the constant-time level queue takes over.
-        var seedsAtLevel = new Dictionary<int, int>();
+        var seedsAtLevel = new int[Math.Max(levels, 1)];
         int seedCount = 0;
         for (int i = 0; i < n; i++)
         {
             if (output[i] == 0) continue;
             seedCount++;
-            seedsAtLevel[level[i]] = seedsAtLevel.GetValueOrDefault(level[i]) + 1;
+            seedsAtLevel[level[i]]++;
         }
 
         int tiedLeft = 0;
-        foreach (var count in seedsAtLevel.Values)
+        foreach (var count in seedsAtLevel)
             if (count > 1) tiedLeft += count;
 
         // A voxel is labelled when it enters the queue: no later path can reach it at lower cost.
