@@ -24,13 +24,18 @@ internal sealed class ViewerApi
     private readonly ViewerSession _session;
     private readonly Action _done;
     private readonly string _token;
+    private readonly TileCache _tiles;
 
     public ViewerApi(ViewerSession session, string token, Action done)
     {
         _session = session;
         _token = token;
         _done = done;
+        _tiles = new TileCache(session.Options.TileCacheBytes);
     }
+
+    /// <summary>Bytes of encoded tiles held now (at most the session's <see cref="ViewerOptions.TileCacheBytes"/>).</summary>
+    public long TileCacheBytes => _tiles.SizeBytes;
 
     public Task<HttpResponse> HandleAsync(HttpRequest request, CancellationToken cancellation) =>
         Task.Run(() => Handle(request, cancellation), cancellation);
@@ -151,14 +156,17 @@ internal sealed class ViewerApi
         if (member < 0 || member >= _session.MemberCount) return HttpResponse.NotFound();
         var images = _session.Members[member].Images;
         if (TileEncoder.Extent(images.Shape, z, level, tx, ty) is not { } extent) return HttpResponse.NotFound();
-        byte[]? bytes = request.QueryValue("layer") switch
+        var layer = request.QueryValue("layer");
+        int channel = layer == "intensity" ? IntArg(request, "c") : 0;
+        Func<byte[]>? make = layer switch
         {
-            "labels" => TileEncoder.Labels(images.Segmentation.Data, images.Shape, z, level, extent),
-            "nuclei" when images.Nuclei is { } nuclei => TileEncoder.Labels(nuclei.Data, images.Shape, z, level, extent),
-            "intensity" when IntArg(request, "c") is var c && c >= 0 && c < images.Channels.Length =>
-                TileEncoder.Intensities(images.Channels[c], images.Shape, z, level, extent),
+            "labels" => () => TileEncoder.Labels(images.Segmentation.Data, images.Shape, z, level, extent),
+            "nuclei" when images.Nuclei is { } nuclei => () => TileEncoder.Labels(nuclei.Data, images.Shape, z, level, extent),
+            "intensity" when images.Intensity is { } intensity && channel >= 0 && channel < intensity.ChannelCount =>
+                () => TileEncoder.Intensities(intensity, channel, z, level, extent),
             _ => null,
         };
+        var bytes = make is null ? null : _tiles.GetOrAdd(new TileKey(member, layer!, channel, z, level, tx, ty), make);
         return bytes is null ? HttpResponse.NotFound()
             : new HttpResponse(200, "application/octet-stream", bytes,
                 [("X-Tile-Width", extent.Width.ToString(CultureInfo.InvariantCulture)), ("X-Tile-Height", extent.Height.ToString(CultureInfo.InvariantCulture))]);
