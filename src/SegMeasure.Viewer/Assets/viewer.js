@@ -749,8 +749,6 @@ async function start() {
   window.addEventListener('resize', () => { resize(); scheduleDraw(); });
   // For scripted use (the browser tests): geometry, and whether every request has been answered.
   Object.assign(window.segViewer, { imageToScreen, labelAt, fitView, setCurrent, select, xOfValue,
-    setView: (scale, ox, oy) => { state.view = { scale, ox, oy }; scheduleDraw(); },
-    scatterPoints: () => scatter.points.map(p => ({ m: p.m, r: p.r, sx: p.sx, sy: p.sy })),
     loaded: true,
     idle: () => inflight === 0 && queuedStrokes === 0 && !applying && !applyAgain && pending.size === 0 && !drawQueued });
   scheduleDraw();
