@@ -7,6 +7,7 @@ using SegMeasure.Core;
 using SegMeasure.Core.Analysis;
 using SegMeasure.Core.Analysis.Clustering;
 using SegMeasure.Core.Analysis.Thresholds;
+using SegMeasure.Core.Colocalization;
 using SegMeasure.Core.Tables;
 using SegMeasure.Viewer.Http;
 
@@ -60,6 +61,7 @@ internal sealed class ViewerApi
                 ("POST", "/api/paint") => Paint(Body(request), cancellation),
                 ("POST", "/api/classify") => Classify(Body(request), cancellation),
                 ("POST", "/api/class-name") => RenameClass(Body(request)),
+                ("POST", "/api/colocalization") => Colocalization(Body(request)),
                 ("POST", "/api/done") => Finish(),
                 ("POST", "/api/timing") => Timing(Body(request)),
                 _ => HttpResponse.NotFound(),
@@ -245,6 +247,31 @@ internal sealed class ViewerApi
         {
             return e.Message;
         }
+    }
+
+    /// <summary>At most this many pixel pairs go to the page's scatter (evenly spaced); the line and thresholds use all.</summary>
+    private const int ScatterPoints = 5000;
+
+    /// <summary>The cytofluorogram of one object (two channels of its member): pairs for the scatter, the line, the thresholds.</summary>
+    private HttpResponse Colocalization(JsonElement body)
+    {
+        var options = new ColocalizationOptions { ThresholdMethod = ColocalizationThresholdMethods.Parse(Text(body, "method", "costes")) };
+        var id = body.GetProperty("id").GetUInt32();
+        var result = _session.Cytofluorogram(Int(body, "member", 0), id, Int(body, "channelA", 0), Int(body, "channelB", 1), options);
+        if (result is null) return HttpResponse.Json(JsonSerializer.Serialize(new { error = $"there is no object {id}" }, Json), 404);
+        int step = Math.Max(1, (result.A.Count + ScatterPoints - 1) / ScatterPoints);
+        var shown = Enumerable.Range(0, (result.A.Count + step - 1) / step).Select(i => i * step).ToArray();
+        return HttpResponse.Json(JsonSerializer.Serialize(new
+        {
+            id,
+            pixels = result.A.Count,
+            a = shown.Select(i => result.A[i]),
+            b = shown.Select(i => result.B[i]),
+            slope = Finite(result.Line.Slope),
+            intercept = Finite(result.Line.Intercept),
+            thresholdA = Finite(result.ThresholdA),
+            thresholdB = Finite(result.ThresholdB),
+        }, Json));
     }
 
     private HttpResponse RenameClass(JsonElement body)

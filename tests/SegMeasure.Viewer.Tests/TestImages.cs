@@ -3,7 +3,7 @@ using SegMeasure.Core.Tiff;
 
 namespace SegMeasure.Viewer.Tests;
 
-/// <summary>Small images written for one test: a 3-D label stack whose ids differ per plane, and a two-channel intensity image with its segmentation.</summary>
+/// <summary>Small images written for one test: a 3-D label stack whose ids differ per plane, and two-channel intensity images with their segmentations.</summary>
 internal sealed class TestImages : IDisposable
 {
     private static readonly TiffWriteOptions Options = new() { Compression = TiffCompression.None, Overwrite = true };
@@ -53,6 +53,43 @@ internal sealed class TestImages : IDisposable
         var intensity = Path.Combine(Folder, "two.tif");
         ImageFile.WriteLabels(segmentation, new LabelImage(labels, shape), Options);
         ImageFile.WriteIntensity(intensity, new IntensityImage([c0, c1], shape, PixelType.UInt16), Options);
+        return (segmentation, intensity);
+    }
+
+    /// <summary>
+    /// 64 × 64, two channels over two 16 × 16 objects. Object 1 (x, y in 4..19): a = 3x + y,
+    /// b = 2a + 10 + 4 ((x + y) mod 3), a rising cloud. Object 2 (x, y in 30..45): a = x + 2y,
+    /// b = 300 − a, a falling line. Background: both 5.
+    /// </summary>
+    public (string Segmentation, string Intensity) CorrelatedChannels()
+    {
+        var shape = ImageShape.Of2D(64, 64);
+        var a = new ushort[shape.Length];
+        var b = new ushort[shape.Length];
+        var labels = new uint[shape.Length];
+        for (int y = 0; y < 64; y++)
+            for (int x = 0; x < 64; x++)
+            {
+                int i = y * 64 + x;
+                (a[i], b[i]) = ((ushort)5, (ushort)5);
+                if (x is >= 4 and < 20 && y is >= 4 and < 20)
+                {
+                    labels[i] = 1;
+                    a[i] = (ushort)(3 * x + y);
+                    b[i] = (ushort)(2 * a[i] + 10 + 4 * ((x + y) % 3));
+                }
+                else if (x is >= 30 and < 46 && y is >= 30 and < 46)
+                {
+                    labels[i] = 2;
+                    a[i] = (ushort)(x + 2 * y);
+                    b[i] = (ushort)(300 - a[i]);
+                }
+            }
+
+        var segmentation = Path.Combine(Folder, "coloc-seg.tif");
+        var intensity = Path.Combine(Folder, "coloc.tif");
+        ImageFile.WriteLabels(segmentation, new LabelImage(labels, shape), Options);
+        ImageFile.WriteIntensity(intensity, new IntensityImage([a, b], shape, PixelType.UInt16), Options);
         return (segmentation, intensity);
     }
 

@@ -59,5 +59,13 @@ internal sealed class ViewerPage : IAsyncDisposable
     public static bool Close((int R, int G, int B) a, (int R, int G, int B) b) =>
         Math.Abs(a.R - b.R) <= 2 && Math.Abs(a.G - b.G) <= 2 && Math.Abs(a.B - b.B) <= 2;
 
+    /// <summary>Writes the page as docs/viewer/<paramref name="name"/>.png, a picture for the README.</summary>
+    public async Task SaveToDocs(string name)
+    {
+        var folder = Path.Combine(TestFiles.Repository, "docs", "viewer");
+        Directory.CreateDirectory(folder);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png") });
+    }
+
     public ValueTask DisposeAsync() => new(Page.CloseAsync());
 }

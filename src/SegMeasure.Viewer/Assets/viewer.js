@@ -377,7 +377,7 @@ function format(x) { return typeof x === 'number' && !Number.isInteger(x) ? x.to
 function select(keys, additive) {
   if (!additive) state.selected.clear();
   for (const k of keys) state.selected.add(k);
-  invalidate(); renderTable(true); drawScatter();
+  invalidate(); renderTable(true); drawScatter(); updateColocalization();
 }
 
 // ---------- interaction ----------
@@ -689,6 +689,44 @@ function renderClassNames() {
   }
 }
 
+// ---------- colocalization widget ----------
+const coloc = { data: null, key: null };
+
+/** Asks the core for the cytofluorogram of the one selected object when the widget is shown. */
+async function updateColocalization() {
+  if (!$('panel-colocalization').classList.contains('active')) return;
+  const info = state.session.members[state.current];
+  if (info.channels.length < 2) { coloc.data = null; drawColocalization(); report('co-report', 'this image has fewer than two channels'); return; }
+  const keys = [...state.selected];
+  if (keys.length !== 1) { coloc.data = null; drawColocalization(); report('co-report', 'select one object'); return; }
+  const [m, r] = keys[0].split(':').map(Number), table = state.tables[m];
+  const body = { member: m, id: table.rows[r][table.indexColumn], channelA: +$('co-a').value, channelB: +$('co-b').value, method: $('co-method').value };
+  const key = JSON.stringify(body);
+  if (key === coloc.key) return;
+  coloc.key = key;
+  try {
+    const { data } = await api('/api/colocalization', body);
+    if (coloc.key !== key) return;
+    coloc.data = data;
+    report('co-report', summary({ object: data.id, pixels: data.pixels, slope: data.slope, intercept: data.intercept, thresholdA: data.thresholdA, thresholdB: data.thresholdB }));
+  } catch (e) { coloc.data = null; report('co-report', e.message, true); }
+  drawColocalization();
+}
+
+function drawColocalization() {
+  const c = $('coloc'), g = c.getContext('2d'), d = coloc.data;
+  g.clearRect(0, 0, c.width, c.height);
+  if (!d || !d.a.length) return;
+  const maxA = Math.max(...d.a) || 1, maxB = Math.max(...d.b) || 1, pad = 10;
+  const sx = a => pad + a / maxA * (c.width - 2 * pad), sy = b => c.height - pad - b / maxB * (c.height - 2 * pad);
+  g.fillStyle = '#50c8ff';
+  d.a.forEach((a, i) => g.fillRect(sx(a) - 1, sy(d.b[i]) - 1, 3, 3));
+  g.lineWidth = 1;
+  if (d.thresholdA != null) { g.strokeStyle = '#f0c040'; g.beginPath(); g.moveTo(sx(d.thresholdA), 0); g.lineTo(sx(d.thresholdA), c.height); g.stroke(); }
+  if (d.thresholdB != null) { g.strokeStyle = '#f0c040'; g.beginPath(); g.moveTo(0, sy(d.thresholdB)); g.lineTo(c.width, sy(d.thresholdB)); g.stroke(); }
+  if (d.slope != null) { g.strokeStyle = '#f66'; g.beginPath(); g.moveTo(sx(0), sy(d.intercept)); g.lineTo(sx(maxA), sy(d.intercept + d.slope * maxA)); g.stroke(); }
+}
+
 // ---------- start ----------
 async function start() {
   // Tiles need only the session: the first view is drawn while the table and state load.
@@ -713,6 +751,9 @@ async function start() {
   for (const name of numericColumns()) { const o = el('option'); o.value = o.textContent = name; $('th-column').append(o); }
   renderLayers(); applyState(viewer); renderThresholdInputs();
 
+  session.members[0].channels.forEach((_, c) => ['co-a', 'co-b'].forEach(id => { const o = el('option'); o.value = c; o.textContent = `channel ${c}`; $(id).append(o); }));
+  if (session.members[0].channels.length > 1) $('co-b').value = 1;
+  ['co-a', 'co-b', 'co-method'].forEach(id => $(id).onchange = updateColocalization);
   $('member').onchange = () => setCurrent(+$('member').value);
   $('grid').onchange = () => { state.grid = $('grid').checked; fitView(); invalidate(); };
   $('z').oninput = () => { state.z = +$('z').value; $('z-value').textContent = state.z; invalidate(); };
@@ -740,6 +781,7 @@ async function start() {
     if (b.dataset.tab === 'table') renderTable(true);
     if (b.dataset.tab === 'threshold') drawHistogram();
     if (b.dataset.tab === 'clustering') drawScatter();
+    if (b.dataset.tab === 'colocalization') updateColocalization();
   });
   $('done').onclick = async () => {
     await api('/api/done', {});
