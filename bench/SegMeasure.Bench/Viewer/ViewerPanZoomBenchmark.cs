@@ -8,9 +8,10 @@ namespace SegMeasure.Bench;
 /// Panning and zooming the viewer on a 16 384² label image against a 4 096² one in the same run:
 /// headless Chromium driven by Playwright performs the same scripted sequence on both (wheel zoom
 /// from the whole image to full resolution, six 600 px mouse drags, zoom back out), alternating
-/// images run by run. Reports requestAnimationFrame intervals while dragging (median, 95th
-/// percentile), the time from each move's last input event until every visible tile is drawn at
-/// the right level, the ratios big / baseline, and the server's memory.
+/// images run by run. Reports requestAnimationFrame intervals while dragging and from each wheel
+/// step until its tiles are drawn (median, 95th percentile), the time from each move's last input
+/// event until every visible tile is drawn at the right level, the ratios big / baseline, and the
+/// server's memory (managed heap per session, tile cache).
 /// </summary>
 public sealed class ViewerPanZoomBenchmark : IBenchmark
 {
@@ -66,12 +67,14 @@ public sealed class ViewerPanZoomBenchmark : IBenchmark
                 await Sequence(browser, server, results[server]);
 
         Console.WriteLine($"viewer pan/zoom, {runs} run(s) per image, 1400x900 view, square objects of 64 px, headless Chromium (software drawing)");
-        Console.WriteLine("  rAF: intervals between animation frames while dragging; settle: last input event to every visible tile drawn at its level");
-        Console.WriteLine($"  {"",-18} {"rAF median",10} {"p95",8} {"zoom-in settle",15} {"p95",7} {"pan settle",11} {"p95",7} {"zoom-out settle",16} {"p95",7} {"frames",7}");
+        Console.WriteLine("  rAF: intervals between animation frames while dragging (pan) and from each wheel step until its tiles are drawn (zoom);");
+        Console.WriteLine("  settle: last input event to every visible tile drawn at its level");
+        Console.WriteLine($"  {"",-18} {"rAF pan median",14} {"p95",8} {"rAF zoom median",15} {"p95",8} {"zoom-in settle",15} {"p95",7} {"pan settle",11} {"p95",7} {"zoom-out settle",16} {"p95",7} {"frames",7}");
         Print($"{baselineSize}² (baseline)", results[small]);
         Print($"{size}²", results[big]);
         var (b, s) = (results[big], results[small]);
-        Console.WriteLine($"  ratio {size}²/{baselineSize}²: rAF median {Ratio(b.Frames, s.Frames, 0.5):F2}, p95 {Ratio(b.Frames, s.Frames, 0.95):F2}; " +
+        Console.WriteLine($"  ratio {size}²/{baselineSize}²: rAF pan median {Ratio(b.Frames, s.Frames, 0.5):F2}, p95 {Ratio(b.Frames, s.Frames, 0.95):F2}; " +
+            $"rAF zoom median {Ratio(b.ZoomFrames, s.ZoomFrames, 0.5):F2}, p95 {Ratio(b.ZoomFrames, s.ZoomFrames, 0.95):F2}; " +
             $"zoom-in settle median {Ratio(b.ZoomInSettles, s.ZoomInSettles, 0.5):F2}, p95 {Ratio(b.ZoomInSettles, s.ZoomInSettles, 0.95):F2}; " +
             $"pan settle median {Ratio(b.PanSettles, s.PanSettles, 0.5):F2}, p95 {Ratio(b.PanSettles, s.PanSettles, 0.95):F2}; " +
             $"zoom-out settle median {Ratio(b.ZoomOutSettles, s.ZoomOutSettles, 0.5):F2}, p95 {Ratio(b.ZoomOutSettles, s.ZoomOutSettles, 0.95):F2}");
@@ -88,6 +91,7 @@ public sealed class ViewerPanZoomBenchmark : IBenchmark
     private sealed class SequenceTimes
     {
         public List<double> Frames { get; } = [];
+        public List<double> ZoomFrames { get; } = [];
         public List<double> ZoomInSettles { get; } = [];
         public List<double> ZoomOutSettles { get; } = [];
         public List<double> PanSettles { get; } = [];
@@ -115,9 +119,11 @@ public sealed class ViewerPanZoomBenchmark : IBenchmark
             int zooms = 0;
             while (await page.EvaluateAsync<double>("segViewer.state.view.scale") < 1 && zooms < 20)
             {
+                await page.EvaluateAsync("window.__frames = []; window.__recording = true;");
                 await page.Mouse.WheelAsync(0, -500);
                 zooms++;
                 times.ZoomInSettles.Add(await Settled(page));
+                await Frames(page, times.ZoomFrames);
             }
 
             times.ZoomMoves += zooms;
@@ -133,16 +139,17 @@ public sealed class ViewerPanZoomBenchmark : IBenchmark
                 }
 
                 await page.Mouse.UpAsync();
-                var frames = await page.EvaluateAsync<double[]>("window.__recording = false; window.__frames");
-                for (int i = 1; i < frames.Length; i++) times.Frames.Add(frames[i] - frames[i - 1]);
+                await Frames(page, times.Frames);
                 times.PanSettles.Add(await Settled(page));
             }
 
             await page.Mouse.MoveAsync(cx, cy);
             for (int i = 0; i < zooms; i++)
             {
+                await page.EvaluateAsync("window.__frames = []; window.__recording = true;");
                 await page.Mouse.WheelAsync(0, 500);
                 times.ZoomOutSettles.Add(await Settled(page));
+                await Frames(page, times.ZoomFrames);
             }
         }
         finally
@@ -163,6 +170,13 @@ public sealed class ViewerPanZoomBenchmark : IBenchmark
         }
         """;
 
+    /// <summary>Stops recording and adds the intervals between the recorded animation frames.</summary>
+    private static async Task Frames(IPage page, List<double> into)
+    {
+        var frames = await page.EvaluateAsync<double[]>("window.__recording = false; window.__frames");
+        for (int i = 1; i < frames.Length; i++) into.Add(frames[i] - frames[i - 1]);
+    }
+
     /// <summary>Milliseconds from the last input event until a draw with every visible tile at its level.</summary>
     private static async Task<double> Settled(IPage page)
     {
@@ -173,9 +187,10 @@ public sealed class ViewerPanZoomBenchmark : IBenchmark
     }
 
     private static void Print(string label, SequenceTimes t) =>
-        Console.WriteLine($"  {label,-18} {Percentile(t.Frames, 0.5),7:F1} ms {Percentile(t.Frames, 0.95),5:F1} ms " +
+        Console.WriteLine($"  {label,-18} {Percentile(t.Frames, 0.5),11:F1} ms {Percentile(t.Frames, 0.95),5:F1} ms " +
+            $"{Percentile(t.ZoomFrames, 0.5),12:F1} ms {Percentile(t.ZoomFrames, 0.95),5:F1} ms " +
             $"{Percentile(t.ZoomInSettles, 0.5),12:F0} ms {Percentile(t.ZoomInSettles, 0.95),4:F0} ms {Percentile(t.PanSettles, 0.5),8:F0} ms " +
-            $"{Percentile(t.PanSettles, 0.95),4:F0} ms {Percentile(t.ZoomOutSettles, 0.5),13:F0} ms {Percentile(t.ZoomOutSettles, 0.95),4:F0} ms {t.Frames.Count,7}");
+            $"{Percentile(t.PanSettles, 0.95),4:F0} ms {Percentile(t.ZoomOutSettles, 0.5),13:F0} ms {Percentile(t.ZoomOutSettles, 0.95),4:F0} ms {t.Frames.Count + t.ZoomFrames.Count,7}");
 
     /// <summary>big / small at percentile <paramref name="p"/>; settle times below a millisecond count as one (a ratio of zeros says nothing).</summary>
     private static double Ratio(IEnumerable<double> big, IEnumerable<double> small, double p) =>
