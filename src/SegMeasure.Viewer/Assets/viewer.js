@@ -173,7 +173,15 @@ function isEdge(ids, i, x, y, w, h) {
   return (x > 0 && ids[i - 1] !== id) || (x < w - 1 && ids[i + 1] !== id) || (y > 0 && ids[i - w] !== id) || (y < h - 1 && ids[i + w] !== id);
 }
 
-function invalidate() { composed.clear(); scheduleDraw(); }
+// Per member, the overlay's colour lookup and the selected ids: rebuilt only when they can change
+// (every such change calls invalidate), not per frame (65 536 objects make a large Map).
+let overlays = new Map();
+function overlayOf(m) {
+  if (!overlays.has(m)) overlays.set(m, { colors: overlayColors(m), selected: selectedLabelIds(m) });
+  return overlays.get(m);
+}
+
+function invalidate() { composed.clear(); overlays = new Map(); scheduleDraw(); }
 
 // ---------- geometry ----------
 function visibleMembers() {
@@ -226,7 +234,7 @@ function draw() {
   ctx.imageSmoothingEnabled = false;
   const { scale, ox, oy } = state.view, size = state.session.tileSize;
   const colorsByMember = {}, selectedIds = {};
-  for (const m of visibleMembers()) { colorsByMember[m] = overlayColors(m); selectedIds[m] = selectedLabelIds(m); }
+  for (const m of visibleMembers()) { const o = overlayOf(m); colorsByMember[m] = o.colors; selectedIds[m] = o.selected; }
   const deadline = performance.now() + COMPOSE_BUDGET_MS;
   const wanted = new Set(), missing = [];
   let complete = true, deferred = false;
