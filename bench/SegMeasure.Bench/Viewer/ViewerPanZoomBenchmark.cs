@@ -31,7 +31,7 @@ public sealed class ViewerPanZoomBenchmark : IBenchmark
 
         int size = int.Parse(BenchmarkTools.Option(args, "--size", "16384"));
         int baselineSize = int.Parse(BenchmarkTools.Option(args, "--baseline", "4096"));
-        int runs = int.Parse(BenchmarkTools.Option(args, "--runs", "3"));
+        int runs = int.Parse(BenchmarkTools.Option(args, "--runs", "5"));
         var folder = Directory.CreateTempSubdirectory("segmeasure-viewer-panzoom-").FullName;
         try
         {
