@@ -4,14 +4,16 @@ namespace SegMeasure.Viewer;
 
 /// <summary>
 /// The pixels of one member, read on first use and kept for the session: the segmentation, the
-/// nuclei and each intensity channel as float (what tiles carry), with each channel's range for
-/// the page's default contrast limits.
+/// nuclei and the intensity image in their own sample types (no float or RGBA copy: tiles are
+/// cut from these on demand), with each channel's range for the page's default contrast limits.
+/// Memory is the files' decoded size: 4 bytes per pixel per label image, the sample size per
+/// intensity channel.
 /// </summary>
 internal sealed class MemberImages
 {
     private readonly Lazy<LabelImage> _segmentation;
     private readonly Lazy<LabelImage?> _nuclei;
-    private readonly Lazy<(float[][] Channels, (double Min, double Max)[] Ranges)?> _intensity;
+    private readonly Lazy<(IntensityImage Image, (double Min, double Max)[] Ranges)?> _intensity;
 
     public MemberImages(ViewerMember member)
     {
@@ -22,7 +24,8 @@ internal sealed class MemberImages
 
     public LabelImage Segmentation => _segmentation.Value;
     public LabelImage? Nuclei => _nuclei.Value;
-    public float[][] Channels => _intensity.Value?.Channels ?? [];
+    public IntensityImage? Intensity => _intensity.Value?.Image;
+    public int ChannelCount => Intensity?.ChannelCount ?? 0;
     public (double Min, double Max)[] Ranges => _intensity.Value?.Ranges ?? [];
     public ImageShape Shape => Segmentation.Shape;
 
@@ -34,32 +37,15 @@ internal sealed class MemberImages
         _ = _intensity.Value;
     }
 
-    private (float[][], (double, double)[]) ReadIntensity(string path)
+    private (IntensityImage, (double, double)[]) ReadIntensity(string path)
     {
         var image = ImageFile.ReadIntensity(path);
         if (image.Shape.Depth != Shape.Depth || image.Shape.Height != Shape.Height || image.Shape.Width != Shape.Width)
             throw new Core.SegMeasureException("SegMeasure.ShapeMismatch", Core.ErrorKind.InvalidData,
                 $"{path}: the intensity image has shape {image.Shape}, the segmentation {Shape}", path);
-        var channels = new float[image.ChannelCount][];
         var ranges = new (double, double)[image.ChannelCount];
-        for (int c = 0; c < channels.Length; c++)
-        {
-            var values = image.ChannelAsDouble(c);
-            var floats = new float[values.Length];
-            double min = double.PositiveInfinity, max = double.NegativeInfinity;
-            for (int i = 0; i < values.Length; i++)
-            {
-                floats[i] = (float)values[i];
-                if (!double.IsFinite(values[i])) continue;
-                if (values[i] < min) min = values[i];
-                if (values[i] > max) max = values[i];
-            }
-
-            channels[c] = floats;
-            ranges[c] = double.IsFinite(min) ? (min, max) : (0, 1);
-        }
-
-        return (channels, ranges);
+        for (int c = 0; c < ranges.Length; c++) ranges[c] = ChannelSamples.Range(image, c);
+        return (image, ranges);
     }
 
     private LabelImage Checked(LabelImage nuclei, string path)

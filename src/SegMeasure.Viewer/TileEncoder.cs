@@ -48,15 +48,16 @@ internal static class TileEncoder
         return bytes;
     }
 
-    public static byte[] Intensities(float[] data, ImageShape shape, int z, int level, (int X0, int Y0, int Width, int Height) e)
+    public static byte[] Intensities(IntensityImage image, int channel, int z, int level, (int X0, int Y0, int Width, int Height) e)
     {
         var bytes = new byte[e.Width * e.Height * 4];
+        var row = new float[e.Width];
         for (int y = 0; y < e.Height; y++)
         {
-            long rowStart = shape.IndexOf(z, (e.Y0 + y) << level, 0);
+            long rowStart = image.Shape.IndexOf(z, (e.Y0 + y) << level, e.X0 << level);
+            ChannelSamples.Gather(image, channel, rowStart, e.Width, 1 << level, row);
             var target = bytes.AsSpan(y * e.Width * 4);
-            for (int x = 0; x < e.Width; x++)
-                BinaryPrimitives.WriteSingleLittleEndian(target[(x * 4)..], data[rowStart + ((long)(e.X0 + x) << level)]);
+            for (int x = 0; x < e.Width; x++) BinaryPrimitives.WriteSingleLittleEndian(target[(x * 4)..], row[x]);
         }
 
         return bytes;

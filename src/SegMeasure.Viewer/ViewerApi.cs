@@ -7,6 +7,7 @@ using SegMeasure.Core;
 using SegMeasure.Core.Analysis;
 using SegMeasure.Core.Analysis.Clustering;
 using SegMeasure.Core.Analysis.Thresholds;
+using SegMeasure.Core.Colocalization;
 using SegMeasure.Core.Tables;
 using SegMeasure.Viewer.Http;
 
@@ -24,13 +25,18 @@ internal sealed class ViewerApi
     private readonly ViewerSession _session;
     private readonly Action _done;
     private readonly string _token;
+    private readonly TileCache _tiles;
 
     public ViewerApi(ViewerSession session, string token, Action done)
     {
         _session = session;
         _token = token;
         _done = done;
+        _tiles = new TileCache(session.Options.TileCacheBytes);
     }
+
+    /// <summary>Bytes of encoded tiles held now (at most the session's <see cref="ViewerOptions.TileCacheBytes"/>).</summary>
+    public long TileCacheBytes => _tiles.SizeBytes;
 
     public Task<HttpResponse> HandleAsync(HttpRequest request, CancellationToken cancellation) =>
         Task.Run(() => Handle(request, cancellation), cancellation);
@@ -55,6 +61,7 @@ internal sealed class ViewerApi
                 ("POST", "/api/paint") => Paint(Body(request), cancellation),
                 ("POST", "/api/classify") => Classify(Body(request), cancellation),
                 ("POST", "/api/class-name") => RenameClass(Body(request)),
+                ("POST", "/api/colocalization") => Colocalization(Body(request)),
                 ("POST", "/api/done") => Finish(),
                 ("POST", "/api/timing") => Timing(Body(request)),
                 _ => HttpResponse.NotFound(),
@@ -151,14 +158,17 @@ internal sealed class ViewerApi
         if (member < 0 || member >= _session.MemberCount) return HttpResponse.NotFound();
         var images = _session.Members[member].Images;
         if (TileEncoder.Extent(images.Shape, z, level, tx, ty) is not { } extent) return HttpResponse.NotFound();
-        byte[]? bytes = request.QueryValue("layer") switch
+        var layer = request.QueryValue("layer");
+        int channel = layer == "intensity" ? IntArg(request, "c") : 0;
+        Func<byte[]>? make = layer switch
         {
-            "labels" => TileEncoder.Labels(images.Segmentation.Data, images.Shape, z, level, extent),
-            "nuclei" when images.Nuclei is { } nuclei => TileEncoder.Labels(nuclei.Data, images.Shape, z, level, extent),
-            "intensity" when IntArg(request, "c") is var c && c >= 0 && c < images.Channels.Length =>
-                TileEncoder.Intensities(images.Channels[c], images.Shape, z, level, extent),
+            "labels" => () => TileEncoder.Labels(images.Segmentation.Data, images.Shape, z, level, extent),
+            "nuclei" when images.Nuclei is { } nuclei => () => TileEncoder.Labels(nuclei.Data, images.Shape, z, level, extent),
+            "intensity" when images.Intensity is { } intensity && channel >= 0 && channel < intensity.ChannelCount =>
+                () => TileEncoder.Intensities(intensity, channel, z, level, extent),
             _ => null,
         };
+        var bytes = make is null ? null : _tiles.GetOrAdd(new TileKey(member, layer!, channel, z, level, tx, ty), make);
         return bytes is null ? HttpResponse.NotFound()
             : new HttpResponse(200, "application/octet-stream", bytes,
                 [("X-Tile-Width", extent.Width.ToString(CultureInfo.InvariantCulture)), ("X-Tile-Height", extent.Height.ToString(CultureInfo.InvariantCulture))]);
@@ -237,6 +247,31 @@ internal sealed class ViewerApi
         {
             return e.Message;
         }
+    }
+
+    /// <summary>At most this many pixel pairs go to the page's scatter (evenly spaced); the line and thresholds use all.</summary>
+    private const int ScatterPoints = 5000;
+
+    /// <summary>The cytofluorogram of one object (two channels of its member): pairs for the scatter, the line, the thresholds.</summary>
+    private HttpResponse Colocalization(JsonElement body)
+    {
+        var options = new ColocalizationOptions { ThresholdMethod = ColocalizationThresholdMethods.Parse(Text(body, "method", "costes")) };
+        var id = body.GetProperty("id").GetUInt32();
+        var result = _session.Cytofluorogram(Int(body, "member", 0), id, Int(body, "channelA", 0), Int(body, "channelB", 1), options);
+        if (result is null) return HttpResponse.Json(JsonSerializer.Serialize(new { error = $"there is no object {id}" }, Json), 404);
+        int step = Math.Max(1, (result.A.Count + ScatterPoints - 1) / ScatterPoints);
+        var shown = Enumerable.Range(0, (result.A.Count + step - 1) / step).Select(i => i * step).ToArray();
+        return HttpResponse.Json(JsonSerializer.Serialize(new
+        {
+            id,
+            pixels = result.A.Count,
+            a = shown.Select(i => result.A[i]),
+            b = shown.Select(i => result.B[i]),
+            slope = Finite(result.Line.Slope),
+            intercept = Finite(result.Line.Intercept),
+            thresholdA = Finite(result.ThresholdA),
+            thresholdB = Finite(result.ThresholdB),
+        }, Json));
     }
 
     private HttpResponse RenameClass(JsonElement body)

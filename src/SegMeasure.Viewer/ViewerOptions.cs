@@ -13,4 +13,7 @@ public sealed record ViewerOptions
 
     /// <summary>False with <c>--no-grid</c>: one member at a time.</summary>
     public bool Grid { get; init; } = true;
+
+    /// <summary>The bound on the server's cache of encoded tiles, in bytes.</summary>
+    public long TileCacheBytes { get; init; } = TileCache.DefaultCapacityBytes;
 }

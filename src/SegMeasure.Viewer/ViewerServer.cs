@@ -11,14 +11,15 @@ namespace SegMeasure.Viewer;
 public sealed class ViewerServer : IAsyncDisposable
 {
     private readonly LoopbackHttpServer _http;
+    private readonly ViewerApi _api;
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ViewerServer(ViewerSession session)
     {
         Session = session;
         var token = LoopbackHttpServer.NewToken();
-        var api = new ViewerApi(session, token, () => _done.TrySetResult());
-        _http = new LoopbackHttpServer((request, cancellation) => api.HandleAsync(request, cancellation), token);
+        _api = new ViewerApi(session, token, () => _done.TrySetResult());
+        _http = new LoopbackHttpServer((request, cancellation) => _api.HandleAsync(request, cancellation), token);
     }
 
     public static ViewerServer Start(ViewerSession session) => new(session);
@@ -30,6 +31,9 @@ public sealed class ViewerServer : IAsyncDisposable
     public IPEndPoint LocalEndPoint => _http.LocalEndPoint;
 
     public string Token => _http.Token;
+
+    /// <summary>Bytes of encoded tiles the server holds now; bounded by <see cref="ViewerOptions.TileCacheBytes"/>.</summary>
+    public long TileCacheBytes => _api.TileCacheBytes;
 
     /// <summary>The page's address with its token: what the user opens.</summary>
     public string Address => $"http://127.0.0.1:{Port}/?token={Token}";

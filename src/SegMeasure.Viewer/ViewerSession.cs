@@ -4,6 +4,7 @@ using SegMeasure.Core;
 using SegMeasure.Core.Analysis;
 using SegMeasure.Core.Analysis.Clustering;
 using SegMeasure.Core.Analysis.Thresholds;
+using SegMeasure.Core.Colocalization;
 using SegMeasure.Core.Measurement;
 using SegMeasure.Core.Tables;
 
@@ -184,6 +185,23 @@ public sealed class ViewerSession
             _model = model;
             return model;
         }
+    }
+
+    /// <summary>
+    /// The core's cytofluorogram of one object: its pixels' pairs of two channels, Costes' regression
+    /// line and the thresholds of <paramref name="options"/>' method. Null when the object is not in the image.
+    /// </summary>
+    internal CytofluorogramResult? Cytofluorogram(int member, uint id, int channelA, int channelB, ColocalizationOptions options)
+    {
+        var images = _members[CheckMember(member)].Images;
+        if (images.Intensity is not { } intensity)
+            throw new SegMeasureException("SegMeasure.NoIntensity", ErrorKind.InvalidArgument, $"member {member} has no intensity image");
+        foreach (var c in new[] { channelA, channelB })
+            if (c < 0 || c >= intensity.ChannelCount)
+                throw new SegMeasureException("SegMeasure.NoSuchChannel", ErrorKind.InvalidArgument, $"there is no channel {c} (the image has {intensity.ChannelCount})");
+        return ObjectCrop.Of(images.Segmentation, intensity, id, channelA, channelB) is { } crop
+            ? Core.Colocalization.Cytofluorogram.Compute(crop.A, crop.B, crop.Mask, options)
+            : null;
     }
 
     internal object Snapshot(Func<MemberState, object> perMember)

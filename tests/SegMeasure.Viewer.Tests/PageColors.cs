@@ -14,6 +14,9 @@ internal static class PageColors
         return (Round(r), Round(g), Round(b));
     }
 
+    /// <summary>Nuclei take the id colour of 7n + 3, so a nucleus and the cell of the same id differ.</summary>
+    public static (int R, int G, int B) OfNucleus(uint id) => OfId(id * 7 + 3);
+
     public static (int R, int G, int B) OfTab10(long id)
     {
         var hex = Tab10[(id - 1) % 10];

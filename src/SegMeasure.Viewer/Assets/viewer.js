@@ -28,12 +28,12 @@ function idColor(id) {
 }
 
 let inflight = 0;
-async function api(path, body) {
+async function api(path, body, signal) {
   inflight++;
-  try { return await request(path, body); } finally { inflight--; }
+  try { return await request(path, body, signal); } finally { inflight--; }
 }
-async function request(path, body) {
-  const init = { headers: { 'X-SegMeasure-Token': token } };
+async function request(path, body, signal) {
+  const init = { headers: { 'X-SegMeasure-Token': token }, signal };
   if (body !== undefined) { init.method = 'POST'; init.body = JSON.stringify(body); init.headers['Content-Type'] = 'application/json'; }
   const response = await fetch(path, init);
   const type = response.headers.get('Content-Type') || '';
@@ -55,35 +55,60 @@ const state = {
 window.segViewer = { state, ready: false };
 
 // ---------- tiles ----------
-const raw = new Map();       // key -> {labels, nuclei, channels[], w, h} once loaded
-const pending = new Set();
-const composed = new Map();  // key -> canvas
-const MAX_TILES = 400;
+// Both caches are bounded and least-recently-used: a 16 384² image has 1 365 tiles per layer,
+// and only the ones on screen (and a few screens around) are kept.
+const raw = new Map();       // key -> {labels, nuclei, channels[], w, h, bytes} once loaded
+const pending = new Map();   // key -> AbortController of the tile's requests
+const composed = new Map();  // key -> canvas (RGBA, 4 bytes per pixel)
+const MAX_RAW_BYTES = 192 * 1024 * 1024, MAX_COMPOSED = 96;
+let rawBytes = 0;
+const COMPOSE_BUDGET_MS = 8;  // per frame: composing more would stall panning
 
 function tileKey(m, level, tx, ty) { return `${m}/${state.z}/${level}/${tx}/${ty}`; }
+
+/** Marks a cache entry as just used (Map keeps insertion order: the first key is the oldest). */
+function touch(map, key) { const v = map.get(key); if (v !== undefined) { map.delete(key); map.set(key, v); } return v; }
+
+function storeRaw(key, tile) {
+  raw.set(key, tile); rawBytes += tile.bytes;
+  for (const [k, t] of raw) { if (rawBytes <= MAX_RAW_BYTES) break; raw.delete(k); composed.delete(k); rawBytes -= t.bytes; }
+}
+function storeComposed(key, image) {
+  composed.set(key, image);
+  for (const k of composed.keys()) { if (composed.size <= MAX_COMPOSED) break; composed.delete(k); }
+}
 
 async function loadTile(m, level, tx, ty) {
   const key = tileKey(m, level, tx, ty);
   if (raw.has(key) || pending.has(key)) return;
-  pending.add(key);
+  const abort = new AbortController();
+  pending.set(key, abort);
   const info = state.session.members[m];
   const q = `m=${m}&z=${state.z}&level=${level}&tx=${tx}&ty=${ty}`;
   try {
-    const requests = [api(`/api/tile?layer=labels&${q}`)];
-    if (info.hasNuclei) requests.push(api(`/api/tile?layer=nuclei&${q}`));
-    info.channels.forEach((_, c) => requests.push(api(`/api/tile?layer=intensity&c=${c}&${q}`)));
+    const requests = [api(`/api/tile?layer=labels&${q}`, undefined, abort.signal)];
+    if (info.hasNuclei) requests.push(api(`/api/tile?layer=nuclei&${q}`, undefined, abort.signal));
+    info.channels.forEach((_, c) => requests.push(api(`/api/tile?layer=intensity&c=${c}&${q}`, undefined, abort.signal)));
     const results = await Promise.all(requests);
     const w = +results[0].response.headers.get('X-Tile-Width'), h = +results[0].response.headers.get('X-Tile-Height');
-    const tile = { labels: new Uint32Array(results[0].data), nuclei: null, channels: [], w, h, m, level, tx, ty };
+    const tile = { labels: new Uint32Array(results[0].data), nuclei: null, channels: [], w, h, m, level, tx, ty, bytes: 0 };
     let k = 1;
     if (info.hasNuclei) tile.nuclei = new Uint32Array(results[k++].data);
     for (; k < results.length; k++) tile.channels.push(new Float32Array(results[k].data));
-    if (raw.size > MAX_TILES) { const first = raw.keys().next().value; raw.delete(first); composed.delete(first); }
-    raw.set(key, tile);
+    tile.bytes = results.reduce((sum, r) => sum + r.data.byteLength, 0);
+    storeRaw(key, tile);
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    throw e;
   } finally {
-    pending.delete(key);
+    if (pending.get(key) === abort) pending.delete(key);
   }
   scheduleDraw();
+}
+
+/** Cancels the requests of tiles that left the view (a fast zoom passes many levels). */
+function abortUnwanted(wanted) {
+  for (const [key, abort] of pending) if (!wanted.has(key)) { abort.abort(); pending.delete(key); }
 }
 
 /** Per-member lookup from label id to the value the overlay is coloured by. */
@@ -148,7 +173,15 @@ function isEdge(ids, i, x, y, w, h) {
   return (x > 0 && ids[i - 1] !== id) || (x < w - 1 && ids[i + 1] !== id) || (y > 0 && ids[i - w] !== id) || (y < h - 1 && ids[i + w] !== id);
 }
 
-function invalidate() { composed.clear(); scheduleDraw(); }
+// Per member, the overlay's colour lookup and the selected ids: rebuilt only when they can change
+// (every such change calls invalidate), not per frame (65 536 objects make a large Map).
+let overlays = new Map();
+function overlayOf(m) {
+  if (!overlays.has(m)) overlays.set(m, { colors: overlayColors(m), selected: selectedLabelIds(m) });
+  return overlays.get(m);
+}
+
+function invalidate() { composed.clear(); overlays = new Map(); scheduleDraw(); }
 
 // ---------- geometry ----------
 function visibleMembers() {
@@ -201,36 +234,81 @@ function draw() {
   ctx.imageSmoothingEnabled = false;
   const { scale, ox, oy } = state.view, size = state.session.tileSize;
   const colorsByMember = {}, selectedIds = {};
-  for (const m of visibleMembers()) { colorsByMember[m] = overlayColors(m); selectedIds[m] = selectedLabelIds(m); }
-  let complete = true;
+  for (const m of visibleMembers()) { const o = overlayOf(m); colorsByMember[m] = o.colors; selectedIds[m] = o.selected; }
+  const deadline = performance.now() + COMPOSE_BUDGET_MS;
+  const wanted = new Set(), missing = [];
+  let complete = true, deferred = false;
+  /** The tile's picture, composed now if the frame's budget allows (placeholders always may). */
+  const imageOf = (key, tile, force) => {
+    let image = touch(composed, key);
+    if (!image && (force || performance.now() < deadline)) { image = compose(tile, colorsByMember, selectedIds); storeComposed(key, image); }
+    return image;
+  };
+  const cx = canvas.width / 2, cy = canvas.height / 2;
   for (const m of visibleMembers()) {
     const info = state.session.members[m], [mx, my] = memberOrigin(m);
     const want = Math.max(0, Math.min(info.levels - 1, Math.floor(Math.log2(1 / scale))));
-    // The coarsest level first: an immediate picture while finer tiles arrive.
-    for (const level of want === info.levels - 1 ? [want] : [info.levels - 1, want]) {
-      const f = 1 << level, levelW = Math.ceil(info.width / f), levelH = Math.ceil(info.height / f);
+    const coarsest = info.levels - 1;
+    // The tiles of the view at a level, as screen rectangles.
+    const tilesAt = level => {
+      const f = 1 << level, levelW = Math.ceil(info.width / f), levelH = Math.ceil(info.height / f), out = [];
       const x0 = Math.max(0, Math.floor(((-ox) / scale - mx) / f / size)), y0 = Math.max(0, Math.floor(((-oy) / scale - my) / f / size));
       const x1 = Math.min(Math.ceil(levelW / size) - 1, Math.floor(((canvas.width - ox) / scale - mx) / f / size));
       const y1 = Math.min(Math.ceil(levelH / size) - 1, Math.floor(((canvas.height - oy) / scale - my) / f / size));
       for (let ty = y0; ty <= y1; ty++) for (let tx = x0; tx <= x1; tx++) {
-        const key = tileKey(m, level, tx, ty), tile = raw.get(key);
-        if (!tile) { loadTile(m, level, tx, ty); if (level === want) complete = false; continue; }
-        let image = composed.get(key);
-        if (!image) { image = compose(tile, colorsByMember, selectedIds); composed.set(key, image); }
-        ctx.drawImage(image, ox + (mx + tx * size * f) * scale, oy + (my + ty * size * f) * scale, tile.w * f * scale, tile.h * f * scale);
+        const w = Math.min(size, levelW - tx * size), h = Math.min(size, levelH - ty * size);
+        out.push({ level, tx, ty, w, h, dx: ox + (mx + tx * size * f) * scale, dy: oy + (my + ty * size * f) * scale, dw: w * f * scale, dh: h * f * scale });
       }
+      return out;
+    };
+    // The coarsest level is always kept: it is the placeholder of last resort while finer tiles arrive.
+    for (const t of tilesAt(coarsest)) wanted.add(tileKey(m, coarsest, t.tx, t.ty));
+    for (const t of tilesAt(want)) {
+      const key = tileKey(m, want, t.tx, t.ty), tile = touch(raw, key);
+      wanted.add(key);
+      const image = tile && imageOf(key, tile, false);
+      if (image) { ctx.drawImage(image, t.dx, t.dy, t.dw, t.dh); continue; }
+      complete = false;
+      if (tile) deferred = true;
+      else missing.push({ m, ...t, d: (t.dx + t.dw / 2 - cx) ** 2 + (t.dy + t.dh / 2 - cy) ** 2 });
+      drawPlaceholder(m, t, size, imageOf);
     }
     if (state.grid && m === state.current) {
       ctx.strokeStyle = '#f0c040'; ctx.lineWidth = 1;
       ctx.strokeRect(ox + mx * scale, oy + my * scale, info.width * scale, info.height * scale);
     }
   }
+  abortUnwanted(wanted);
+  // Coarsest tiles first (cheap, they fill the screen), then the view's tiles from its centre out.
+  for (const m of visibleMembers()) {
+    const info = state.session.members[m], coarsest = info.levels - 1;
+    for (const key of wanted) { const [km, , level, tx, ty] = key.split('/').map(Number); if (km === m && level === coarsest) loadTile(m, level, tx, ty); }
+  }
+  missing.sort((a, b) => a.d - b.d).forEach(t => loadTile(t.m, t.level, t.tx, t.ty));
   drawStrokes();
+  if (deferred) scheduleDraw();
+  window.segViewer.viewComplete = complete;
+  if (complete) window.segViewer.completeAt = performance.now();
   if (complete && !firstPaintReported) {
     firstPaintReported = true;
     const ms = performance.now();
     window.segViewer.firstPaintMs = ms; window.segViewer.ready = true; document.body.dataset.ready = '1';
     api('/api/timing', { firstPaintMs: ms }).catch(() => {});
+  }
+}
+
+/** Fills a tile not drawn yet with the part of the finest coarser tile there is, scaled up. */
+function drawPlaceholder(m, t, size, imageOf) {
+  const info = state.session.members[m];
+  for (let level = t.level + 1; level < info.levels; level++) {
+    const k = level - t.level, ax = t.tx >> k, ay = t.ty >> k, key = tileKey(m, level, ax, ay), tile = raw.get(key);
+    if (!tile) continue;
+    const image = imageOf(key, tile, level === info.levels - 1);
+    if (!image) continue;
+    const sx = ((t.tx - (ax << k)) * size) / (1 << k), sy = ((t.ty - (ay << k)) * size) / (1 << k);
+    const sw = Math.min(t.w / (1 << k), tile.w - sx), sh = Math.min(t.h / (1 << k), tile.h - sy);
+    if (sw > 0 && sh > 0) ctx.drawImage(image, sx, sy, sw, sh, t.dx, t.dy, t.dw, t.dh);
+    return;
   }
 }
 
@@ -307,7 +385,7 @@ function format(x) { return typeof x === 'number' && !Number.isInteger(x) ? x.to
 function select(keys, additive) {
   if (!additive) state.selected.clear();
   for (const k of keys) state.selected.add(k);
-  invalidate(); renderTable(true); drawScatter();
+  invalidate(); renderTable(true); drawScatter(); updateColocalization();
 }
 
 // ---------- interaction ----------
@@ -619,6 +697,44 @@ function renderClassNames() {
   }
 }
 
+// ---------- colocalization widget ----------
+const coloc = { data: null, key: null };
+
+/** Asks the core for the cytofluorogram of the one selected object when the widget is shown. */
+async function updateColocalization() {
+  if (!$('panel-colocalization').classList.contains('active')) return;
+  const info = state.session.members[state.current];
+  if (info.channels.length < 2) { coloc.data = null; drawColocalization(); report('co-report', 'this image has fewer than two channels'); return; }
+  const keys = [...state.selected];
+  if (keys.length !== 1) { coloc.data = null; drawColocalization(); report('co-report', 'select one object'); return; }
+  const [m, r] = keys[0].split(':').map(Number), table = state.tables[m];
+  const body = { member: m, id: table.rows[r][table.indexColumn], channelA: +$('co-a').value, channelB: +$('co-b').value, method: $('co-method').value };
+  const key = JSON.stringify(body);
+  if (key === coloc.key) return;
+  coloc.key = key;
+  try {
+    const { data } = await api('/api/colocalization', body);
+    if (coloc.key !== key) return;
+    coloc.data = data;
+    report('co-report', summary({ object: data.id, pixels: data.pixels, slope: data.slope, intercept: data.intercept, thresholdA: data.thresholdA, thresholdB: data.thresholdB }));
+  } catch (e) { coloc.data = null; report('co-report', e.message, true); }
+  drawColocalization();
+}
+
+function drawColocalization() {
+  const c = $('coloc'), g = c.getContext('2d'), d = coloc.data;
+  g.clearRect(0, 0, c.width, c.height);
+  if (!d || !d.a.length) return;
+  const maxA = Math.max(...d.a) || 1, maxB = Math.max(...d.b) || 1, pad = 10;
+  const sx = a => pad + a / maxA * (c.width - 2 * pad), sy = b => c.height - pad - b / maxB * (c.height - 2 * pad);
+  g.fillStyle = '#50c8ff';
+  d.a.forEach((a, i) => g.fillRect(sx(a) - 1, sy(d.b[i]) - 1, 3, 3));
+  g.lineWidth = 1;
+  if (d.thresholdA != null) { g.strokeStyle = '#f0c040'; g.beginPath(); g.moveTo(sx(d.thresholdA), 0); g.lineTo(sx(d.thresholdA), c.height); g.stroke(); }
+  if (d.thresholdB != null) { g.strokeStyle = '#f0c040'; g.beginPath(); g.moveTo(0, sy(d.thresholdB)); g.lineTo(c.width, sy(d.thresholdB)); g.stroke(); }
+  if (d.slope != null) { g.strokeStyle = '#f66'; g.beginPath(); g.moveTo(sx(0), sy(d.intercept)); g.lineTo(sx(maxA), sy(d.intercept + d.slope * maxA)); g.stroke(); }
+}
+
 // ---------- start ----------
 async function start() {
   // Tiles need only the session: the first view is drawn while the table and state load.
@@ -643,6 +759,9 @@ async function start() {
   for (const name of numericColumns()) { const o = el('option'); o.value = o.textContent = name; $('th-column').append(o); }
   renderLayers(); applyState(viewer); renderThresholdInputs();
 
+  session.members[0].channels.forEach((_, c) => ['co-a', 'co-b'].forEach(id => { const o = el('option'); o.value = c; o.textContent = `channel ${c}`; $(id).append(o); }));
+  if (session.members[0].channels.length > 1) $('co-b').value = 1;
+  ['co-a', 'co-b', 'co-method'].forEach(id => $(id).onchange = updateColocalization);
   $('member').onchange = () => setCurrent(+$('member').value);
   $('grid').onchange = () => { state.grid = $('grid').checked; fitView(); invalidate(); };
   $('z').oninput = () => { state.z = +$('z').value; $('z-value').textContent = state.z; invalidate(); };
@@ -670,6 +789,7 @@ async function start() {
     if (b.dataset.tab === 'table') renderTable(true);
     if (b.dataset.tab === 'threshold') drawHistogram();
     if (b.dataset.tab === 'clustering') drawScatter();
+    if (b.dataset.tab === 'colocalization') updateColocalization();
   });
   $('done').onclick = async () => {
     await api('/api/done', {});
