@@ -24,6 +24,9 @@ internal sealed record VolumeLayout(int Channels, int Depth, int Height, int Wid
 
     public ImageShape Shape => Is2D ? ImageShape.Of2D(Height, Width) : ImageShape.Of3D(Depth, Height, Width);
 
+    /// <param name="shape">The series' shape, slowest axis first.</param>
+    /// <param name="axes">One letter per axis, as tifffile names them.</param>
+    /// <param name="path">The file, for errors.</param>
     /// <param name="framesAllowed">Whether a T axis of more than one time point becomes <see cref="Frames"/> rather than an error.</param>
     public static VolumeLayout From(int[] shape, string axes, string path, bool framesAllowed = false)
     {
