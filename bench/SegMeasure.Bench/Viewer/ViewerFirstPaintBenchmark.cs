@@ -13,19 +13,13 @@ namespace SegMeasure.Bench;
 /// </summary>
 public sealed class ViewerFirstPaintBenchmark : IBenchmark
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     public string Name => "viewer-first-paint";
 
     public string Description => "viewer: first paint of a 4096² segmentation + intensity image in headless Chromium (--size N --runs N)";
 
     public int Run(string[] args)
     {
-        if (!File.Exists(Chromium))
-        {
-            Console.Error.WriteLine($"{Chromium} is not installed (apt-get install chromium)");
-            return 1;
-        }
+        if (!DebianChromium.IsInstalled()) return 1;
 
         int size = int.Parse(BenchmarkTools.Option(args, "--size", "4096"));
         int runs = int.Parse(BenchmarkTools.Option(args, "--runs", "5"));
@@ -84,7 +78,7 @@ public sealed class ViewerFirstPaintBenchmark : IBenchmark
     {
         var server = ViewerServer.Start(session);
         var profile = Directory.CreateDirectory(Path.Combine(folder, $"chromium-profile-{Guid.NewGuid():N}")).FullName;
-        using var browser = Process.Start(new ProcessStartInfo(Chromium,
+        using var browser = Process.Start(new ProcessStartInfo(DebianChromium.Path,
         [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--window-size=1400,900", $"--user-data-dir={profile}", server.Address,

@@ -15,19 +15,13 @@ namespace SegMeasure.Bench;
 /// </summary>
 public sealed class ViewerPanZoomBenchmark : IBenchmark
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     public string Name => "viewer-pan-zoom";
 
     public string Description => "viewer: rAF intervals and tile settle times panning/zooming a 16384² label image vs 4096² (--size N --baseline N --runs N)";
 
     public int Run(string[] args)
     {
-        if (!File.Exists(Chromium))
-        {
-            Console.Error.WriteLine($"{Chromium} is not installed (apt-get install chromium)");
-            return 1;
-        }
+        if (!DebianChromium.IsInstalled()) return 1;
 
         int size = int.Parse(BenchmarkTools.Option(args, "--size", "16384"));
         int baselineSize = int.Parse(BenchmarkTools.Option(args, "--baseline", "4096"));
@@ -56,7 +50,7 @@ public sealed class ViewerPanZoomBenchmark : IBenchmark
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = DebianChromium.Path,
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"],
