@@ -21,7 +21,7 @@ public sealed class FuzzBenchmark : IBenchmark
         var format = BenchmarkTools.Option(args, "--format", "tiff");
         int iterations = int.Parse(BenchmarkTools.Option(args, "--iterations", "130000"));
         int seed = int.Parse(BenchmarkTools.Option(args, "--seed", "1"));
-        var root = RepositoryRoot();
+        var root = BenchmarkTools.RepositoryRoot();
         var data = BenchmarkTools.Option(args, "--data", format == "zarr"
             ? Path.Combine(root, "tests", "reference", "zarr")
             : Path.Combine(root, "tests", "data", "tiff-conformance"));
@@ -47,12 +47,5 @@ public sealed class FuzzBenchmark : IBenchmark
         {
             Directory.Delete(work, recursive: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln"))) return dir.FullName;
-        return Directory.GetCurrentDirectory();
     }
 }

@@ -46,7 +46,7 @@ public sealed class ColocalizationBenchmark : IBenchmark
             string pathA = files.PathOf(a, "a")!, pathB = files.PathOf(b, "b")!, pathLabels = files.PathOf(labels, "labels")!;
             string output = Path.Combine(directory, "baseline.json");
             string script = Path.Combine(AppContext.BaseDirectory, "Colocalization", "colocalization_baseline.py");
-            var start = new ProcessStartInfo(python, [script, RepositoryRoot(), pathA, pathB, pathLabels, timedRegions.ToString(), output]) { RedirectStandardError = true };
+            var start = new ProcessStartInfo(python, [script, BenchmarkTools.RepositoryRoot(), pathA, pathB, pathLabels, timedRegions.ToString(), output]) { RedirectStandardError = true };
             using (var process = Process.Start(start)!)
             {
                 string error = process.StandardError.ReadToEnd();
@@ -113,12 +113,5 @@ public sealed class ColocalizationBenchmark : IBenchmark
 
         var shape = ImageShape.Of2D(side, side);
         return (IntensityImage.Create(a, shape), IntensityImage.Create(b, shape), new LabelImage(labels, shape));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root (SegMeasure.PowerShell.sln)");
     }
 }

@@ -24,7 +24,7 @@ public sealed class FacilityBench : IBenchmark
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int runs = int.Parse(Value("--runs") ?? "5");
         int files = int.Parse(Value("--files") ?? "1000");
-        var repo = Repo();
+        var repo = BenchmarkTools.RepositoryRoot();
         var programs = new List<(string Name, string[] Command)>
         {
             ("JIT (dotnet segmeasure.dll)", ["dotnet", Value("--dll") ?? Path.Combine(repo, "src", "SegMeasure.Cli", "bin", "Release", "net8.0", "segmeasure.dll")]),
@@ -108,12 +108,5 @@ public sealed class FacilityBench : IBenchmark
     {
         var times = Enumerable.Range(0, runs).Select(_ => run()).Order().ToList();
         return times[times.Count / 2];
-    }
-
-    private static string Repo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? Directory.GetCurrentDirectory();
     }
 }
