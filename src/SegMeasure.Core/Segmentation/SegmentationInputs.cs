@@ -4,9 +4,10 @@ namespace SegMeasure.Core.Segmentation;
 
 /// <summary>
 /// Turns what the user named (files, folders, wildcard patterns) into the list of images to
-/// segment: a folder contributes its accepted images (not its sub-folders), a pattern its
+/// segment: a folder contributes its accepted images and OME-Zarr stores (not its other sub-folders), a pattern its
 /// accepted matches; both keep only names containing the name filter. A file named explicitly
-/// must exist and have an accepted extension. Each file is listed once.
+/// must exist and have an accepted extension; an OME-Zarr folder (a store, level, label image or
+/// HCS field) is one image. Each input is listed once.
 /// </summary>
 public static class SegmentationInputs
 {
@@ -20,9 +21,14 @@ public static class SegmentationInputs
         foreach (var input in inputs)
         {
             var full = Path.GetFullPath(input, baseDir);
-            if (Directory.Exists(full))
+            if (Images.ImagePaths.IsZarr(full))
             {
-                var found = Directory.EnumerateFiles(full).Where(Keep).Order(StringComparer.Ordinal).ToList();
+                result.Add(full); // an OME-Zarr image is one input, not a folder of inputs
+            }
+            else if (Directory.Exists(full))
+            {
+                var found = Directory.EnumerateFiles(full).Concat(Directory.EnumerateDirectories(full).Where(Images.ImagePaths.IsZarr))
+                    .Where(Keep).Order(StringComparer.Ordinal).ToList();
                 if (found.Count == 0)
                     throw new SegMeasureException("SegMeasure.NoInputs", ErrorKind.NotFound,
                         $"{input}: the folder holds no accepted image{(string.IsNullOrEmpty(nameFilter) ? "" : $" whose name contains \"{nameFilter}\"")}", input);
