@@ -1,0 +1,27 @@
+namespace SegMeasure.Core.Segmentation.Cellpose;
+
+/// <summary>
+/// Flows to masks as Cellpose does it (dynamics.resize_and_compute_masks, version 3): flow
+/// following of the pixels above the cell probability threshold, masks from the end points,
+/// the flow-error check, then hole filling, min_size and consecutive ids.
+/// </summary>
+internal static class CellposeDynamics
+{
+    public static uint[] ComputeMasks(CellposeFlows flows, CellposeMaskOptions options, CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        var starts = new List<int>();
+        for (int i = 0; i < flows.Length; i++)
+            if (flows.CellProbability[i] > options.CellProbabilityThreshold) starts.Add(i);
+        if (starts.Count == 0) return new uint[flows.Length];
+
+        var startArray = starts.ToArray();
+        var (endY, endX) = FlowFollowing.Follow(flows, (float)options.CellProbabilityThreshold, startArray, options.Iterations, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var masks = ConvergenceMasks.From(endY, endX, startArray, flows.Height, flows.Width, options.MaxSizeFraction);
+        if (options.FlowThreshold > 0 && masks.Any(l => l != 0))
+            masks = FlowErrorFilter.RemoveInconsistent(masks, flows, options.FlowThreshold);
+        cancellationToken.ThrowIfCancellationRequested();
+        return MaskCleanup.FillHolesAndRemoveSmall(masks, flows.Height, flows.Width, options.MinSize);
+    }
+}
