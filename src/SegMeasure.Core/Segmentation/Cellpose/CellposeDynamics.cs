@@ -7,7 +7,8 @@ namespace SegMeasure.Core.Segmentation.Cellpose;
 /// </summary>
 internal static class CellposeDynamics
 {
-    public static uint[] ComputeMasks(CellposeFlows flows, CellposeMaskOptions options, CancellationToken cancellationToken = default)
+    /// <summary>Masks of <paramref name="flows"/>; <paramref name="rescale"/> (diam_mean / diameter) sets the default number of steps, 200 / rescale.</summary>
+    public static uint[] ComputeMasks(CellposeFlows flows, CellposeMaskOptions options, double rescale = 1.0, CancellationToken cancellationToken = default)
     {
         options.Validate();
         var starts = new List<int>();
@@ -16,7 +17,7 @@ internal static class CellposeDynamics
         if (starts.Count == 0) return new uint[flows.Length];
 
         var startArray = starts.ToArray();
-        var (endY, endX) = FlowFollowing.Follow(flows, (float)options.CellProbabilityThreshold, startArray, options.Iterations, cancellationToken);
+        var (endY, endX) = FlowFollowing.Follow(flows, (float)options.CellProbabilityThreshold, startArray, IterationsFor(options, rescale), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var masks = ConvergenceMasks.From(endY, endX, startArray, flows.Height, flows.Width, options.MaxSizeFraction);
         if (options.FlowThreshold > 0 && masks.Any(l => l != 0))
@@ -24,4 +25,7 @@ internal static class CellposeDynamics
         cancellationToken.ThrowIfCancellationRequested();
         return MaskCleanup.FillHolesAndRemoveSmall(masks, flows.Height, flows.Width, options.MinSize);
     }
+
+    // Cellpose: niter = 200 / rescale when resampling, truncated to a whole number.
+    internal static int IterationsFor(CellposeMaskOptions options, double rescale) => options.Iterations ?? Math.Max(1, (int)(1 / rescale * 200));
 }
