@@ -12,6 +12,9 @@ Writes, under ``cases/``:
   statistics from a fixed seed (the last convolution × 20 so outputs span about ±1), exported in eval mode: input ``image`` [N, 2, 224, 224], outputs
   ``flows`` [N, 3, 224, 224] (Y flow, X flow, cell probability) and ``style`` [N, 64];
   metadata ``diam_mean`` = 30.
+- ``cellpose_no_diam_mean.onnx``: a 1×1 convolution with the right input and output but no
+  ``diam_mean`` metadata; ``cellpose_wrong_shape.onnx``: the same taking one channel. For the
+  front ends' errors.
 - ``cellpose_tiny_inference.npz``: Cellpose's pipeline on a 1024 × 1024 image (the stardist
   DSB2018 512² nuclei image mirrored into 2 × 2: left-right, up-down and both), channel 1 zero:
   transforms.normalize_img (1st/99th percentiles) then core.run_net (padding to multiples of
@@ -101,6 +104,14 @@ def StylePadded(net, torch):
     return Padded()
 
 
+def export_small_models(torch):
+    for name, channels in (("cellpose_no_diam_mean.onnx", 2), ("cellpose_wrong_shape.onnx", 1)):
+        torch.manual_seed(SEED)
+        conv = torch.nn.Conv2d(channels, 3, 1).eval()
+        torch.onnx.export(conv, torch.zeros(1, channels, 224, 224), os.path.join(OUT, name), input_names=["image"],
+                          output_names=["flows"], opset_version=13, dynamic_axes={"image": {0: "n"}, "flows": {0: "n"}})
+
+
 def main():
     if len(sys.argv) != 2:
         raise SystemExit(__doc__)
@@ -110,6 +121,7 @@ def main():
     net = build_network(cp, torch)
     os.makedirs(OUT, exist_ok=True)
     export(net, torch, os.path.join(OUT, "cellpose_tiny.onnx"))
+    export_small_models(torch)
 
     image = mirrored_input()
     x = np.stack([image, np.zeros_like(image)], axis=-1)

@@ -24,6 +24,27 @@ public sealed record CellposeOptions
     /// <summary>Tiles per network call.</summary>
     public int BatchSize { get; init; } = 8;
 
+    /// <summary>
+    /// The options a front end asked for: what the user gave, Cellpose's defaults for the rest
+    /// (a null diameter means no rescaling, a null min_size Cellpose's 15).
+    /// </summary>
+    public static CellposeOptions Requested(double? diameter, double cellProbabilityThreshold, double flowThreshold, int? minSize, bool saveFlows, bool useGpu)
+    {
+        var defaults = new CellposeOptions();
+        return defaults with
+        {
+            Diameter = diameter ?? defaults.Diameter,
+            SaveFlows = saveFlows,
+            UseGpu = useGpu,
+            Masks = defaults.Masks with
+            {
+                CellProbabilityThreshold = cellProbabilityThreshold,
+                FlowThreshold = flowThreshold,
+                MinSize = minSize ?? defaults.Masks.MinSize,
+            },
+        };
+    }
+
     internal void Validate()
     {
         if (Diameter is { } d && !(d > 0 && !double.IsInfinity(d)))

@@ -48,7 +48,18 @@ internal sealed class OnnxCellposeModel : IDisposable
         string sha;
         using (var stream = File.OpenRead(path)) sha = Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
 
-        var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        SessionOptions options;
+        try
+        {
+            options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
+        {
+            // The native library ships beside SegMeasure's assemblies; without it the method cannot run.
+            throw new SegMeasureException("SegMeasure.MethodNotAvailable", ErrorKind.NotSupported,
+                $"{path}: the cellpose method needs ONNX Runtime's native library (libonnxruntime), which this installation of SegMeasure cannot load ({FirstLine(e.Message)})", path, e);
+        }
+
         string provider = "cpu";
         if (useGpu)
         {
