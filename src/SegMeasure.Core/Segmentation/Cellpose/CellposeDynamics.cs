@@ -11,13 +11,15 @@ internal static class CellposeDynamics
     public static uint[] ComputeMasks(CellposeFlows flows, CellposeMaskOptions options, double rescale = 1.0, CancellationToken cancellationToken = default)
     {
         options.Validate();
+        // Compared in float32, as numpy compares a float32 image with a Python number.
+        float threshold = (float)options.CellProbabilityThreshold;
         var starts = new List<int>();
         for (int i = 0; i < flows.Length; i++)
-            if (flows.CellProbability[i] > options.CellProbabilityThreshold) starts.Add(i);
+            if (flows.CellProbability[i] > threshold) starts.Add(i);
         if (starts.Count == 0) return new uint[flows.Length];
 
         var startArray = starts.ToArray();
-        var (endY, endX) = FlowFollowing.Follow(flows, (float)options.CellProbabilityThreshold, startArray, IterationsFor(options, rescale), cancellationToken);
+        var (endY, endX) = FlowFollowing.Follow(flows, threshold, startArray, IterationsFor(options, rescale), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var masks = ConvergenceMasks.From(endY, endX, startArray, flows.Height, flows.Width, options.MaxSizeFraction);
         if (options.FlowThreshold > 0 && masks.Any(l => l != 0))
