@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
 namespace SegMeasure.PowerShell.Loader;
@@ -31,6 +32,18 @@ internal sealed class DependencyLoadContext : AssemblyLoadContext
     {
         var path = PathOf(assemblyName.Name!);
         return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+    }
+
+    /// <summary>Native libraries (ONNX Runtime) ship as Dependencies/runtimes/RID/native/, as NuGet lays them out.</summary>
+    protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
+    {
+        var folder = Path.Combine(_folder, "runtimes", RuntimeInformation.RuntimeIdentifier, "native");
+        string file = OperatingSystem.IsWindows() ? unmanagedDllName + ".dll"
+            : OperatingSystem.IsMacOS() ? "lib" + unmanagedDllName + ".dylib"
+            : "lib" + unmanagedDllName + ".so";
+        foreach (var candidate in new[] { Path.Combine(folder, unmanagedDllName), Path.Combine(folder, file) })
+            if (File.Exists(candidate)) return LoadUnmanagedDllFromPath(candidate);
+        return IntPtr.Zero;
     }
 
     private string PathOf(string simpleName) => Path.Combine(_folder, simpleName + ".dll");

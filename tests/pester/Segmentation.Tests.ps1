@@ -5,6 +5,8 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $Nuclei = Join-Path $Real 'stardist' 'dsb2018_img2d.tif'
+    $Models = Join-Path $Repository 'tests' 'reference' 'segmentation' 'cases'
+    $TinyModel = Join-Path $Models 'cellpose_tiny.onnx'
 }
 
 Describe 'Invoke-SegSegmentation' {
@@ -56,5 +58,55 @@ Describe 'Invoke-SegSegmentation' {
         { Invoke-SegSegmentation (Join-Path $work 'a_BF.tif') -Method MicroSam -ErrorAction Stop } | Should -Throw '*micro_sam*'
         { Invoke-SegSegmentation (Join-Path $work 'a_BF.tif') -Suffix 'a b' } | Should -Throw
         Get-ChildItem $work -Filter '*_vSM*' | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Invoke-SegSegmentation -Method Cellpose' {
+    BeforeEach {
+        $work = New-WorkFolder
+        Copy-Item (Join-Path $Real 'segmentation-measurement-tool' 'nuclei.tif') (Join-Path $work 'a_BF.tif')
+    }
+
+    It 'runs an ONNX Cellpose network, logs the model and its hash, and saves flows' {
+        $result = Invoke-SegSegmentation (Join-Path $work 'a_BF.tif') -Method Cellpose -ModelPath $TinyModel -CellprobThreshold -3 -FlowThreshold 0 -SaveFlows
+        $result.Path | Should -Be (Join-Path $work 'a_BF_vSM.ome.tif')
+        $log = Get-Content $result.LogPath
+        $log | Should -Contain 'method: cellpose'
+        $log | Should -Contain "model: $TinyModel"
+        $log | Should -Contain ('model_sha256: ' + (Get-FileHash $TinyModel -Algorithm SHA256).Hash.ToLowerInvariant())
+        $flowsInfo = Get-SegImageInfo (Join-Path $work 'a_BF_vSM_flows.tif')
+        $flowsInfo.Axes | Should -Be 'CYX'
+        $flowsInfo.DType | Should -Be 'float32'
+    }
+
+    It 'recomputes masks from saved flows without the network (the Flows parameter set)' {
+        $direct = Invoke-SegSegmentation (Join-Path $work 'a_BF.tif') -Method Cellpose -ModelPath $TinyModel -CellprobThreshold -3 -FlowThreshold 0 -SaveFlows
+        $flows = Join-Path $work 'a_BF_vSM_flows.tif'
+        $same = Invoke-SegSegmentation -FlowsPath $flows -CellprobThreshold -3 -FlowThreshold 0 -Suffix same
+        $same.Path | Should -Be (Join-Path $work 'a_BF_vSM_flows_vSM-same.ome.tif')
+        $same.ObjectsPerFrame[0] | Should -Be $direct.ObjectsPerFrame[0]
+        Get-Content $same.LogPath | Should -Contain "flows: $flows"
+    }
+
+    It 'refuses a missing model, a wrong model and a diameter without diam_mean, naming the file' {
+        $missing = Join-Path $work 'none.onnx'
+        { Invoke-SegSegmentation (Join-Path $work 'a_BF.tif') -Method Cellpose -ModelPath $missing -ErrorAction Stop } | Should -Throw "*none.onnx*"
+        { Invoke-SegSegmentation (Join-Path $work 'a_BF.tif') -Method Cellpose -ModelPath (Join-Path $Models 'cellpose_wrong_shape.onnx') -ErrorAction Stop } |
+            Should -Throw '*cellpose_wrong_shape.onnx*'
+        { Invoke-SegSegmentation (Join-Path $work 'a_BF.tif') -Method Cellpose -ModelPath (Join-Path $Models 'cellpose_no_diam_mean.onnx') -Diameter 20 -ErrorAction Stop } |
+            Should -Throw '*diam_mean*'
+        Get-ChildItem $work -Filter '*_vSM*' | Should -BeNullOrEmpty
+    }
+
+    It 'reports a flows file of the wrong shape as an error naming it' {
+        Invoke-SegSegmentation -FlowsPath (Join-Path $work 'a_BF.tif') -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        "$problems" | Should -BeLike '*a_BF.tif*not a flows file*'
+    }
+
+    It 'falls back to the CPU with a warning when -UseGpu finds no CUDA provider' {
+        $result = Invoke-SegSegmentation (Join-Path $work 'a_BF.tif') -Method Cellpose -ModelPath $TinyModel -UseGpu -WarningVariable warned -WarningAction SilentlyContinue
+        if ((Get-Content $result.LogPath) -contains 'execution_provider: cpu') {
+            "$warned" | Should -BeLike '*running on the CPU*'
+        }
     }
 }

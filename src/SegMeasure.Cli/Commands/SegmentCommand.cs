@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SegMeasure.Core;
 using SegMeasure.Core.Segmentation;
+using SegMeasure.Core.Segmentation.Cellpose;
 
 namespace SegMeasure.Cli.Commands;
 
@@ -14,11 +15,12 @@ public static class SegmentCommand
     public static Command Create()
     {
         var defaults = new SegmentationOptions();
-        var input = new Option<string[]>("--input", "-i") { Description = "Image files, folders or wildcard patterns", Arity = ArgumentArity.OneOrMore, Required = true, AllowMultipleArgumentsPerToken = true };
+        var input = new Option<string[]>("--input", "-i") { Description = "Image files, folders or wildcard patterns", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true };
+        var flowsInput = new Option<string[]>("--flows") { Description = "Instead of --input: flows files saved by --save-flows; masks are recomputed from them without the network (cellpose method)", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true };
         var method = new Option<string>("--method") { Description = "classical | cellpose | microsam", DefaultValueFactory = _ => "classical" };
         method.AcceptOnlyFromAmong("classical", "cellpose", "microsam");
         var model = new Option<string?>("--model") { Description = "Cellpose network exported to ONNX (cellpose method)" };
-        var diameter = new Option<double>("--diameter") { Description = "Expected object diameter in pixels", DefaultValueFactory = _ => defaults.Classical.Diameter };
+        var diameter = new Option<double>("--diameter") { Description = $"Expected object diameter in pixels (classical: default {defaults.Classical.Diameter.ToString(CultureInfo.InvariantCulture)}; cellpose: rescales by the model's diam_mean / diameter, none by default)", DefaultValueFactory = _ => defaults.Classical.Diameter };
         var sigma = new Option<double>("--sigma") { Description = "Gaussian smoothing sigma in pixels (classical method)", DefaultValueFactory = _ => defaults.Classical.Sigma };
         var threshold = new Option<string>("--threshold")
         {
@@ -26,8 +28,10 @@ public static class SegmentCommand
             DefaultValueFactory = _ => defaults.Classical.Threshold.ToString().ToLowerInvariant(),
         };
         threshold.AcceptOnlyFromAmong("local", "otsu");
-        var cellprob = new Option<double>("--cellprob-threshold") { Description = "Cellpose cell probability threshold", DefaultValueFactory = _ => 0.0 };
-        var flow = new Option<double>("--flow-threshold") { Description = "Cellpose flow error threshold", DefaultValueFactory = _ => 0.4 };
+        var cellprob = new Option<double>("--cellprob-threshold") { Description = "Cellpose cell probability threshold (logit)", DefaultValueFactory = _ => defaults.Cellpose.Masks.CellProbabilityThreshold };
+        var flow = new Option<double>("--flow-threshold") { Description = "Cellpose flow error threshold (0 = no check)", DefaultValueFactory = _ => defaults.Cellpose.Masks.FlowThreshold };
+        var saveFlows = new Option<bool>("--save-flows") { Description = "Cellpose: also write the flows and cell probability (<name>_vSM[-suffix]_flows.tif) for --flows" };
+        var useGpu = new Option<bool>("--use-gpu") { Description = "Cellpose: try ONNX Runtime's CUDA provider (falls back to the CPU with a warning)" };
         var minSize = new Option<int>("--min-size") { Description = "Remove objects of fewer pixels", DefaultValueFactory = _ => defaults.Classical.MinSize };
         var channel = new Option<int>("--channel") { Description = "0-based channel position when the image has channels", DefaultValueFactory = _ => defaults.Channel };
         var zRange = new Option<string?>("--z-range") { Description = "Z sections to project, FIRST-LAST (0-based, inclusive)" };
@@ -40,15 +44,26 @@ public static class SegmentCommand
         var force = CommonOptions.Force();
 
         var command = new Command("segment", "Segment raw images into label masks (<name>_vSM[-suffix].ome.tif) with a log each.");
-        foreach (var option in new Option[] { input, method, model, diameter, sigma, threshold, cellprob, flow, minSize, channel, zRange, projection, suffix, outputDir, filter, jobs, force })
+        foreach (var option in new Option[] { input, flowsInput, method, model, diameter, sigma, threshold, cellprob, flow, saveFlows, useGpu, minSize, channel, zRange, projection, suffix, outputDir, filter, jobs, force })
             command.Options.Add(option);
         command.SetAction((parse, token) => Task.FromResult(CliContext.Execute(ctx =>
         {
             var (first, last) = ParseZRange(parse.GetValue(zRange));
+            var images = parse.GetValue(input) ?? [];
+            var savedFlows = parse.GetValue(flowsInput) ?? [];
+            if ((images.Length == 0) == (savedFlows.Length == 0))
+                throw new SegMeasureException("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument, "give either --input (images) or --flows (saved flows), not both or neither");
+            bool fromFlows = savedFlows.Length > 0;
             var options = new SegmentationOptions
             {
                 Method = Enum.Parse<SegmentationMethod>(parse.GetValue(method)!, ignoreCase: true),
                 ModelPath = parse.GetValue(model),
+                FromFlows = fromFlows,
+                Cellpose = CellposeOptions.Requested(
+                    parse.GetResult(diameter) is { Implicit: false } ? parse.GetValue(diameter) : null,
+                    parse.GetValue(cellprob), parse.GetValue(flow),
+                    parse.GetResult(minSize) is { Implicit: false } ? parse.GetValue(minSize) : null,
+                    parse.GetValue(saveFlows), parse.GetValue(useGpu)),
                 Classical = new ClassicalSegmentationOptions
                 {
                     Diameter = parse.GetValue(diameter), Sigma = parse.GetValue(sigma), MinSize = parse.GetValue(minSize),
@@ -64,11 +79,15 @@ public static class SegmentCommand
                 Jobs = parse.GetValue(jobs),
                 Force = parse.GetValue(force),
             };
-            var files = SegmentationInputs.Expand(parse.GetValue(input) ?? [], options.NameFilter);
+            var files = SegmentationInputs.Expand(fromFlows ? savedFlows : images, options.NameFilter);
             var plan = BatchSegmentation.Plan(files, options);
             foreach (var result in BatchSegmentation.Run(plan, options, ctx.CreateProgress(), token))
+            {
+                foreach (var warning in result.Warnings) ctx.Error.WriteLine($"warning: {result.Input}: {warning}");
                 ctx.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{result.Input} -> {result.MaskPath} ({string.Join(", ", result.ObjectsPerFrame)} objects, {result.Seconds:0.00} s)"));
+            }
+
             return 0;
         })));
         return command;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using SegMeasure.Core.Images;
+using SegMeasure.Core.Segmentation.Cellpose;
 using SegMeasure.Core.Tiff;
 
 namespace SegMeasure.Core.Segmentation;
@@ -23,7 +24,8 @@ public static class BatchSegmentation
         foreach (var input in inputs)
         {
             var (mask, log) = SegmentationNaming.OutputsFor(input, options.Suffix, options.OutputDirectory);
-            foreach (var output in new[] { mask, log })
+            var flows = SavesFlows(options) ? CellposeFlowsFile.PathFor(mask) : null;
+            foreach (var output in flows is null ? new[] { mask, log } : new[] { mask, log, flows })
             {
                 if (claimed.TryGetValue(output, out var other))
                     throw new SegMeasureException("SegMeasure.OutputCollision", ErrorKind.InvalidArgument,
@@ -31,10 +33,12 @@ public static class BatchSegmentation
                 claimed[output] = input;
             }
 
-            jobs.Add(new SegmentationJob(input, mask, log));
+            jobs.Add(new SegmentationJob(input, mask, log) { FlowsPath = flows });
         }
 
-        foreach (var job in jobs) OutputFile.RefuseExisting(options.Force, job.MaskPath, job.LogPath);
+        foreach (var job in jobs) OutputFile.RefuseExisting(options.Force, job.MaskPath, job.LogPath, job.FlowsPath);
+        // Open the model once now: a missing file, a wrong shape or a missing diam_mean fails before any image is read.
+        using (OpenModel(options, [])) { }
         return jobs;
     }
 
@@ -44,12 +48,23 @@ public static class BatchSegmentation
     {
         var results = new SegmentationResult[jobs.Count];
         int done = 0;
+        var modelWarnings = new List<string>();
+        using var model = OpenModel(options, modelWarnings);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellationToken };
-        Parallel.For(0, jobs.Count, parallel, i =>
+        try
         {
-            results[i] = Segment(jobs[i], options, cancellationToken);
-            progress?.Report(new WorkProgress("Segmenting", Interlocked.Increment(ref done), jobs.Count));
-        });
+            Parallel.For(0, jobs.Count, parallel, i =>
+            {
+                results[i] = Segment(jobs[i], options, model, modelWarnings, cancellationToken);
+                progress?.Report(new WorkProgress("Segmenting", Interlocked.Increment(ref done), jobs.Count));
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions[0] is SegMeasureException)
+        {
+            // The first file's error as itself, so front ends show one clear line.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
         return results;
     }
 
@@ -60,12 +75,14 @@ public static class BatchSegmentation
     {
         var outcomes = new (SegmentationJob, SegmentationResult?, SegMeasureException?)[jobs.Count];
         int done = 0;
+        var modelWarnings = new List<string>();
+        using var model = OpenModel(options, modelWarnings);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellationToken };
         Parallel.For(0, jobs.Count, parallel, i =>
         {
             try
             {
-                outcomes[i] = (jobs[i], Segment(jobs[i], options, cancellationToken), null);
+                outcomes[i] = (jobs[i], Segment(jobs[i], options, model, modelWarnings, cancellationToken), null);
             }
             catch (SegMeasureException e)
             {
@@ -81,22 +98,57 @@ public static class BatchSegmentation
     public static SegmentationResult Segment(SegmentationJob job, SegmentationOptions options, CancellationToken cancellationToken = default)
     {
         Validate(options);
-        var clock = Stopwatch.StartNew();
-        var warnings = new List<string>();
-        var image = ImageFile.ReadIntensity(job.Input, null, cancellationToken);
-        var plane = SelectPlane(image, options, warnings, job.Input);
-        int height = image.Shape.Height, width = image.Shape.Width;
+        var modelWarnings = new List<string>();
+        using var model = OpenModel(options, modelWarnings);
+        return Segment(job, options, model, modelWarnings, cancellationToken);
+    }
 
-        // The image model holds one time point (a T axis is refused when reading), so a file is one frame.
+    private static SegmentationResult Segment(SegmentationJob job, SegmentationOptions options, OnnxCellposeModel? model,
+        IReadOnlyList<string> modelWarnings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var warnings = new List<string>(modelWarnings);
+        uint[] labels;
+        double[] thresholds = [];
+        IReadOnlyList<KeyValuePair<string, string>>? methodLines = null;
+        int height, width;
+        VoxelSize? voxelSize = null;
         var frameClock = Stopwatch.StartNew();
-        var (labels, threshold) = SegmentPlane(plane, height, width, options, job.Input, cancellationToken);
+        if (options.FromFlows)
+        {
+            var flows = CellposeFlowsFile.Read(job.Input, cancellationToken);
+            (height, width) = (flows.Height, flows.Width);
+            frameClock.Restart();
+            (labels, methodLines) = CellposeSegmentation.FromFlows(flows, job.Input, options.Cellpose, cancellationToken);
+        }
+        else
+        {
+            var image = ImageFile.ReadIntensity(job.Input, null, cancellationToken);
+            var plane = SelectPlane(image, options, warnings, job.Input);
+            (height, width, voxelSize) = (image.Shape.Height, image.Shape.Width, image.VoxelSize);
+            // The image model holds one time point (a T axis is refused when reading), so a file is one frame.
+            frameClock.Restart();
+            if (options.Method == SegmentationMethod.Cellpose)
+            {
+                var (cellposeLabels, flows, lines) = CellposeSegmentation.FromImage(plane, height, width, model!, options.Cellpose, cancellationToken);
+                labels = cellposeLabels;
+                methodLines = lines;
+                if (job.FlowsPath is not null) CellposeFlowsFile.Write(job.FlowsPath, flows, voxelSize, options.Force, cancellationToken);
+            }
+            else
+            {
+                var (classicalLabels, threshold) = SegmentPlane(plane, height, width, options, job.Input, cancellationToken);
+                labels = classicalLabels;
+                thresholds = [threshold];
+            }
+        }
+
         var frameSeconds = frameClock.Elapsed.TotalSeconds;
         int objects = labels.Length == 0 ? 0 : (int)labels.Max();
-
-        var mask = new LabelImage(labels, ImageShape.Of2D(height, width), image.VoxelSize);
+        var mask = new LabelImage(labels, ImageShape.Of2D(height, width), voxelSize);
         TiffWriter.WriteLabels(job.MaskPath, mask, new TiffWriteOptions { Overwrite = options.Force }, cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
-        var text = SegmentationLog.Format(job, options, [objects], [frameSeconds], seconds, warnings, [threshold]);
+        var text = SegmentationLog.Format(job, options, [objects], [frameSeconds], seconds, warnings, thresholds, methodLines);
         OutputFile.Write(job.LogPath, options.Force, s => s.Write(Encoding.UTF8.GetBytes(text)), "the segmentation log");
         return new SegmentationResult(job.Input, job.MaskPath, job.LogPath, [objects], seconds, warnings);
     }
@@ -105,8 +157,6 @@ public static class BatchSegmentation
         options.Method switch
         {
             SegmentationMethod.Classical => ClassicalSegmentation.Segment(plane, height, width, options.Classical, cancellationToken),
-            SegmentationMethod.Cellpose => throw new SegMeasureException("SegMeasure.MethodNotAvailable", ErrorKind.NotSupported,
-                $"{input}: the cellpose method (ONNX Runtime inference of a Cellpose network) is not part of this build yet; use --method classical", input),
             _ => throw MicroSamMissing(),
         };
 
@@ -116,7 +166,7 @@ public static class BatchSegmentation
     private static void Validate(SegmentationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Method == SegmentationMethod.MicroSam) throw MicroSamMissing();
+        if (options.Method == SegmentationMethod.MicroSam && !options.FromFlows) throw MicroSamMissing();
         SegmentationNaming.ValidateSuffix(options.Suffix);
         options.Classical.Validate();
         if (options.Channel < 0) throw Invalid($"the channel position must be ≥ 0 (got {options.Channel})");
@@ -125,11 +175,33 @@ public static class BatchSegmentation
         if (options.Jobs < 1) throw Invalid($"jobs must be ≥ 1 (got {options.Jobs})");
         if (options.OutputDirectory is not null && !Directory.Exists(options.OutputDirectory))
             throw new SegMeasureException("SegMeasure.FolderNotFound", ErrorKind.NotFound, $"{options.OutputDirectory}: the output folder does not exist", options.OutputDirectory);
-        if (options.Method == SegmentationMethod.Cellpose)
+        if (options.Method == SegmentationMethod.Cellpose || options.FromFlows)
         {
+            options.Cellpose.Validate();
+            if (options.FromFlows) return;
             if (string.IsNullOrEmpty(options.ModelPath)) throw Invalid("the cellpose method needs a model (--model M.onnx)");
             if (!File.Exists(options.ModelPath))
                 throw new SegMeasureException("SegMeasure.FileNotFound", ErrorKind.NotFound, $"{options.ModelPath}: no such model file", options.ModelPath);
+        }
+    }
+
+    private static bool SavesFlows(SegmentationOptions options) =>
+        options.Method == SegmentationMethod.Cellpose && !options.FromFlows && options.Cellpose.SaveFlows;
+
+    /// <summary>The Cellpose model the run needs (checked: I/O shapes, diam_mean when a diameter is given), or null.</summary>
+    private static OnnxCellposeModel? OpenModel(SegmentationOptions options, List<string> warnings)
+    {
+        if (options.Method != SegmentationMethod.Cellpose || options.FromFlows) return null;
+        var model = OnnxCellposeModel.Open(options.ModelPath!, options.Cellpose.UseGpu, warnings);
+        try
+        {
+            CellposeInference.RescaleFor(model, options.Cellpose);
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
         }
     }
 

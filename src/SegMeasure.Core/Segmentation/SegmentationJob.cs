@@ -1,7 +1,11 @@
 namespace SegMeasure.Core.Segmentation;
 
-/// <summary>One input and the two files it will produce.</summary>
-public sealed record SegmentationJob(string Input, string MaskPath, string LogPath);
+/// <summary>One input and the files it will produce.</summary>
+public sealed record SegmentationJob(string Input, string MaskPath, string LogPath)
+{
+    /// <summary>Where the Cellpose flows go when they are saved; null otherwise.</summary>
+    public string? FlowsPath { get; init; }
+}
 
 /// <summary>What one segmented input produced.</summary>
 public sealed record SegmentationResult(

@@ -7,7 +7,8 @@ namespace SegMeasure.Core.Segmentation;
 internal static class SegmentationLog
 {
     public static string Format(SegmentationJob job, SegmentationOptions options, IReadOnlyList<int> objectsPerFrame,
-        IReadOnlyList<double> secondsPerFrame, double seconds, IReadOnlyList<string> warnings, IReadOnlyList<double> thresholds)
+        IReadOnlyList<double> secondsPerFrame, double seconds, IReadOnlyList<string> warnings, IReadOnlyList<double> thresholds,
+        IReadOnlyList<KeyValuePair<string, string>>? methodLines = null)
     {
         var c = CultureInfo.InvariantCulture;
         var log = new StringBuilder();
@@ -17,8 +18,8 @@ internal static class SegmentationLog
         Line("date_utc", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", c));
         Line("input", job.Input);
         Line("mask", job.MaskPath);
-        Line("method", options.Method.ToString().ToLowerInvariant());
-        if (options.Method == SegmentationMethod.Classical)
+        Line("method", options.FromFlows ? "cellpose (masks from saved flows)" : options.Method.ToString().ToLowerInvariant());
+        if (options.Method == SegmentationMethod.Classical && !options.FromFlows)
         {
             Line("sigma", options.Classical.Sigma);
             Line("diameter", options.Classical.Diameter);
@@ -30,7 +31,8 @@ internal static class SegmentationLog
         }
         else
         {
-            Line("model", options.ModelPath);
+            foreach (var (key, value) in methodLines ?? []) Line(key, value);
+            if (job.FlowsPath is not null) Line("flows_saved", job.FlowsPath);
         }
 
         Line("channel", options.Channel);

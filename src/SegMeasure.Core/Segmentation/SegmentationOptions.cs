@@ -1,3 +1,5 @@
+using SegMeasure.Core.Segmentation.Cellpose;
+
 namespace SegMeasure.Core.Segmentation;
 
 /// <summary>
@@ -13,6 +15,13 @@ public sealed record SegmentationOptions
 
     /// <summary>The ONNX model file (Cellpose method).</summary>
     public string? ModelPath { get; init; }
+
+    /// <summary>Parameters of the Cellpose method.</summary>
+    public CellposeOptions Cellpose { get; init; } = new();
+
+    /// <summary>The inputs are flows files saved by <see cref="CellposeOptions.SaveFlows"/>: masks are recomputed from them
+    /// with Cellpose's dynamics, without the network (whatever <see cref="Method"/> says).</summary>
+    public bool FromFlows { get; init; }
 
     /// <summary>0-based channel used when the image has a C axis.</summary>
     public int Channel { get; init; }

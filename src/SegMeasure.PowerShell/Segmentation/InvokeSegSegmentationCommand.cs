@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using SegMeasure.Core;
 using SegMeasure.Core.Segmentation;
+using SegMeasure.Core.Segmentation.Cellpose;
 
 namespace SegMeasure.PowerShell.Segmentation;
 
@@ -8,21 +9,44 @@ namespace SegMeasure.PowerShell.Segmentation;
 /// <para type="synopsis">Segments raw images into label masks (&lt;name&gt;_vSM[-suffix].ome.tif) with a log each; emits one object per mask whose Path pipes into Measure-*.</para>
 /// </summary>
 /// <remarks>
-/// Inputs are gathered first and every output name is checked before any image is segmented,
+/// The Flows parameter set (-FlowsPath) recomputes Cellpose masks from flows saved with -SaveFlows,
+/// without the network. Inputs are gathered first and every output name is checked before any image is segmented,
 /// so two inputs mapping to one output, or an existing output without -Force, change nothing.
 /// </remarks>
 [Cmdlet(VerbsLifecycle.Invoke, "SegSegmentation", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(SegmentationRecord.TypeName)]
 public sealed class InvokeSegSegmentationCommand : SegMeasureCmdlet
 {
+    internal const string FlowsSet = "Flows";
     private static readonly SegmentationOptions Defaults = new();
     private readonly List<string> _inputs = [];
 
     [Parameter] public SegmentationMethod Method { get; set; } = Defaults.Method;
 
-    [Parameter]
+    /// <summary>The Cellpose network exported to ONNX.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Model")]
     [ValidateNotNullOrEmpty]
-    public string? Model { get; set; }
+    public string? ModelPath { get; set; }
+
+    /// <summary>Flows files saved with -SaveFlows: masks are recomputed from them (Cellpose's dynamics, no network).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = FlowsSet)]
+    [ValidateNotNullOrEmpty]
+    public string[] FlowsPath { get; set; } = [];
+
+    [Parameter]
+    [ValidateRange(-100.0, 100.0)]
+    public double CellprobThreshold { get; set; } = Defaults.Cellpose.Masks.CellProbabilityThreshold;
+
+    [Parameter]
+    [ValidateRange(0.0, 100.0)]
+    public double FlowThreshold { get; set; } = Defaults.Cellpose.Masks.FlowThreshold;
+
+    /// <summary>Also write the Cellpose flows and cell probability (&lt;name&gt;_vSM[-suffix]_flows.tif).</summary>
+    [Parameter] public SwitchParameter SaveFlows { get; set; }
+
+    /// <summary>Try ONNX Runtime's CUDA provider; without it the CPU runs, with a warning.</summary>
+    [Parameter] public SwitchParameter UseGpu { get; set; }
 
     [Parameter]
     [ValidateRange(1.0, 10000.0)]
@@ -71,43 +95,38 @@ public sealed class InvokeSegSegmentationCommand : SegMeasureCmdlet
 
     protected override void EndProcessing()
     {
-        var options = Options();
-        var approved = Plan(options).Where(job => ShouldProcess(job.MaskPath, $"Segment {System.IO.Path.GetFileName(job.Input)}")).ToList();
+        var options = SegmentationParameters.Options(this);
+        var approved = Plan(options, SegmentationParameters.Inputs(this, _inputs)).Where(job => ShouldProcess(job.MaskPath, $"Segment {System.IO.Path.GetFileName(job.Input)}")).ToList();
         // One core call for the whole batch, so -ThrottleLimit files run at once; a bad file is one error.
         foreach (var (job, result, error) in approved.Count == 0 ? [] : Run((progress, ct) => BatchSegmentation.RunEach(approved, options, progress, ct)))
-        {
-            if (error is not null) WriteError(ErrorRecords.From(error, job.Input));
-            else WriteObject(SegmentationRecord.From(result!));
-        }
+            Emit(job, result, error);
 
         base.EndProcessing();
     }
 
-    private IReadOnlyList<SegmentationJob> Plan(SegmentationOptions options)
+    /// <summary>A failed file as one error; a segmented one as its record, after its warnings (a GPU that was not usable).</summary>
+    private void Emit(SegmentationJob job, SegmentationResult? result, SegMeasureException? error)
+    {
+        if (error is not null)
+        {
+            WriteError(ErrorRecords.From(error, job.Input));
+            return;
+        }
+
+        foreach (var warning in result!.Warnings) WriteWarning($"{job.Input}: {warning}");
+        WriteObject(SegmentationRecord.From(result));
+    }
+
+    private IReadOnlyList<SegmentationJob> Plan(SegmentationOptions options, IReadOnlyList<string> inputs)
     {
         try
         {
-            return BatchSegmentation.Plan(_inputs, options);
+            return BatchSegmentation.Plan(inputs, options);
         }
         catch (SegMeasureException e)
         {
-            ThrowTerminatingError(ErrorRecords.From(e, e.Path ?? string.Join(", ", _inputs)));
+            ThrowTerminatingError(ErrorRecords.From(e, e.Path ?? string.Join(", ", inputs)));
             throw;
         }
     }
-
-    private SegmentationOptions Options() => new()
-    {
-        Method = Method,
-        ModelPath = Model is null ? null : GetUnresolvedProviderPathFromPSPath(Model),
-        Classical = new ClassicalSegmentationOptions { Diameter = Diameter, Sigma = Sigma, MinSize = MinSize, Threshold = Threshold },
-        Channel = Channel,
-        ZFirst = ZRange?[0],
-        ZLast = ZRange?[1],
-        Projection = Projection,
-        Suffix = Suffix,
-        OutputDirectory = OutputDirectory is null ? null : GetUnresolvedProviderPathFromPSPath(OutputDirectory),
-        Jobs = ThrottleLimit,
-        Force = Force.IsPresent,
-    };
 }

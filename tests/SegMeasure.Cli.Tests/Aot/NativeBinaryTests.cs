@@ -114,4 +114,17 @@ public sealed class NativeBinaryTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(Out("ccf.png")).Take(4));
     }
+
+    [AotFact]
+    public void Cellpose_runs_onnx_runtime_natively_with_the_masks_of_the_jit_build()
+    {
+        var model = Path.Combine(Repo(), "tests", "reference", "segmentation", "cases", "cellpose_tiny.onnx");
+        var input = Out("a.tif");
+        File.Copy(Path.Combine(Repo(), "tests", "data", "real", "segmentation-measurement-tool", "nuclei.tif"), input);
+        var native = Native("segment", "--input", input, "--method", "cellpose", "--model", model, "--cellprob-threshold", "-3", "--flow-threshold", "0", "--suffix", "aot");
+        Assert.True(native.ExitCode == 0, native.Error);
+        var jit = CliRun.App("segment", "--input", input, "--method", "cellpose", "--model", model, "--cellprob-threshold", "-3", "--flow-threshold", "0", "--suffix", "jit");
+        Assert.True(jit.ExitCode == 0, jit.Error);
+        Assert.Equal(SegMeasure.Core.Images.ImageFile.ReadLabels(Out("a_vSM-jit.ome.tif")).Data, SegMeasure.Core.Images.ImageFile.ReadLabels(Out("a_vSM-aot.ome.tif")).Data);
+    }
 }

@@ -64,4 +64,65 @@ public sealed class SegmentCommandTests : IDisposable
         Assert.Contains("micro_sam", sam.Error);
         Assert.Empty(Directory.GetFiles(_dir, "*_vSM*"));
     }
+
+    private static string Model(string name) => Path.Combine(RepoRoot(), "tests", "reference", "segmentation", "cases", name);
+
+    [Fact]
+    public void Cellpose_saves_flows_and_recomputes_masks_from_them_with_other_thresholds()
+    {
+        var input = Path.Combine(_dir, "a_BF.tif");
+        File.Copy(Path.Combine(RepoRoot(), "tests", "data", "real", "segmentation-measurement-tool", "nuclei.tif"), input);
+        var run = CliRun.App("segment", "--input", input, "--method", "cellpose", "--model", Model("cellpose_tiny.onnx"),
+            "--cellprob-threshold", "-3", "--flow-threshold", "0", "--min-size", "5", "--save-flows");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var flows = Path.Combine(_dir, "a_BF_vSM_flows.tif");
+        var log = File.ReadAllLines(Path.Combine(_dir, "a_BF_vSM.log"));
+        Assert.Contains("method: cellpose", log);
+        Assert.Contains("cellprob_threshold: -3", log);
+        Assert.Contains("min_size: 5", log);
+        Assert.Contains(log, l => l.StartsWith("model_sha256: ", StringComparison.Ordinal) && l.Length == "model_sha256: ".Length + 64);
+        var direct = ImageFile.ReadLabels(Path.Combine(_dir, "a_BF_vSM.ome.tif")).Data;
+
+        var same = CliRun.App("segment", "--flows", flows, "--suffix", "same", "--cellprob-threshold", "-3", "--flow-threshold", "0", "--min-size", "5");
+        Assert.True(same.ExitCode == 0, same.Error);
+        Assert.Equal(direct, ImageFile.ReadLabels(Path.Combine(_dir, "a_BF_vSM_flows_vSM-same.ome.tif")).Data);
+
+        // A higher threshold lets fewer pixels follow the flows: the masks cover less.
+        var strict = CliRun.App("segment", "--flows", flows, "--suffix", "strict", "--cellprob-threshold", "0", "--flow-threshold", "0", "--min-size", "5");
+        Assert.True(strict.ExitCode == 0, strict.Error);
+        var fewer = ImageFile.ReadLabels(Path.Combine(_dir, "a_BF_vSM_flows_vSM-strict.ome.tif")).Data;
+        Assert.True(fewer.Count(l => l != 0) < direct.Count(l => l != 0));
+    }
+
+    [Fact]
+    public void Cellpose_errors_name_the_model_or_flows_file()
+    {
+        var input = Path.Combine(_dir, "a.tif");
+        File.Copy(Nuclei, input);
+        var missing = CliRun.App("segment", "--input", input, "--method", "cellpose", "--model", Path.Combine(_dir, "none.onnx"));
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("none.onnx", missing.Error);
+        var shape = CliRun.App("segment", "--input", input, "--method", "cellpose", "--model", Model("cellpose_wrong_shape.onnx"));
+        Assert.Contains("cellpose_wrong_shape.onnx", shape.Error);
+        Assert.Contains("[N, 2, 224, 224]", shape.Error);
+        var noDiam = CliRun.App("segment", "--input", input, "--method", "cellpose", "--model", Model("cellpose_no_diam_mean.onnx"), "--diameter", "20");
+        Assert.Contains("diam_mean", noDiam.Error);
+        var flows = CliRun.App("segment", "--flows", input);
+        Assert.Equal(1, flows.ExitCode);
+        Assert.Contains("not a flows file", flows.Error);
+        Assert.Contains("either --input", CliRun.App("segment", "--input", input, "--flows", input).Error);
+        Assert.Empty(Directory.GetFiles(_dir, "*_vSM*"));
+    }
+
+    [Fact]
+    public void Use_gpu_without_cuda_warns_and_runs_on_the_cpu()
+    {
+        var input = Path.Combine(_dir, "a.tif");
+        File.Copy(Nuclei, input);
+        var run = CliRun.App("segment", "--input", input, "--method", "cellpose", "--model", Model("cellpose_tiny.onnx"), "--use-gpu");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var provider = File.ReadAllLines(Path.Combine(_dir, "a_vSM.log")).Single(l => l.StartsWith("execution_provider: ", StringComparison.Ordinal));
+        if (provider.EndsWith("cuda", StringComparison.Ordinal)) return;
+        Assert.Contains("running on the CPU", run.Error);
+    }
 }

@@ -1,0 +1,56 @@
+namespace SegMeasure.Core.Segmentation.Cellpose;
+
+/// <summary>
+/// Cellpose's prediction for one plane (models.CellposeModel.eval, 2D, version 3): percentile
+/// normalisation, rescaling by diam_mean / diameter, tiled network runs blended as Cellpose
+/// blends them, and the flows and cell probability resized back to the image.
+/// </summary>
+internal static class CellposeInference
+{
+    /// <summary>The flows of <paramref name="plane"/> and the rescaling factor used (1 without a diameter).</summary>
+    public static (CellposeFlows Flows, double Rescale) Predict(double[] plane, int height, int width, OnnxCellposeModel model,
+        CellposeOptions options, CancellationToken cancellationToken = default)
+    {
+        double rescale = RescaleFor(model, options);
+        var normalized = PercentileNormalization.Apply(plane, height, width);
+        int h = height, w = width;
+        if (rescale != 1.0)
+        {
+            h = (int)(height * rescale);
+            w = (int)(width * rescale);
+            if (h < 1 || w < 1)
+                throw new SegMeasureException("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument,
+                    $"a diameter of {options.Diameter} rescales the {height}×{width} image to nothing (the model's diam_mean is {model.DiameterMean})");
+            normalized = BilinearResize.Resize(normalized, height, width, h, w);
+        }
+
+        var channels = new[] { normalized, new float[normalized.Length] };
+        var tiling = new CellposeTiling(h, w, options.TileOverlap);
+        int tile = CellposeTiling.TileSize * CellposeTiling.TileSize;
+        var outputs = new float[(long)tiling.TileCount * 3 * tile];
+        for (int first = 0; first < tiling.TileCount; first += options.BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int count = Math.Min(options.BatchSize, tiling.TileCount - first);
+            var batch = new float[count * 2 * tile];
+            for (int k = 0; k < count; k++) tiling.CopyTile(channels, first + k, batch.AsSpan(k * 2 * tile, 2 * tile));
+            var result = model.Run(batch, count);
+            Array.Copy(result, 0, outputs, (long)first * 3 * tile, result.Length);
+        }
+
+        var averaged = tiling.Average(outputs, 3);
+        if (rescale != 1.0)
+            for (int c = 0; c < 3; c++) averaged[c] = BilinearResize.Resize(averaged[c], h, w, height, width);
+        return (new CellposeFlows(averaged[0], averaged[1], averaged[2], height, width), rescale);
+    }
+
+    /// <summary>diam_mean / diameter; 1 without a diameter. A diameter needs the model's diam_mean.</summary>
+    public static double RescaleFor(OnnxCellposeModel model, CellposeOptions options)
+    {
+        if (options.Diameter is not { } diameter) return 1.0;
+        if (model.DiameterMean is not { } mean)
+            throw new SegMeasureException("SegMeasure.ModelMetadata", ErrorKind.InvalidData,
+                $"{model.Path}: the model has no diam_mean metadata, which rescaling to --diameter {diameter} needs; add it when exporting (docs/segmentation-cellpose-onnx.md) or leave the diameter out", model.Path);
+        return mean / diameter;
+    }
+}

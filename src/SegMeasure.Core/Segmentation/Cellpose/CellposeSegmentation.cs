@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace SegMeasure.Core.Segmentation.Cellpose;
+
+/// <summary>Method 1 for one plane: the network's flows (or saved ones), then Cellpose's dynamics; with the log lines that say how.</summary>
+internal static class CellposeSegmentation
+{
+    public static (uint[] Labels, CellposeFlows Flows, IReadOnlyList<KeyValuePair<string, string>> Log) FromImage(
+        double[] plane, int height, int width, OnnxCellposeModel model, CellposeOptions options, CancellationToken cancellationToken)
+    {
+        var (flows, rescale) = CellposeInference.Predict(plane, height, width, model, options, cancellationToken);
+        var labels = CellposeDynamics.ComputeMasks(flows, options.Masks, rescale, cancellationToken);
+        var log = new List<KeyValuePair<string, string>>
+        {
+            new("model", model.Path),
+            new("model_sha256", model.Sha256),
+            new("model_diam_mean", model.DiameterMean?.ToString("R", CultureInfo.InvariantCulture) ?? "none"),
+            new("execution_provider", model.Provider),
+            new("diameter", options.Diameter?.ToString("R", CultureInfo.InvariantCulture) ?? "none (no rescaling)"),
+            new("rescale", rescale.ToString("R", CultureInfo.InvariantCulture)),
+        };
+        log.AddRange(MaskLines(options.Masks, rescale));
+        return (labels, flows, log);
+    }
+
+    public static (uint[] Labels, IReadOnlyList<KeyValuePair<string, string>> Log) FromFlows(CellposeFlows flows, string flowsPath, CellposeOptions options, CancellationToken cancellationToken)
+    {
+        var labels = CellposeDynamics.ComputeMasks(flows, options.Masks, 1.0, cancellationToken);
+        var log = new List<KeyValuePair<string, string>> { new("flows", flowsPath) };
+        log.AddRange(MaskLines(options.Masks, 1.0));
+        return (labels, log);
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> MaskLines(CellposeMaskOptions masks, double rescale)
+    {
+        var c = CultureInfo.InvariantCulture;
+        yield return new("cellprob_threshold", masks.CellProbabilityThreshold.ToString("R", c));
+        yield return new("flow_threshold", masks.FlowThreshold.ToString("R", c));
+        yield return new("min_size", masks.MinSize.ToString(c));
+        yield return new("niter", CellposeDynamics.IterationsFor(masks, rescale).ToString(c));
+        yield return new("max_size_fraction", masks.MaxSizeFraction.ToString("R", c));
+    }
+}

@@ -1,0 +1,129 @@
+namespace SegMeasure.Core.Segmentation.Cellpose;
+
+/// <summary>
+/// Cellpose's tiling (core.run_net with transforms.get_pad_yx, make_tiles and average_tiles):
+/// the image is padded with zeros to a multiple of 16 plus 8 on each side, cut into tiles of
+/// 224 pixels overlapping by at least 10 % on evenly spaced starts, and the network's tile
+/// outputs are averaged with a sigmoid taper (σ 7.5, falling off 20 pixels from the edges).
+/// Images smaller than one tile are padded further to a whole tile (the model's fixed input).
+/// </summary>
+internal sealed class CellposeTiling
+{
+    public const int TileSize = 224;
+
+    public int Height { get; }
+    public int Width { get; }
+    public int PadTop { get; }
+    public int PadLeft { get; }
+    public int PaddedHeight { get; }
+    public int PaddedWidth { get; }
+    public int[] YStarts { get; }
+    public int[] XStarts { get; }
+    public int TileCount => YStarts.Length * XStarts.Length;
+
+    public CellposeTiling(int height, int width, double overlap = 0.1)
+    {
+        Height = height;
+        Width = width;
+        var (top, bottom) = PadFor(height);
+        var (left, right) = PadFor(width);
+        PadTop = top;
+        PadLeft = left;
+        PaddedHeight = Math.Max(TileSize, height + top + bottom);
+        PaddedWidth = Math.Max(TileSize, width + left + right);
+        overlap = Math.Min(0.5, Math.Max(0.05, overlap));
+        YStarts = Starts(PaddedHeight, overlap);
+        XStarts = Starts(PaddedWidth, overlap);
+    }
+
+    private static (int Before, int After) PadFor(int size)
+    {
+        int extra = (int)(16 * Math.Ceiling(size / 16.0) - size);
+        return (8 + extra / 2, 8 + extra - extra / 2);
+    }
+
+    private static int[] Starts(int size, double overlap)
+    {
+        int n = size <= TileSize ? 1 : (int)Math.Ceiling((1.0 + 2 * overlap) * size / TileSize);
+        var starts = new int[n];
+        // numpy.linspace(0, size - tile, n).astype(int)
+        for (int i = 0; i < n; i++)
+        {
+            double v = n == 1 ? 0 : (double)(size - TileSize) / (n - 1) * i;
+            starts[i] = i == n - 1 && n > 1 ? size - TileSize : (int)v;
+        }
+
+        return starts;
+    }
+
+    /// <summary>Tile <paramref name="index"/> (row-major over starts) of the padded channels into <paramref name="target"/> [channels, 224, 224].</summary>
+    public void CopyTile(float[][] channels, int index, Span<float> target)
+    {
+        int ty = YStarts[index / XStarts.Length], tx = XStarts[index % XStarts.Length];
+        int plane = TileSize * TileSize;
+        target.Clear();
+        for (int c = 0; c < channels.Length; c++)
+            for (int y = 0; y < TileSize; y++)
+            {
+                int sy = ty + y - PadTop;
+                if (sy < 0 || sy >= Height) continue;
+                for (int x = 0; x < TileSize; x++)
+                {
+                    int sx = tx + x - PadLeft;
+                    if (sx >= 0 && sx < Width) target[c * plane + y * TileSize + x] = channels[c][sy * Width + sx];
+                }
+            }
+    }
+
+    /// <summary>The taper Cellpose weights each tile's output with.</summary>
+    public static double[] Taper()
+    {
+        var edge = new double[TileSize];
+        double mean = (TileSize - 1) / 2.0;
+        for (int i = 0; i < TileSize; i++) edge[i] = 1 / (1 + Math.Exp((Math.Abs(i - mean) - (TileSize / 2.0 - 20)) / 7.5));
+        var mask = new double[TileSize * TileSize];
+        for (int y = 0; y < TileSize; y++)
+            for (int x = 0; x < TileSize; x++) mask[y * TileSize + x] = edge[y] * edge[x];
+        return mask;
+    }
+
+    /// <summary>
+    /// Averages tile outputs [tiles, outputs, 224, 224] into the image's own frame [outputs][Height·Width];
+    /// float32 sums as Cellpose's (float64 products rounded into a float32 image).
+    /// </summary>
+    public float[][] Average(float[] tileOutputs, int outputs)
+    {
+        var taper = Taper();
+        var sum = new float[outputs][];
+        for (int c = 0; c < outputs; c++) sum[c] = new float[PaddedHeight * PaddedWidth];
+        var weight = new double[PaddedHeight * PaddedWidth];
+        int plane = TileSize * TileSize;
+        for (int t = 0; t < TileCount; t++)
+        {
+            int ty = YStarts[t / XStarts.Length], tx = XStarts[t % XStarts.Length];
+            for (int y = 0; y < TileSize; y++)
+                for (int x = 0; x < TileSize; x++)
+                {
+                    int at = (ty + y) * PaddedWidth + tx + x;
+                    double m = taper[y * TileSize + x];
+                    weight[at] += m;
+                    for (int c = 0; c < outputs; c++)
+                        sum[c][at] = (float)(sum[c][at] + tileOutputs[((long)t * outputs + c) * plane + y * TileSize + x] * m);
+                }
+        }
+
+        var result = new float[outputs][];
+        for (int c = 0; c < outputs; c++)
+        {
+            result[c] = new float[Height * Width];
+            for (int y = 0; y < Height; y++)
+                for (int x = 0; x < Width; x++)
+                {
+                    int at = (y + PadTop) * PaddedWidth + x + PadLeft;
+                    result[c][y * Width + x] = (float)(sum[c][at] / weight[at]);
+                }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace SegMeasure.Core.Segmentation.Cellpose;
+
+/// <summary>
+/// A Cellpose network exported to ONNX (docs/segmentation-cellpose-onnx.md): one float input
+/// [N, 2, 224, 224], a first output [N, 3, 224, 224] (Y flow, X flow, cell probability logit),
+/// an optional style output (ignored) and the metadata property <c>diam_mean</c>. The file is
+/// checked when opened, so a wrong model fails before any image is read.
+/// </summary>
+internal sealed class OnnxCellposeModel : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly string _input;
+    private readonly string _output;
+    // One network call at a time: parallel files share the session and its threads.
+    private readonly object _gate = new();
+
+    public string Path { get; }
+
+    /// <summary>SHA-256 of the model file (hex), for the log.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>The model's mean object diameter in pixels, or null when the file does not say.</summary>
+    public double? DiameterMean { get; }
+
+    /// <summary>"cpu" or "cuda".</summary>
+    public string Provider { get; }
+
+    private OnnxCellposeModel(InferenceSession session, string path, string sha, string input, string output, double? diamMean, string provider)
+    {
+        _session = session;
+        Path = path;
+        Sha256 = sha;
+        _input = input;
+        _output = output;
+        DiameterMean = diamMean;
+        Provider = provider;
+    }
+
+    public static OnnxCellposeModel Open(string path, bool useGpu, ICollection<string> warnings)
+    {
+        if (!File.Exists(path))
+            throw new SegMeasureException("SegMeasure.FileNotFound", ErrorKind.NotFound, $"{path}: no such model file", path);
+        string sha;
+        using (var stream = File.OpenRead(path)) sha = Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
+
+        SessionOptions options;
+        try
+        {
+            options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
+        {
+            // The native library ships beside SegMeasure's assemblies; without it the method cannot run.
+            throw new SegMeasureException("SegMeasure.MethodNotAvailable", ErrorKind.NotSupported,
+                $"{path}: the cellpose method needs ONNX Runtime's native library (libonnxruntime), which this installation of SegMeasure cannot load ({FirstLine(e.Message)})", path, e);
+        }
+
+        string provider = "cpu";
+        if (useGpu)
+        {
+            try
+            {
+                options.AppendExecutionProvider_CUDA();
+                provider = "cuda";
+            }
+            catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
+            {
+                warnings.Add($"the GPU was asked for but ONNX Runtime's CUDA provider is not usable here ({FirstLine(e.Message)}); running on the CPU");
+            }
+        }
+
+        InferenceSession session;
+        try
+        {
+            session = new InferenceSession(path, options);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new SegMeasureException("SegMeasure.ModelFormat", ErrorKind.InvalidData, $"{path}: not a model ONNX Runtime can load ({FirstLine(e.Message)})", path, e);
+        }
+
+        try
+        {
+            var (input, output) = CheckShapes(session, path);
+            double? diamMean = null;
+            if (session.ModelMetadata.CustomMetadataMap.TryGetValue("diam_mean", out var text))
+            {
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || !(d > 0))
+                    throw new SegMeasureException("SegMeasure.ModelFormat", ErrorKind.InvalidData, $"{path}: the metadata diam_mean '{text}' is not a positive number", path);
+                diamMean = d;
+            }
+
+            return new OnnxCellposeModel(session, path, sha, input, output, diamMean, provider);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    private static (string Input, string Output) CheckShapes(InferenceSession session, string path)
+    {
+        SegMeasureException Wrong(string what) => new("SegMeasure.ModelShape", ErrorKind.InvalidData,
+            $"{path}: {what}; a Cellpose model takes float32 [N, 2, 224, 224] and gives [N, 3, 224, 224] (Y flow, X flow, cell probability) first", path);
+        if (session.InputMetadata.Count != 1) throw Wrong($"the model has {session.InputMetadata.Count} inputs, not 1");
+        var (inName, inMeta) = session.InputMetadata.First();
+        if (inMeta.ElementType != typeof(float)) throw Wrong($"input '{inName}' holds {inMeta.ElementType.Name}, not float32");
+        if (!Fits(inMeta.Dimensions, 2)) throw Wrong($"input '{inName}' has shape [{string.Join(", ", inMeta.Dimensions)}]");
+        if (session.OutputMetadata.Count < 1) throw Wrong("the model has no output");
+        var (outName, outMeta) = session.OutputMetadata.First();
+        if (outMeta.ElementType != typeof(float)) throw Wrong($"output '{outName}' holds {outMeta.ElementType.Name}, not float32");
+        if (!Fits(outMeta.Dimensions, 3)) throw Wrong($"output '{outName}' has shape [{string.Join(", ", outMeta.Dimensions)}]");
+        return (inName, outName);
+    }
+
+    // Free (-1) sizes are accepted; fixed ones must be Cellpose's.
+    private static bool Fits(int[] dims, int channels) =>
+        dims.Length == 4 && (dims[1] == channels || dims[1] < 0) && (dims[2] == CellposeTiling.TileSize || dims[2] < 0) && (dims[3] == CellposeTiling.TileSize || dims[3] < 0);
+
+    /// <summary>Runs <paramref name="count"/> tiles [count, 2, 224, 224]; returns [count, 3, 224, 224].</summary>
+    public float[] Run(float[] tiles, int count)
+    {
+        int t = CellposeTiling.TileSize;
+        var input = new DenseTensor<float>(tiles, new[] { count, 2, t, t });
+        lock (_gate)
+        {
+            using var results = _session.Run(new[] { NamedOnnxValue.CreateFromTensor(_input, input) }, new[] { _output });
+            var tensor = results.First().AsTensor<float>();
+            var dims = tensor.Dimensions.ToArray();
+            if (dims.Length != 4 || dims[0] != count || dims[1] != 3 || dims[2] != t || dims[3] != t)
+                throw new SegMeasureException("SegMeasure.ModelShape", ErrorKind.InvalidData,
+                    $"{Path}: the model gave an output of shape [{string.Join(", ", dims)}] for {count} tiles of [2, {t}, {t}]; expected [{count}, 3, {t}, {t}]", Path);
+            return tensor is DenseTensor<float> dense ? dense.Buffer.ToArray() : tensor.ToArray();
+        }
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    public void Dispose() => _session.Dispose();
+}
