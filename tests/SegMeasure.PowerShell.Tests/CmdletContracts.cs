@@ -33,6 +33,7 @@ public static class CmdletContracts
         new("OutputPath", "String"),
         new("Suffix", "String"),
         new("Force", "SwitchParameter"),
+        new("ZarrVersion", "Int32?"),
         new("SkipUpToDate", "SwitchParameter"),
     ];
 
@@ -145,6 +146,7 @@ public static class CmdletContracts
              new("UseGpu", "SwitchParameter"),
              new("Diameter", "Double"),
              new("Sigma", "Double"),
+             new("Threshold", "ClassicalThreshold"),
              new("MinSize", "Int32"),
              new("Channel", "Int32"),
              new("ZRange", "Int32[]"),
