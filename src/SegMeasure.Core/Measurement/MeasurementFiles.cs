@@ -40,7 +40,9 @@ public static class MeasurementFiles
         options ??= new MorphologyOptions();
         try
         {
-            using var rows = StreamingChoice.Open(segmentationPath, _ => StreamingChoice.MorphologyBytesPerPixel, options.MemoryLimit, options.Streaming);
+            var limit = options.MemoryLimit.MemoryLimitBytes;
+            using var rows = StreamingChoice.Open(segmentationPath,
+                rows => rows.Shape.Is2D || (double)rows.Shape.Length * StreamingChoice.MorphologyBytesPerPixel > limit, options.Streaming);
             if (rows is not null) return MorphologyMeasurement.Measure(rows, options, StreamingChoice.Bands(options.StripeRows), progress, ct);
             return MorphologyMeasurement.Measure(ImageFile.ReadLabels(segmentationPath), options, progress, ct);
         }
