@@ -98,6 +98,32 @@ public class StreamedMeasurementTests
             CellNucleus(cellPath, nucleusPath, intensityPath, true, stripeRows, NucleusAssignment.LargestOverlap, 0.3));
     }
 
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(false, 3)]
+    [InlineData(true, 7)]
+    public void OME_Zarr_images_read_by_chunk_rows_give_the_in_memory_tables(bool volume, int stripeRows)
+    {
+        using var dir = new TemporaryDirectory();
+        var random = new Random(volume ? 11 : 12);
+        // Taller than the writer's chunks (512 rows in 2D, 16 planes in 3D), so rows span several chunk rows.
+        var shape = volume ? ImageShape.Of3D(40, 21, 17) : ImageShape.Of2D(1100, 37);
+        var cells = Blobs(shape, random, volume ? 40 : 120, sparseIds: true);
+        var nuclei = Blobs(shape, random, 30, sparseIds: false);
+        var intensity = new ushort[shape.Length];
+        for (int i = 0; i < intensity.Length; i++) intensity[i] = (ushort)random.Next(0, 4000);
+        string cellPath = dir.File("cells.zarr"), nucleusPath = dir.File("nuclei.zarr"), intensityPath = dir.File("intensity.tif");
+        ImageFile.WriteLabels(cellPath, cells);
+        ImageFile.WriteLabels(nucleusPath, nuclei);
+        ImageFile.WriteIntensity(intensityPath, IntensityImage.Create(intensity, shape));
+        using (var rows = ZarrRows.TryOpen(cellPath)) Assert.NotNull(rows);
+
+        AssertSame(Morphology(cellPath, false, 0), Morphology(cellPath, true, stripeRows));
+        AssertSame(Intensity(cellPath, intensityPath, false, 0), Intensity(cellPath, intensityPath, true, stripeRows));
+        AssertSame(CellNucleus(cellPath, nucleusPath, intensityPath, false, 0, NucleusAssignment.AnyOverlap, 0),
+            CellNucleus(cellPath, nucleusPath, intensityPath, true, stripeRows, NucleusAssignment.AnyOverlap, 0));
+    }
+
     [Fact]
     public void The_memory_limit_picks_the_band_path_and_the_table_stays_the_same()
     {
