@@ -16,7 +16,9 @@ internal static class StreamedPostprocessing
     private const int RingBandRows = 64;
 
     /// <summary>Small-segment filter: a counting pass, then every strip keeps the labels of at least <paramref name="minSize"/> voxels.</summary>
-    public static (int Before, int After) FilterSmallSegments(ImageRows input, string output, long minSize, TiffWriteOptions options, BandLayout bands, CancellationToken ct)
+    /// <param name="bigTiffThreshold">Estimated file size above which BigTIFF is written (tests lower it).</param>
+    public static (int Before, int After) FilterSmallSegments(ImageRows input, string output, long minSize, TiffWriteOptions options, BandLayout bands, CancellationToken ct,
+        long bigTiffThreshold = uint.MaxValue)
     {
         var counts = StreamedStatistics.Number(input, bands, ct);
         var slots = counts.Slots!;
@@ -55,7 +57,7 @@ internal static class StreamedPostprocessing
                 }
             }
         });
-        TiffWriter.Write(output, source, input.VoxelSize, options, ct, uint.MaxValue);
+        TiffWriter.Write(output, source, input.VoxelSize, options, ct, bigTiffThreshold);
         return (slots.Count, kept);
     }
 
@@ -64,7 +66,8 @@ internal static class StreamedPostprocessing
     /// so each band of rows (planes in 3D) is computed by <see cref="RingMask.Apply"/> on the band plus
     /// <paramref name="ringWidth"/> rows (planes) above and below, and only the band is kept.
     /// </summary>
-    public static (int Before, int After) RingMask(ImageRows input, string output, int ringWidth, bool keepOriginal, TiffWriteOptions options, BandLayout bands, CancellationToken ct)
+    public static (int Before, int After) RingMask(ImageRows input, string output, int ringWidth, bool keepOriginal, TiffWriteOptions options, BandLayout bands, CancellationToken ct,
+        long bigTiffThreshold = uint.MaxValue)
     {
         var before = StreamedStatistics.Number(input, bands, ct).Slots!;
         var shape = input.Shape;
@@ -110,7 +113,7 @@ internal static class StreamedPostprocessing
                 r += take;
             }
         });
-        TiffWriter.Write(output, source, input.VoxelSize, options, ct, uint.MaxValue);
+        TiffWriter.Write(output, source, input.VoxelSize, options, ct, bigTiffThreshold);
         return (before.Count, keepOriginal ? before.Count : present.Count(p => p));
     }
 }

@@ -61,6 +61,26 @@ public class StreamedPostprocessingTests
     }
 
     [Fact]
+    public void Band_by_band_output_past_the_BigTIFF_threshold_is_a_BigTIFF_with_the_same_pixels()
+    {
+        using var dir = new TemporaryDirectory();
+        string input = Generated(dir, 3, false);
+        var whole = PostprocessFile.FilterSmallSegments(input, dir.File("whole.tif"), 20, false, default, null, streaming: false, 0);
+        using (var rows = SegMeasure.Core.Streaming.TiffRows.TryOpen(input)!)
+        {
+            // A threshold of 0 stands for an output past 4 GB.
+            StreamedPostprocessing.FilterSmallSegments(rows, dir.File("big.tif"), 20, new TiffWriteOptions(), SegMeasure.Core.Measurement.Engine.BandLayout.FromFile, default, bigTiffThreshold: 0);
+            StreamedPostprocessing.RingMask(rows, dir.File("rings.tif"), 2, true, new TiffWriteOptions(), SegMeasure.Core.Measurement.Engine.BandLayout.FromFile, default, bigTiffThreshold: 0);
+        }
+
+        using (var reader = TiffReader.Open(dir.File("big.tif"))) Assert.True(reader.IsBigTiff);
+        Assert.Equal(ImageFile.ReadLabels(whole.OutputPath).Data, ImageFile.ReadLabels(dir.File("big.tif")).Data);
+        var rings = PostprocessFile.RingMask(input, dir.File("rings-whole.tif"), 2, true, false, null, null, default, null, streaming: false, 0);
+        using (var reader = TiffReader.Open(dir.File("rings.tif"))) Assert.True(reader.IsBigTiff);
+        Assert.Equal(ImageFile.ReadLabels(rings.OutputPath).Data, ImageFile.ReadLabels(dir.File("rings.tif")).Data);
+    }
+
+    [Fact]
     public void The_band_path_refuses_an_existing_output_and_the_input_as_output()
     {
         using var dir = new TemporaryDirectory();
