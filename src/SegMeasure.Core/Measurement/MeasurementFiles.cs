@@ -15,7 +15,7 @@ public static class MeasurementFiles
     {
         options ??= new IntensityOptions();
         var bands = StreamingChoice.Bands(options.StripeRows);
-        using (var labelRows = StreamingChoice.Open(segmentationPath, _ => StreamingChoice.LabelBytesPerPixel, options.MemoryLimit, options.Streaming))
+        using (var labelRows = StreamingChoice.Open(segmentationPath, _ => StreamingChoice.IntensityBytesPerPixel, options.MemoryLimit, options.Streaming))
         {
             if (labelRows is not null)
             {
@@ -59,7 +59,7 @@ public static class MeasurementFiles
         options ??= new CellNucleusOptions();
         string others = intensityPath is null ? nucleusPath : $"{nucleusPath}, {intensityPath}";
         var bands = StreamingChoice.Bands(options.StripeRows);
-        using (var cellRows = StreamingChoice.Open(cellPath, _ => 2 * StreamingChoice.LabelBytesPerPixel, options.MemoryLimit, options.Streaming))
+        using (var cellRows = StreamingChoice.Open(cellPath, _ => StreamingChoice.CellNucleusBytesPerPixel, options.MemoryLimit, options.Streaming))
         {
             if (cellRows is not null)
             {

@@ -19,8 +19,12 @@ internal static class StreamingChoice
     /// <summary>In-memory bytes per pixel of morphology: uint32 labels, the file's own samples while converting, kept runs.</summary>
     public const int MorphologyBytesPerPixel = 12;
 
-    /// <summary>In-memory bytes per pixel of label-only state in intensity and cell–nucleus measurement (labels, runs).</summary>
-    public const int LabelBytesPerPixel = 12;
+    /// <summary>In-memory bytes per pixel of intensity measurement: labels and their runs (12), the samples
+    /// twice — the channel and its copy grouped by label — at up to 4 bytes a sample.</summary>
+    public const int IntensityBytesPerPixel = 20;
+
+    /// <summary>In-memory bytes per pixel of cell–nucleus measurement: two label images with their runs and the samples twice.</summary>
+    public const int CellNucleusBytesPerPixel = 32;
 
     /// <summary>
     /// The rows of <paramref name="path"/> when it is to be read band by band, else null. A file the
