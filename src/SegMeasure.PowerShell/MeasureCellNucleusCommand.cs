@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SegMeasure.Core.Measurement;
+using SegMeasure.Core.Postprocessing;
 
 namespace SegMeasure.PowerShell;
 
@@ -33,13 +34,18 @@ public sealed class MeasureCellNucleusCommand : SegMeasureCmdlet
     [ValidateRange(0.0, 1.0)]
     public double MinimumOverlapFraction { get; set; }
 
+    /// <summary>Memory (GB) the measurement may take; a TIFF that would need more is measured band by band from the file (same table).</summary>
+    [Parameter]
+    [ValidateRange(0.001, 1e6)]
+    public double? MemoryLimitGB { get; set; }
+
     protected override string Activity => "Measuring cells and nuclei";
 
     protected override void ProcessFile(string path)
     {
         var nucleus = ResolvePairedPath(NucleusPath);
         var intensity = string.IsNullOrEmpty(IntensityPath) ? null : ResolvePairedPath(IntensityPath);
-        var options = new CellNucleusOptions { Scale = Scale, Assignment = Assignment, MinimumOverlapFraction = MinimumOverlapFraction };
+        var options = new CellNucleusOptions { MemoryLimit = WholeImageLimit.FromGigabytes(MemoryLimitGB), Scale = Scale, Assignment = Assignment, MinimumOverlapFraction = MinimumOverlapFraction };
         var table = Run((progress, ct) => MeasurementFiles.CellNucleus(path, nucleus, intensity, options, progress, ct));
         WriteRows(table, "SegMeasure.CellNucleus", ("Path", path), ("NucleusPath", nucleus), ("IntensityPath", intensity));
     }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SegMeasure.Core.Measurement;
+using SegMeasure.Core.Postprocessing;
 
 namespace SegMeasure.PowerShell;
 
@@ -19,12 +20,17 @@ public sealed class MeasureIntensityCommand : SegMeasureCmdlet
     [Parameter]
     public SwitchParameter IncludeSum { get; set; }
 
+    /// <summary>Memory (GB) the measurement may take; a TIFF that would need more is measured band by band from the file (same table).</summary>
+    [Parameter]
+    [ValidateRange(0.001, 1e6)]
+    public double? MemoryLimitGB { get; set; }
+
     protected override string Activity => "Measuring intensities";
 
     protected override void ProcessFile(string path)
     {
         var intensity = ResolvePairedPath(IntensityPath);
-        var options = new IntensityOptions { IncludeSum = IncludeSum };
+        var options = new IntensityOptions { IncludeSum = IncludeSum, MemoryLimit = WholeImageLimit.FromGigabytes(MemoryLimitGB) };
         var table = Run((progress, ct) => MeasurementFiles.Intensity(path, intensity, options, progress, ct));
         WriteRows(table, "SegMeasure.Intensity", ("Path", path), ("IntensityPath", intensity));
     }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SegMeasure.Core.Measurement;
+using SegMeasure.Core.Postprocessing;
 
 namespace SegMeasure.PowerShell;
 
@@ -23,11 +24,16 @@ public sealed class MeasureMorphologyCommand : SegMeasureCmdlet
     [Parameter]
     public PerimeterMethod PerimeterMethod { get; set; } = MorphologyOptions.Default.PerimeterMethod;
 
+    /// <summary>Memory (GB) the measurement may take; a TIFF that would need more is measured band by band from the file (same table).</summary>
+    [Parameter]
+    [ValidateRange(0.001, 1e6)]
+    public double? MemoryLimitGB { get; set; }
+
     protected override string Activity => "Measuring morphology";
 
     protected override void ProcessFile(string path)
     {
-        var options = new MorphologyOptions { Scale = Scale, IncludeShapeExtras = ShapeExtras, PerimeterMethod = PerimeterMethod };
+        var options = new MorphologyOptions { MemoryLimit = WholeImageLimit.FromGigabytes(MemoryLimitGB), Scale = Scale, IncludeShapeExtras = ShapeExtras, PerimeterMethod = PerimeterMethod };
         WriteRows(Run((progress, ct) => MeasurementFiles.Morphology(path, options, progress, ct)), "SegMeasure.Morphology", ("Path", path));
     }
 }

@@ -86,7 +86,8 @@ public abstract class SegMeasureWriterCmdlet : SegMeasureCmdlet
     {
         var ignored = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "Path", "LiteralPath", "OutputPath", "Suffix", "Force", "SkipUpToDate", "StatusLog", "WhatIf", "Confirm",
+            // -MemoryLimitGB decides how an output is computed (band by band, or refused), never what it holds.
+            "Path", "LiteralPath", "OutputPath", "Suffix", "Force", "SkipUpToDate", "StatusLog", "MemoryLimitGB", "WhatIf", "Confirm",
             "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "ErrorVariable",
             "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable",
         };

@@ -149,3 +149,22 @@ Describe 'Whole-image steps and their memory limit' {
         & $Name $NucleiSeg @Arguments -OutputPath $out -ErrorAction Stop | Should -HaveCount 1
     }
 }
+
+Describe 'Local steps and measurements over their memory limit' {
+    It 'Measure-Intensity over -MemoryLimitGB reads the files band by band and returns the same rows' {
+        $whole = Measure-Intensity $CellsSeg -IntensityPath $CellsRaw -IncludeSum
+        $banded = Measure-Intensity $CellsSeg -IntensityPath $CellsRaw -IncludeSum -MemoryLimitGB 0.000001
+        $banded | Should -HaveCount 38
+        ($banded | ConvertTo-Csv -NoTypeInformation) | Should -Be ($whole | ConvertTo-Csv -NoTypeInformation)
+    }
+
+    It 'Remove-SmallSegment over -MemoryLimitGB writes the same pixels' {
+        $whole = New-WorkFolder
+        $banded = New-WorkFolder
+        $a = Remove-SmallSegment $CellsSeg -MinSize 300 -OutputPath $whole
+        $b = Remove-SmallSegment $CellsSeg -MinSize 300 -OutputPath $banded -MemoryLimitGB 0.000001
+        $b.SegmentsAfter | Should -Be $a.SegmentsAfter
+        $rows = { param($folder) Get-ChildItem $folder -Filter *.tif | Measure-Morphology | Select-Object * -ExcludeProperty Path | ConvertTo-Csv -NoTypeInformation }
+        (& $rows $banded) | Should -Be (& $rows $whole)
+    }
+}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SegMeasure.Cli.Sweeps;
 using SegMeasure.Core.Measurement;
+using SegMeasure.Core.Postprocessing;
 
 namespace SegMeasure.Cli.Commands;
 
@@ -19,9 +20,11 @@ public static class MeasureCommands
         var segmentation = sweep.AddImages("--segmentation", "Segmentation TIFF file(s) (integer labels).");
         var intensity = sweep.AddImages("--intensity", "Intensity TIFF file(s) of the same shape, paired with --segmentation; every channel is measured.");
         var sum = new Option<bool>("--sum") { Description = "Also report sum_intensity (integrated intensity)." };
+        var memory = MemoryLimit();
         command.Add(sum);
+        command.Add(memory);
         sweep.MeasureWith((file, ct) => MeasurementFiles.Intensity(file[segmentation]!, file[intensity]!,
-            new IntensityOptions { IncludeSum = file.Value(sum) }, null, ct));
+            new IntensityOptions { IncludeSum = file.Value(sum), MemoryLimit = WholeImageLimit.FromGigabytes(file.Value(memory)) }, null, ct));
         return command;
     }
 
@@ -39,9 +42,12 @@ public static class MeasureCommands
         };
         command.Add(scale);
         command.Add(extras);
+        var memory = MemoryLimit();
         command.Add(perimeter);
+        command.Add(memory);
         sweep.MeasureWith((file, ct) => MeasurementFiles.Morphology(file[segmentation]!, new MorphologyOptions
         {
+            MemoryLimit = WholeImageLimit.FromGigabytes(file.Value(memory)),
             Scale = NullIfEmpty(file.Value(scale)),
             IncludeShapeExtras = file.Value(extras),
             PerimeterMethod = file.Value(perimeter),
@@ -69,9 +75,12 @@ public static class MeasureCommands
         };
         command.Add(scale);
         command.Add(assignment);
+        var memory = MemoryLimit();
         command.Add(fraction);
+        command.Add(memory);
         sweep.MeasureWith((file, ct) => MeasurementFiles.CellNucleus(file[cells]!, file[nuclei]!, file[intensity], new CellNucleusOptions
         {
+            MemoryLimit = WholeImageLimit.FromGigabytes(file.Value(memory)),
             Scale = NullIfEmpty(file.Value(scale)),
             Assignment = file.Value(assignment),
             MinimumOverlapFraction = file.Value(fraction),
@@ -79,6 +88,11 @@ public static class MeasureCommands
         return command;
     }
 
+    /// <summary><c>--memory-limit GB</c>: over it, a TIFF is measured band by band from the file instead of read whole.</summary>
+    private static Option<double?> MemoryLimit() => new("--memory-limit")
+    {
+        Description = "Memory (GB) a measurement may take; a TIFF that would need more is measured band by band from the file (same table). Default: half of the memory available.",
+    };
 
     private static double[]? NullIfEmpty(double[]? values) => values is { Length: > 0 } ? values : null;
 }

@@ -35,9 +35,11 @@ public static class PostprocessCommands
         var sweep = new FileSweep(command, "Filtering small segments");
         var input = sweep.AddImages("--input", "Input segmentation TIFF file(s).");
         var minSize = new Option<double>("--min-size") { Description = "Minimum segment size in pixels/voxels; strictly smaller segments are removed.", Required = true };
+        var memory = LocalMemoryLimit();
         command.Add(minSize);
+        command.Add(memory);
         sweep.TransformWith((file, output, write, ct) =>
-            Summarise(PostprocessFile.FilterSmallSegments(file[input]!, output, file.Value(minSize), write, ct)));
+            Summarise(PostprocessFile.FilterSmallSegments(file[input]!, output, file.Value(minSize), write, ct, WholeImageLimit.FromGigabytes(file.Value(memory)))));
         return command;
     }
 
@@ -61,6 +63,12 @@ public static class PostprocessCommands
         Description = "Largest memory (GB) this whole-image step may use; larger images are refused before they are read. Default: half of the memory available.",
     };
 
+    /// <summary><c>--memory-limit GB</c> of the local steps (small-segment filter, city-block ring mask): over it they go band by band.</summary>
+    private static Option<double?> LocalMemoryLimit() => new("--memory-limit")
+    {
+        Description = "Memory (GB) this step may use; a TIFF that would need more is processed band by band from file to file (same pixels). Default: half of the memory available.",
+    };
+
     public static Command RingMask()
     {
         var command = new Command("ring-mask", "Rings of --ring-width voxels around each segment (smaller id wins overlaps), or rings by nearest segment within --nearest-distance.");
@@ -72,8 +80,10 @@ public static class PostprocessCommands
         var scale = CommonOptions.Scale();
         command.Add(width);
         command.Add(removeOriginal);
+        var memory = LocalMemoryLimit();
         command.Add(nearest);
         command.Add(scale);
+        command.Add(memory);
         command.Validators.Add(r =>
         {
             bool hasWidth = r.GetResult(width) is { Implicit: false }, hasNearest = r.GetResult(nearest) is { Implicit: false };
@@ -81,7 +91,8 @@ public static class PostprocessCommands
         });
         sweep.TransformWith((file, output, write, ct) =>
         {
-            Summarise(PostprocessFile.RingMask(file[input]!, output, file.Value(width), !file.Value(removeOriginal), write, file.Value(nearest), file.Value(scale), ct));
+            Summarise(PostprocessFile.RingMask(file[input]!, output, file.Value(width), !file.Value(removeOriginal), write, file.Value(nearest), file.Value(scale), ct,
+                WholeImageLimit.FromGigabytes(file.Value(memory))));
         });
         return command;
     }

@@ -314,7 +314,8 @@ public sealed class FileSweep
         }, parse.GetValue(Jobs), context.CreateProgress(), _activity, cancellationToken);
     }
 
-    /// <summary>The settings that shape an output: every option of the command except where outputs go, how the sweep runs, and the inputs themselves.</summary>
+    /// <summary>The settings that shape an output: every option of the command except where outputs go, how the sweep runs
+    /// (the memory limit included), and the inputs themselves.</summary>
     private List<KeyValuePair<string, string>> Settings(ParseResult parse)
     {
         var control = new HashSet<Option>([Output, OutputDirectory, Jobs, Force, SkipExisting, StatusLog, ShardOption, .. _images]);
@@ -322,6 +323,7 @@ public sealed class FileSweep
         foreach (var option in _command.Options)
         {
             if (control.Contains(option) || option is System.CommandLine.Help.HelpOption or VersionOption) continue;
+            if (option.Name == "--memory-limit") continue; // decides how an output is computed (band by band, or refused), never what it holds
             var result = parse.GetResult(option);
             var value = result is null || result.Implicit ? "(default)" : string.Join("\u001f", result.Tokens.Select(t => t.Value));
             settings.Add(KeyValuePair.Create(option.Name, value));

@@ -1,5 +1,6 @@
 using SegMeasure.Core.Images;
 using SegMeasure.Core.Measurement.Engine;
+using SegMeasure.Core.Streaming;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.Core.Measurement;
@@ -50,21 +51,81 @@ public static class CellNucleusMeasurement
         var intensity = options.Intensity;
         if (intensity is not null && intensity.Shape != cells.Shape)
             throw new ShapeMismatchException($"the intensity image has shape {intensity.Shape} but the cell segmentation has shape {cells.Shape}; they must match");
-        if (!(options.MinimumOverlapFraction >= 0 && options.MinimumOverlapFraction <= 1))
-            throw new SegMeasureException("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument,
-                $"the minimum overlap fraction must lie between 0 and 1, got {options.MinimumOverlapFraction}");
+        CheckFraction(options);
 
         const string activity = "Measuring cells and nuclei";
         int steps = 2 + (intensity?.ChannelCount ?? 0);
         progress?.Report(new WorkProgress(activity, 0, steps));
-        var (sz, sy, sx) = MeasurementScale.Resolve(options.Scale, cells);
-        double voxel = sz * sy * sx;
         var slots = LabelSlots.Collect(cells, ct);
         var stripes = Stripes.Split(cells.Shape.Depth * cells.Shape.Height);
         var overlaps = Overlaps.Count(cells, nuclei, slots, stripes, options.MinimumOverlapFraction > 0, ct);
         var assigned = overlaps.Assign(slots, options.Assignment, options.MinimumOverlapFraction);
         progress?.Report(new WorkProgress(activity, 1, steps));
 
+        GroupLayout? layout = null;
+        try
+        {
+            return Table(cells.Shape, cells.VoxelSize, options, slots, overlaps, assigned, intensity?.ChannelCount ?? 0, c =>
+            {
+                // Group 2c is the cytoplasm of the cell in slot c, group 2c + 1 its nuclear region.
+                layout ??= GroupLayout.Count(stripes, RegionRuns(cells.Data, nuclei.Data, cells.Shape.Width, slots, EveryOverlap(options) ? null : assigned), 2 * slots.Count, ct);
+                return IntensityMeasurement.GroupStatistics(layout, intensity!.GetChannelArray(c), ct);
+            }, progress, ct);
+        }
+        finally
+        {
+            layout?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The same table from rows read front to back, for images larger than memory: labels numbered and
+    /// overlaps counted in parallel stripes, intensities gathered per cell region by <see cref="StreamedStatistics"/>.
+    /// </summary>
+    internal static MeasurementTable Measure(ImageRows cells, ImageRows nuclei, IReadOnlyList<ImageRows> intensity, CellNucleusOptions options,
+        BandLayout bands, IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
+    {
+        if (cells.Shape != nuclei.Shape)
+            throw new ShapeMismatchException($"the cell segmentation has shape {cells.Shape} but the nucleus segmentation has shape {nuclei.Shape}; they must match");
+        foreach (var channel in intensity)
+            if (channel.Shape != cells.Shape)
+                throw new ShapeMismatchException($"the intensity image has shape {channel.Shape} but the cell segmentation has shape {cells.Shape}; they must match");
+        CheckFraction(options);
+
+        const string activity = "Measuring cells and nuclei";
+        progress?.Report(new WorkProgress(activity, 0, 2 + intensity.Count));
+        var slots = StreamedStatistics.Number(cells, bands, ct).Slots!;
+        var overlaps = Overlaps.Count(cells, nuclei, slots, bands, options.MinimumOverlapFraction > 0, ct);
+        var assigned = overlaps.Assign(slots, options.Assignment, options.MinimumOverlapFraction);
+        progress?.Report(new WorkProgress(activity, 1, 2 + intensity.Count));
+        var regions = EveryOverlap(options) ? null : assigned;
+        StreamedStatistics? groups = null;
+        return Table(cells.Shape, cells.VoxelSize, options, slots, overlaps, assigned, intensity.Count, c =>
+        {
+            GroupRowReader Open() => new RegionRowReader(cells, nuclei, slots, regions);
+            groups ??= StreamedStatistics.Count(cells.RowCount, 2 * slots.Count, Open, bands, ct);
+            return groups.Describe(Open, intensity[c], ct);
+        }, progress, ct);
+    }
+
+    private static bool EveryOverlap(CellNucleusOptions options) =>
+        options.Assignment == NucleusAssignment.AnyOverlap && options.MinimumOverlapFraction == 0;
+
+    private static void CheckFraction(CellNucleusOptions options)
+    {
+        if (!(options.MinimumOverlapFraction >= 0 && options.MinimumOverlapFraction <= 1))
+            throw new SegMeasureException("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument,
+                $"the minimum overlap fraction must lie between 0 and 1, got {options.MinimumOverlapFraction}");
+    }
+
+    /// <summary>The table of both paths; <paramref name="channelStatistics"/> gives, per channel, statistics of groups 2c (cytoplasm) and 2c + 1 (nucleus).</summary>
+    private static MeasurementTable Table(ImageShape shape, VoxelSize voxelSize, CellNucleusOptions options, LabelSlots slots, Overlaps overlaps,
+        HashSet<long> assigned, int channels, Func<int, SampleStatistics[]> channelStatistics, IProgress<WorkProgress>? progress, CancellationToken ct)
+    {
+        const string activity = "Measuring cells and nuclei";
+        int steps = 2 + channels;
+        var (sz, sy, sx) = MeasurementScale.Resolve(options.Scale, shape, voxelSize);
+        double voxel = sz * sy * sx;
         int n = slots.Count;
         var nucleusCount = new long[n];
         var nucleusVoxels = new long[n];
@@ -76,7 +137,7 @@ public static class CellNucleusMeasurement
             nucleusVoxels[cell] += overlap;
         }
 
-        bool is2D = cells.Shape.Is2D;
+        bool is2D = shape.Is2D;
         string size = is2D ? "area" : "volume";
         // Table rows go by ascending id.
         var cellSize = slots.InIdOrder(overlaps.CellVoxels).Select(c => (double)c * voxel).ToArray();
@@ -90,17 +151,11 @@ public static class CellNucleusMeasurement
             new DoubleColumn($"{size}_ratio", Enumerable.Range(0, n).Select(i => nucleusSize[i] > 0 ? cellSize[i] / nucleusSize[i] : double.NaN).ToArray()),
         };
 
-        if (intensity is not null)
+        for (int c = 0; c < channels; c++)
         {
-            bool everyOverlap = options.Assignment == NucleusAssignment.AnyOverlap && options.MinimumOverlapFraction == 0;
-            var runs = RegionRuns(cells.Data, nuclei.Data, cells.Shape.Width, slots, everyOverlap ? null : assigned);
-            using var layout = GroupLayout.Count(stripes, runs, 2 * n, ct);
-            for (int c = 0; c < intensity.ChannelCount; c++)
-            {
-                var stats = IntensityMeasurement.GroupStatistics(layout, intensity.GetChannelArray(c), ct);
-                columns.AddRange(IntensityColumns(stats, slots, intensity.ChannelCount == 1 ? "" : $"_ch{c}"));
-                progress?.Report(new WorkProgress(activity, 2 + c, steps));
-            }
+            ct.ThrowIfCancellationRequested();
+            columns.AddRange(IntensityColumns(channelStatistics(c), slots, channels == 1 ? "" : $"_ch{c}"));
+            progress?.Report(new WorkProgress(activity, 2 + c, steps));
         }
 
         progress?.Report(new WorkProgress(activity, steps, steps));
@@ -153,4 +208,33 @@ public static class CellNucleusMeasurement
             else if (assigned is null || assigned.Contains(Overlaps.Pair(slot, nucleus))) visit(2 * slot + 1, start, (int)(i - start));
         }
     };
+
+    /// <summary>Row by row what <see cref="RegionRuns"/> gives: runs keyed 2·cell (no nucleus) or 2·cell + 1 (an assigned nucleus).</summary>
+    private sealed class RegionRowReader(ImageRows cells, ImageRows nuclei, LabelSlots slots, HashSet<long>? assigned) : GroupRowReader
+    {
+        private readonly LabelRowReader _cells = new(cells);
+        private readonly LabelRowReader _nuclei = new(nuclei);
+
+        protected override void Fill(int row)
+        {
+            var c = _cells.Row(row);
+            var nu = _nuclei.Row(row);
+            for (int i = 0; i < c.Length;)
+            {
+                uint cell = c[i], nucleus = nu[i];
+                int start = i++;
+                while (i < c.Length && c[i] == cell && nu[i] == nucleus) i++;
+                if (cell == 0) continue;
+                int slot = slots.SlotOf(cell);
+                if (nucleus == 0) Add(2 * slot, start, i - start);
+                else if (assigned is null || assigned.Contains(Overlaps.Pair(slot, nucleus))) Add(2 * slot + 1, start, i - start);
+            }
+        }
+
+        public override void Dispose()
+        {
+            _cells.Dispose();
+            _nuclei.Dispose();
+        }
+    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Numerics;
 using SegMeasure.Core.Images;
 using SegMeasure.Core.Measurement.Engine;
+using SegMeasure.Core.Streaming;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.Core.Measurement;
@@ -56,6 +57,34 @@ public static class IntensityMeasurement
             string suffix = intensity.ChannelCount == 1 ? "" : $"_ch{c}";
             columns.AddRange(StatisticColumns(slots.InIdOrder(stats), suffix, options.IncludeSum));
             progress?.Report(new WorkProgress(activity, c + 2, intensity.ChannelCount + 1));
+        }
+
+        return new MeasurementTable(columns);
+    }
+
+    /// <summary>
+    /// The same table from rows read front to back (<see cref="StreamedStatistics"/>): for images larger
+    /// than memory, read from files band by band. <paramref name="channels"/> holds one row source per channel.
+    /// </summary>
+    internal static MeasurementTable Measure(ImageRows labels, IReadOnlyList<ImageRows> channels, IntensityOptions? options, BandLayout bands,
+        IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
+    {
+        options ??= new IntensityOptions();
+        foreach (var channel in channels)
+            if (channel.Shape != labels.Shape)
+                throw new ShapeMismatchException(
+                    $"the label image has shape {labels.Shape} but the intensity image has shape {channel.Shape}; they must match");
+
+        const string activity = "Measuring intensities";
+        progress?.Report(new WorkProgress(activity, 0, channels.Count + 1));
+        var groups = StreamedStatistics.Number(labels, bands, ct);
+        progress?.Report(new WorkProgress(activity, 1, channels.Count + 1));
+        var columns = new List<TableColumn> { new IntegerColumn("index", groups.Slots!.SortedIds.Select(id => (long)id)) };
+        for (int c = 0; c < channels.Count; c++)
+        {
+            var stats = groups.Describe(() => groups.SlotGroups(labels), channels[c], ct);
+            columns.AddRange(StatisticColumns(groups.Slots!.InIdOrder(stats), channels.Count == 1 ? "" : $"_ch{c}", options.IncludeSum));
+            progress?.Report(new WorkProgress(activity, c + 2, channels.Count + 1));
         }
 
         return new MeasurementTable(columns);

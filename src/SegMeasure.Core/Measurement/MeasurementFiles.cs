@@ -1,4 +1,5 @@
 using SegMeasure.Core.Images;
+using SegMeasure.Core.Streaming;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.Core.Measurement;
@@ -12,6 +13,22 @@ public static class MeasurementFiles
     public static MeasurementTable Intensity(string segmentationPath, string intensityPath, IntensityOptions? options = null,
         IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
+        options ??= new IntensityOptions();
+        var bands = StreamingChoice.Bands(options.StripeRows);
+        using (var labelRows = StreamingChoice.Open(segmentationPath, _ => StreamingChoice.IntensityBytesPerPixel, options.MemoryLimit, options.Streaming))
+        {
+            if (labelRows is not null)
+            {
+                var intensityRows = StreamingChoice.Open(intensityPath, _ => 0, options.MemoryLimit, forced: true);
+                using (intensityRows)
+                {
+                    // A large label image is read band by band; its intensity image too when the file allows it, else whole.
+                    IReadOnlyList<ImageRows> channels = intensityRows is not null ? [intensityRows] : Channels(ImageFile.ReadIntensity(intensityPath));
+                    return NamingFiles(segmentationPath, intensityPath, () => IntensityMeasurement.Measure(labelRows, channels, options, bands, progress, ct));
+                }
+            }
+        }
+
         var labels = ImageFile.ReadLabels(segmentationPath);
         var intensity = ImageFile.ReadIntensity(intensityPath);
         return NamingFiles(segmentationPath, intensityPath, () => IntensityMeasurement.Measure(labels, intensity, options, progress, ct));
@@ -20,10 +37,14 @@ public static class MeasurementFiles
     public static MeasurementTable Morphology(string segmentationPath, MorphologyOptions? options = null,
         IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
-        var labels = ImageFile.ReadLabels(segmentationPath);
+        options ??= new MorphologyOptions();
         try
         {
-            return MorphologyMeasurement.Measure(labels, options, progress, ct);
+            var limit = options.MemoryLimit.MemoryLimitBytes;
+            using var rows = StreamingChoice.Open(segmentationPath,
+                rows => rows.Shape.Is2D || (double)rows.Shape.Length * StreamingChoice.MorphologyBytesPerPixel > limit, options.Streaming);
+            if (rows is not null) return MorphologyMeasurement.Measure(rows, options, StreamingChoice.Bands(options.StripeRows), progress, ct);
+            return MorphologyMeasurement.Measure(ImageFile.ReadLabels(segmentationPath), options, progress, ct);
         }
         catch (SegMeasureException e) when (e.Path is null)
         {
@@ -35,13 +56,32 @@ public static class MeasurementFiles
     public static MeasurementTable CellNucleus(string cellPath, string nucleusPath, string? intensityPath = null, CellNucleusOptions? options = null,
         IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
+        options ??= new CellNucleusOptions();
+        string others = intensityPath is null ? nucleusPath : $"{nucleusPath}, {intensityPath}";
+        var bands = StreamingChoice.Bands(options.StripeRows);
+        using (var cellRows = StreamingChoice.Open(cellPath, _ => StreamingChoice.CellNucleusBytesPerPixel, options.MemoryLimit, options.Streaming))
+        {
+            if (cellRows is not null)
+            {
+                // Band by band, each image is read as a stream when its file allows it, else whole.
+                using var nucleusRows = StreamingChoice.Open(nucleusPath, _ => 0, options.MemoryLimit, forced: true);
+                using var intensityRows = intensityPath is null ? null : StreamingChoice.Open(intensityPath, _ => 0, options.MemoryLimit, forced: true);
+                ImageRows nucleiSource = nucleusRows is not null ? nucleusRows : ArrayRows.Of(ImageFile.ReadLabels(nucleusPath));
+                IReadOnlyList<ImageRows> channels = intensityRows is not null ? [intensityRows]
+                    : intensityPath is not null ? Channels(ImageFile.ReadIntensity(intensityPath))
+                    : options.Intensity is { } given ? Channels(given) : [];
+                return NamingFiles(cellPath, others, () => CellNucleusMeasurement.Measure(cellRows, nucleiSource, channels, options, bands, progress, ct));
+            }
+        }
+
         var cells = ImageFile.ReadLabels(cellPath);
         var nuclei = ImageFile.ReadLabels(nucleusPath);
-        options ??= new CellNucleusOptions();
         if (intensityPath is not null) options = options with { Intensity = ImageFile.ReadIntensity(intensityPath) };
-        string others = intensityPath is null ? nucleusPath : $"{nucleusPath}, {intensityPath}";
         return NamingFiles(cellPath, others, () => CellNucleusMeasurement.Measure(cells, nuclei, options, progress, ct));
     }
+
+    private static ImageRows[] Channels(IntensityImage image) =>
+        Enumerable.Range(0, image.ChannelCount).Select(c => (ImageRows)ArrayRows.Of(image, c)).ToArray();
 
     private static MeasurementTable NamingFiles(string primary, string others, Func<MeasurementTable> measure)
     {

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using SegMeasure.Core.Images;
 using SegMeasure.Core.Measurement.Engine;
 using SegMeasure.Core.Measurement.Geometry;
+using SegMeasure.Core.Streaming;
 using SegMeasure.Core.Tables;
 
 namespace SegMeasure.Core.Measurement;
@@ -44,18 +45,30 @@ public static class MorphologyMeasurement
         IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(labels);
+        return Measure(ArrayRows.Of(labels), options, BandLayout.InMemory, progress, ct);
+    }
+
+    /// <summary>
+    /// Measures labels read row by row, from memory or from a file band by band (<see cref="TiffRows"/>):
+    /// one path for both, the table the same. Memory beyond a band per worker is per-label state: the
+    /// accumulators, the row ends of 2D objects, and the bounding-box masks of 3D objects (and of 2D
+    /// ones for the Feret diameter), which a second read of the rows cuts out.
+    /// </summary>
+    internal static MeasurementTable Measure(ImageRows labels, MorphologyOptions? options, BandLayout bands,
+        IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
+    {
         options ??= new MorphologyOptions();
-        var (sz, sy, sx) = MeasurementScale.Resolve(options.Scale, labels);
+        var (sz, sy, sx) = MeasurementScale.Resolve(options.Scale, labels.Shape, labels.VoxelSize);
         bool is2D = labels.Shape.Is2D;
         const string activity = "Measuring morphology";
 
         progress?.Report(new WorkProgress(activity, 0, 3));
         // 2D hulls need only row ends, taken from the runs the scan keeps; 3D kernels (and the Feret
         // diameter) need each object's mask.
-        var shapes = ShapeAccumulators.Collect(labels, keepRuns: is2D, out var slots, out var runs, ct);
+        var shapes = ShapeAccumulators.Collect(labels, keepRuns: is2D, bands, out var slots, out var runs, ct);
         progress?.Report(new WorkProgress(activity, 1, 3));
         var rowExtents = is2D ? RowExtents.Collect(shapes, slots.Count, runs, ct) : null;
-        var masks = !is2D || options.IncludeShapeExtras ? ObjectMasks.Cut(labels, slots, shapes, ct) : null;
+        var masks = !is2D || options.IncludeShapeExtras ? ObjectMasks.Cut(labels, slots, shapes, bands, ct) : null;
         progress?.Report(new WorkProgress(activity, 2, 3));
 
         int n = slots.Count;

@@ -1,5 +1,6 @@
 using SegMeasure.Core.Images;
 using SegMeasure.Core.Measurement;
+using SegMeasure.Core.Streaming;
 using SegMeasure.Core.Tables;
 using SegMeasure.Core.Tiff;
 
@@ -26,8 +27,48 @@ public sealed record PostprocessFileResult(
 public static class PostprocessFile
 {
     /// <summary>Removes segments smaller than <paramref name="minSize"/> voxels (a fractional minimum, see <see cref="SizeLimit"/>).</summary>
-    public static PostprocessFileResult FilterSmallSegments(string input, string output, double minSize, TiffWriteOptions write, CancellationToken cancellationToken = default) =>
-        Transform(input, output, write, labels => SmallSegmentFilter.Apply(labels, SizeLimit.SmallestKept(minSize), cancellationToken), cancellationToken);
+    /// A TIFF whose in-memory working set would exceed <paramref name="limit"/> (default <see cref="WholeImageLimit.Default"/>)
+    /// is filtered band by band into the output, with the same pixels.
+    public static PostprocessFileResult FilterSmallSegments(string input, string output, double minSize, TiffWriteOptions write, CancellationToken cancellationToken = default,
+        WholeImageLimit? limit = null) =>
+        FilterSmallSegments(input, output, minSize, write, cancellationToken, limit, streaming: null, stripeRows: 0);
+
+    internal static PostprocessFileResult FilterSmallSegments(string input, string output, double minSize, TiffWriteOptions write, CancellationToken cancellationToken,
+        WholeImageLimit? limit, bool? streaming, int stripeRows)
+    {
+        long smallestKept = SizeLimit.SmallestKept(minSize);
+        return Streamed(input, output, write, SmallSegmentFilterBytesPerPixel, limit, streaming, (rows, options) =>
+                   StreamedPostprocessing.FilterSmallSegments(rows, output, smallestKept, options, StreamingChoice.Bands(stripeRows), cancellationToken))
+               ?? Transform(input, output, write, labels => SmallSegmentFilter.Apply(labels, smallestKept, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>In-memory bytes per pixel of the local steps: labels in and out and the file's own samples (and the ring mask's step marks).</summary>
+    private const int SmallSegmentFilterBytesPerPixel = 12, RingMaskBytesPerPixel = 20;
+
+    /// <summary>
+    /// The band-by-band form of a local step when the input is a plain TIFF, the output a TIFF, and the
+    /// in-memory form would exceed the limit (or a test forces it); null otherwise.
+    /// </summary>
+    private static PostprocessFileResult? Streamed(string input, string output, TiffWriteOptions write, int bytesPerPixel, WholeImageLimit? limit, bool? streaming,
+        Func<ImageRows, TiffWriteOptions, (int Before, int After)> step)
+    {
+        if (Zarr.OmeZarrWriter.IsZarrOutput(output)) return null;
+        long bytes = (limit ?? WholeImageLimit.Default).MemoryLimitBytes;
+        using var rows = StreamingChoice.Open(input, r => (double)r.Shape.Length * bytesPerPixel > bytes, streaming);
+        if (rows is null) return null;
+        OutputFile.RefuseExisting(write.Overwrite, output);
+        if (Path.GetFullPath(input) == Path.GetFullPath(output))
+            throw new SegMeasureException("SegMeasure.OutputIsInput", ErrorKind.InvalidArgument, $"{output}: the output would overwrite the input file", output);
+        try
+        {
+            var (before, after) = step(rows, write);
+            return new PostprocessFileResult(input, output, before, after);
+        }
+        catch (SegMeasureException e) when (e.Path is null)
+        {
+            throw new SegMeasureException(e.ErrorId, e.Kind, $"{input}: {e.Message}", input, e);
+        }
+    }
 
     /// <summary>Fills holes of at most <paramref name="maxHoleSize"/> voxels (a fractional maximum, see <see cref="SizeLimit"/>).
     /// A whole-image step: an image over <paramref name="limit"/> (default <see cref="WholeImageLimit.Default"/>) is refused before it is read.</summary>
@@ -40,11 +81,24 @@ public static class PostprocessFile
     /// <summary>City-block rings of <paramref name="ringWidth"/> voxels, or, with <paramref name="nearestDistance"/>,
     /// rings by nearest segment within that physical distance (voxel size from the file unless a <paramref name="scale"/>
     /// is given: one number, (Y, X) or (Z, Y, X)).</summary>
+    /// <remarks>City-block rings of a TIFF whose in-memory working set would exceed <paramref name="limit"/> are computed band by band
+    /// (each band with the ring width of rows, or planes, around it) into the output, with the same pixels.</remarks>
     public static PostprocessFileResult RingMask(string input, string output, int? ringWidth, bool keepOriginal, TiffWriteOptions write,
-        double? nearestDistance = null, IReadOnlyList<double>? scale = null, CancellationToken cancellationToken = default)
+        double? nearestDistance = null, IReadOnlyList<double>? scale = null, CancellationToken cancellationToken = default, WholeImageLimit? limit = null) =>
+        RingMask(input, output, ringWidth, keepOriginal, write, nearestDistance, scale, cancellationToken, limit, streaming: null, stripeRows: 0);
+
+    internal static PostprocessFileResult RingMask(string input, string output, int? ringWidth, bool keepOriginal, TiffWriteOptions write,
+        double? nearestDistance, IReadOnlyList<double>? scale, CancellationToken cancellationToken, WholeImageLimit? limit, bool? streaming, int stripeRows)
     {
         if (ringWidth is null == nearestDistance is null)
             throw new SegMeasureException("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument, "give exactly one of a ring width and a nearest-segment distance");
+        if (ringWidth is { } width and >= 1) // a bad width is reported by the in-memory step, naming the file
+        {
+            if (Streamed(input, output, write, RingMaskBytesPerPixel, limit, streaming, (rows, options) =>
+                    StreamedPostprocessing.RingMask(rows, output, width, keepOriginal, options, StreamingChoice.Bands(stripeRows), cancellationToken)) is { } streamed)
+                return streamed;
+        }
+
         return Transform(input, output, write, labels => nearestDistance is { } d
             ? Postprocessing.RingMask.ApplyNearest(scale is { Count: > 0 } ? labels.WithVoxelSize(VoxelSize.FromScale(scale, labels.Shape.Is2D)) : labels, d, keepOriginal, cancellationToken)
             : Postprocessing.RingMask.Apply(labels, ringWidth!.Value, keepOriginal, cancellationToken), cancellationToken);

@@ -214,5 +214,8 @@ internal sealed class TiffReader : IDisposable
         _ => GC.AllocateUninitializedArray<double>(length),
     };
 
+    /// <summary>A decoder of single bands of this file, for one thread (see <see cref="TiffBandDecoder"/>).</summary>
+    internal TiffBandDecoder CreateBandDecoder() => new(_source);
+
     public void Dispose() => _source.Dispose();
 }

@@ -61,10 +61,13 @@ internal sealed class LabelSampleSource : TiffSampleSource
     public LabelSampleSource(IReadOnlyList<LabelImage> frames, PixelType type) : base(type, frames[0].Shape, 1, frames.Count) =>
         _frames = frames.Select(f => f.Data).ToArray();
 
-    public override void CopyRows(int page, int row, int rows, Span<byte> destination)
+    public override void CopyRows(int page, int row, int rows, Span<byte> destination) =>
+        Write(_frames[page / Shape.Depth].AsSpan((int)Shape.IndexOf(page % Shape.Depth, row, 0), rows * Shape.Width), PixelType, destination);
+
+    /// <summary>Label ids as samples of <paramref name="type"/> (little-endian bytes).</summary>
+    internal static void Write(ReadOnlySpan<uint> source, PixelType type, Span<byte> destination)
     {
-        var source = _frames[page / Shape.Depth].AsSpan((int)Shape.IndexOf(page % Shape.Depth, row, 0), rows * Shape.Width);
-        switch (PixelType)
+        switch (type)
         {
             case PixelType.UInt32 or PixelType.Int32: MemoryMarshal.AsBytes(source).CopyTo(destination); break;
             case PixelType.UInt8 or PixelType.Int8: Narrow(source, destination); break;

@@ -49,11 +49,12 @@ internal static class TiffWriter
         return type;
     }
 
-    internal static void WriteLabels(string path, LabelImage image, TiffWriteOptions? options, CancellationToken cancellationToken, long bigTiffThreshold)
+    /// <param name="rowsPerStrip">0: strips of about 256 KiB; tests set small strips to put band edges through objects.</param>
+    internal static void WriteLabels(string path, LabelImage image, TiffWriteOptions? options, CancellationToken cancellationToken, long bigTiffThreshold, int rowsPerStrip = 0)
     {
         options ??= new TiffWriteOptions();
         var type = LabelTypeFor(image.MaxLabel(), options.LabelType, path);
-        Write(path, new LabelSampleSource(image, type), image.VoxelSize, options, cancellationToken, bigTiffThreshold);
+        Write(path, new LabelSampleSource(image, type), image.VoxelSize, options, cancellationToken, bigTiffThreshold, rowsPerStrip);
     }
 
     /// <summary>The frames of a time series, one shape and voxel size, as one OME-TIFF with a T axis.</summary>
@@ -68,11 +69,17 @@ internal static class TiffWriter
         Write(path, new LabelSampleSource(frames, type), frames[0].VoxelSize, options, cancellationToken, ClassicTiffLimit);
     }
 
-    internal static void Write(string path, TiffSampleSource source, VoxelSize voxelSize, TiffWriteOptions options, CancellationToken cancellationToken, long bigTiffThreshold)
+    /// <summary>
+    /// Writes the rows <paramref name="source"/> hands out strip by strip (a few strips per core at a
+    /// time), so a source that computes or decodes its rows on demand is written without ever being
+    /// whole in memory; BigTIFF when the file could pass 4 GiB.
+    /// </summary>
+    internal static void Write(string path, TiffSampleSource source, VoxelSize voxelSize, TiffWriteOptions options, CancellationToken cancellationToken,
+        long bigTiffThreshold, int rowsPerStrip = 0)
     {
         if (options.Compression is not (TiffCompression.None or TiffCompression.Deflate or TiffCompression.Lzw or TiffCompression.PackBits))
             throw new SegMeasureException("SegMeasure.InvalidArgument", ErrorKind.InvalidArgument, $"unknown compression {options.Compression}", path);
-        OutputFile.Write(path, options.Overwrite, stream => WriteTo(stream, source, voxelSize, options.Compression, bigTiffThreshold, cancellationToken, MetadataFor(path, source, voxelSize)));
+        OutputFile.Write(path, options.Overwrite, stream => WriteTo(stream, source, voxelSize, options.Compression, bigTiffThreshold, cancellationToken, MetadataFor(path, source, voxelSize), rowsPerStrip));
     }
 
     /// <summary>ImageJ metadata, or OME-XML for <c>*.ome.tif</c> outputs, time series and arrays ImageJ metadata cannot describe (a one-slice volume).</summary>
@@ -81,10 +88,11 @@ internal static class TiffWriter
             ? OmeXmlWriter.Format(source.Shape, source.Channels, source.PixelType, voxelSize, source.Frames)
             : ImageJMetadata.Format(source.Channels, source.Shape.Is2D ? 1 : source.Shape.Depth, voxelSize);
 
-    private static void WriteTo(Stream stream, TiffSampleSource source, VoxelSize voxelSize, TiffCompression compression, long bigTiffThreshold, CancellationToken cancellationToken, string description)
+    private static void WriteTo(Stream stream, TiffSampleSource source, VoxelSize voxelSize, TiffCompression compression, long bigTiffThreshold,
+        CancellationToken cancellationToken, string description, int rowsPerStrip)
     {
         var shape = source.Shape;
-        int rowsPerStrip = (int)Math.Clamp(TargetStripBytes / source.RowBytes, 1, shape.Height);
+        rowsPerStrip = rowsPerStrip > 0 ? Math.Min(rowsPerStrip, shape.Height) : (int)Math.Clamp(TargetStripBytes / source.RowBytes, 1, shape.Height);
         int stripsPerPage = (shape.Height + rowsPerStrip - 1) / rowsPerStrip;
         bool bigTiff = EstimatedSize(source, compression, stripsPerPage, description.Length) > bigTiffThreshold;
         var writer = new IfdWriter(stream, bigTiff);

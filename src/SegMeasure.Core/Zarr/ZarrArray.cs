@@ -58,21 +58,30 @@ internal sealed class ZarrArray
         foreach (var lead in Indices(grid[..^1]))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var origin = new int[rank];
-            var extent = new int[rank];
-            for (int d = 0; d < rank - 1; d++)
-            {
-                origin[d] = lead[d] * meta.ChunkShape[d];
-                extent[d] = Math.Min(meta.ChunkShape[d], meta.Shape[d] - origin[d]);
-            }
-
-            extent[rank - 1] = meta.Shape[rank - 1];
-            long count = extent.Aggregate(1L, (a, b) => a * b);
-            if (count > Array.MaxLength) throw new ZarrFormatException($"one row of chunks holds {count} elements, more than one array can hold", meta.Directory, ErrorKind.NotSupported);
-            var slab = Array.CreateInstance(meta.DataType.PixelType.ClrType(), (int)count);
-            for (int x = 0; x < grid[rank - 1]; x++) ReadCell([.. lead, x], slab, origin, extent);
-            yield return new ZarrSlab(origin, extent, slab);
+            yield return ReadSlab(lead);
         }
+    }
+
+    /// <summary>The chunk row whose chunk indices (all axes but the last) are <paramref name="lead"/>; any row, in any order.</summary>
+    public ZarrSlab ReadSlab(int[] lead)
+    {
+        var meta = Metadata;
+        int rank = meta.Shape.Length;
+        var grid = GridOf(meta.Shape, meta.ChunkShape);
+        var origin = new int[rank];
+        var extent = new int[rank];
+        for (int d = 0; d < rank - 1; d++)
+        {
+            origin[d] = lead[d] * meta.ChunkShape[d];
+            extent[d] = Math.Min(meta.ChunkShape[d], meta.Shape[d] - origin[d]);
+        }
+
+        extent[rank - 1] = meta.Shape[rank - 1];
+        long count = extent.Aggregate(1L, (a, b) => a * b);
+        if (count > Array.MaxLength) throw new ZarrFormatException($"one row of chunks holds {count} elements, more than one array can hold", meta.Directory, ErrorKind.NotSupported);
+        var slab = Array.CreateInstance(meta.DataType.PixelType.ClrType(), (int)count);
+        for (int x = 0; x < grid[rank - 1]; x++) ReadCell([.. lead, x], slab, origin, extent);
+        return new ZarrSlab(origin, extent, slab);
     }
 
     /// <summary>Reads grid cell <paramref name="index"/> (a chunk, or a shard of chunks) into <paramref name="target"/>, which covers <paramref name="targetShape"/> elements from <paramref name="targetOrigin"/>.</summary>

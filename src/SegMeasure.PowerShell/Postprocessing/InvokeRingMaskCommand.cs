@@ -24,12 +24,18 @@ public sealed class InvokeRingMaskCommand : SegMeasureWriterCmdlet
     [Parameter]
     public double[]? Scale { get; set; }
 
+    /// <summary>Memory (GB) this step may use; a TIFF that would need more is processed band by band from file to file (same pixels).</summary>
+    [Parameter]
+    [ValidateRange(0.001, 1e6)]
+    public double? MemoryLimitGB { get; set; }
+
     protected override string Activity => "Computing ring masks";
 
     protected override void ProcessFile(string path)
     {
         if (ConfirmOutput(path) is not { } output) return;
         var (width, keep, write, distance, scale) = (RingWidth, !RemoveOriginal, WriteOptions, NearestDistance, Scale);
-        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.RingMask(path, output, width, keep, write, distance, scale, ct))));
+        var limit = WholeImageLimit.FromGigabytes(MemoryLimitGB);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.RingMask(path, output, width, keep, write, distance, scale, ct, limit))));
     }
 }

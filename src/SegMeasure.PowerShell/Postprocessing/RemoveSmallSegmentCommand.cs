@@ -14,12 +14,18 @@ public sealed class RemoveSmallSegmentCommand : SegMeasureWriterCmdlet
     [ValidateRange(0.0, double.MaxValue)]
     public double MinSize { get; set; }
 
+    /// <summary>Memory (GB) this step may use; a TIFF that would need more is processed band by band from file to file (same pixels).</summary>
+    [Parameter]
+    [ValidateRange(0.001, 1e6)]
+    public double? MemoryLimitGB { get; set; }
+
     protected override string Activity => "Removing small segments";
 
     protected override void ProcessFile(string path)
     {
         if (ConfirmOutput(path) is not { } output) return;
         var (minSize, write) = (MinSize, WriteOptions);
-        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.FilterSmallSegments(path, output, minSize, write, ct))));
+        var limit = WholeImageLimit.FromGigabytes(MemoryLimitGB);
+        WriteObject(PostprocessRecord.From(Run((_, ct) => PostprocessFile.FilterSmallSegments(path, output, minSize, write, ct, limit))));
     }
 }

@@ -101,6 +101,10 @@ public sealed class ResumableSweepTests : IDisposable
         Assert.Equal(["skipped", "skipped", "skipped"], Statuses("2.jsonl"));
         Assert.Equal(["skipped", "done", "skipped"], Statuses("3.jsonl"));
         Assert.Equal(["done", "done", "done"], Statuses("4.jsonl"));
+        // The memory limit decides only how an output is computed (band by band or whole), not what it holds.
+        Assert.Equal(0, CliRun.App(Sweep("5.jsonl", "--scale", "2", "2", "--memory-limit", "0.000001")).ExitCode);
+        // (s0001's input is dated a minute ahead, so it is made again whatever the options.)
+        Assert.Equal(["skipped", "done", "skipped"], Statuses("5.jsonl"));
     }
 
     [Fact]

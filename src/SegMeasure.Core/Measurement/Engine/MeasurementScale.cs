@@ -6,10 +6,12 @@ namespace SegMeasure.Core.Measurement.Engine;
 internal static class MeasurementScale
 {
     /// <summary>(sz, sy, sx); sz is 1 for 2D images.</summary>
-    public static (double Z, double Y, double X) Resolve(double[]? scale, LabelImage labels)
+    public static (double Z, double Y, double X) Resolve(double[]? scale, LabelImage labels) => Resolve(scale, labels.Shape, labels.VoxelSize);
+
+    public static (double Z, double Y, double X) Resolve(double[]? scale, ImageShape shape, VoxelSize fileVoxel)
     {
-        var voxel = scale is null ? labels.VoxelSize : VoxelSize.FromScale(scale, labels.Shape.Is2D);
-        if (labels.Shape.Is2D) return (1.0, voxel.Y, voxel.X);
+        var voxel = scale is null ? fileVoxel : VoxelSize.FromScale(scale, shape.Is2D);
+        if (shape.Is2D) return (1.0, voxel.Y, voxel.X);
         return (voxel.Z, voxel.Y, voxel.X);
     }
 }

@@ -1,4 +1,5 @@
 using SegMeasure.Core.Images;
+using SegMeasure.Core.Streaming;
 
 namespace SegMeasure.Core.Measurement.Engine;
 
@@ -51,6 +52,61 @@ internal sealed class Overlaps
                 int slot = slots.SlotOf(cell);
                 cellVoxels[slot] += length;
                 if (nucleus != 0) Add(pairs, Pair(slot, nucleus), length);
+            }
+
+            cellParts[s.Index] = cellVoxels;
+            pairParts[s.Index] = pairs;
+            nucleusParts[s.Index] = totals;
+        });
+
+        var cellTotal = cellParts[0];
+        var pairTotal = pairParts[0];
+        var nucleusTotal = nucleusParts[0];
+        for (int p = 1; p < stripes.Length; p++)
+        {
+            for (int i = 0; i < cellTotal.Length; i++) cellTotal[i] += cellParts[p][i];
+            foreach (var (k, v) in pairParts[p]) Add(pairTotal, k, v);
+            foreach (var (k, v) in nucleusParts[p]) Add(nucleusTotal, k, v);
+        }
+
+        return new Overlaps(cellTotal, pairTotal, withNucleusTotals ? nucleusTotal : null);
+    }
+
+    /// <summary>
+    /// The same counts from rows read front to back (files band by band): each stripe reads its rows
+    /// of both images through cursors of its own. Per-label state only; sums do not depend on stripes.
+    /// </summary>
+    public static Overlaps Count(ImageRows cells, ImageRows nuclei, LabelSlots slots, BandLayout bands, bool withNucleusTotals, CancellationToken ct)
+    {
+        var stripes = bands.Split(cells.RowCount);
+        int width = cells.Shape.Width;
+        var cellParts = new long[stripes.Length][];
+        var pairParts = new Dictionary<long, long>[stripes.Length];
+        var nucleusParts = new Dictionary<uint, long>[stripes.Length];
+        bands.Run(stripes, ct, s =>
+        {
+            var cellVoxels = new long[slots.Count];
+            var pairs = new Dictionary<long, long>();
+            var totals = new Dictionary<uint, long>();
+            using var cellRows = new LabelRowReader(cells);
+            using var nucleusRows = new LabelRowReader(nuclei);
+            for (int row = s.FirstRow; row < s.EndRow; row++)
+            {
+                if ((row & 1023) == 0) ct.ThrowIfCancellationRequested();
+                var c = cellRows.Row(row);
+                var nu = nucleusRows.Row(row);
+                for (int i = 0; i < width;)
+                {
+                    uint cell = c[i], nucleus = nu[i];
+                    int start = i++;
+                    while (i < width && c[i] == cell && nu[i] == nucleus) i++;
+                    long length = i - start;
+                    if (withNucleusTotals && nucleus != 0) Add(totals, nucleus, length);
+                    if (cell == 0) continue;
+                    int slot = slots.SlotOf(cell);
+                    cellVoxels[slot] += length;
+                    if (nucleus != 0) Add(pairs, Pair(slot, nucleus), length);
+                }
             }
 
             cellParts[s.Index] = cellVoxels;

@@ -1,4 +1,5 @@
 using SegMeasure.Core.Images;
+using SegMeasure.Core.Streaming;
 
 namespace SegMeasure.Core.Measurement.Engine;
 
@@ -94,24 +95,34 @@ internal sealed class ShapeAccumulators
     /// also keeps its runs of labelled voxels in <paramref name="runs"/>, row by row, for the
     /// per-object kernels that follow.
     /// </summary>
-    public static ShapeAccumulators Collect(LabelImage labels, bool keepRuns, out LabelSlots slots, out KeptRuns[] runs, CancellationToken ct)
+    public static ShapeAccumulators Collect(LabelImage labels, bool keepRuns, out LabelSlots slots, out KeptRuns[] runs, CancellationToken ct) =>
+        Collect(ArrayRows.Of(labels), keepRuns, BandLayout.InMemory, out slots, out runs, ct);
+
+    /// <summary>
+    /// The same pass over rows that may come from a file band by band: each stripe reads its rows
+    /// through a cursor of its own (one decoded band), and the row above a stripe is read again by
+    /// it, so the 2×2 windows across stripe edges are counted as in one scan. The result does not
+    /// depend on <paramref name="bands"/>.
+    /// </summary>
+    public static ShapeAccumulators Collect(ImageRows labels, bool keepRuns, BandLayout bands, out LabelSlots slots, out KeptRuns[] runs, CancellationToken ct)
     {
         var shape = labels.Shape;
         EnsureExactSums(shape);
-        var stripes = Stripes.Split(shape.Depth * shape.Height);
+        var stripes = bands.Split(labels.RowCount);
         var parts = new ShapeAccumulators[stripes.Length];
         var stripeSlots = new StripeSlots[stripes.Length];
         var stripeRuns = new RunLog<LabelRun>[stripes.Length];
-        Stripes.Run(stripes, ct, s =>
+        bands.Run(stripes, ct, s =>
         {
-            var local = new StripeSlots((long)(s.EndRow - s.FirstRow) * shape.Width);
+            var local = new StripeSlots(bands.LookupVoxels((long)(s.EndRow - s.FirstRow) * shape.Width));
             var acc = new ShapeAccumulators(InitialCapacity, shape.Is2D);
-            stripeRuns[s.Index] = acc.Scan(labels, local, s, keepRuns);
+            using var reader = new LabelRowReader(labels);
+            stripeRuns[s.Index] = acc.Scan(reader, shape, local, s, keepRuns, ct);
             parts[s.Index] = acc;
             stripeSlots[s.Index] = local;
         });
 
-        slots = LabelSlots.Merge(stripeSlots, shape.Length, out var toCommon);
+        slots = LabelSlots.Merge(stripeSlots, bands.LookupVoxels(shape.Length), out var toCommon);
         var total = new ShapeAccumulators(slots.Count, shape.Is2D);
         // A stripe's slots map to distinct common slots, so its ranges can be added on all cores.
         for (int i = 0; i < parts.Length; i++)
@@ -121,6 +132,7 @@ internal sealed class ShapeAccumulators
             var map = toCommon[i];
             Parallel.For(0, (n + chunk - 1) / chunk, new ParallelOptions { CancellationToken = ct },
                 c => total.Add(part, map, c * chunk, Math.Min(n, (c + 1) * chunk)));
+            parts[i] = null!; // a stripe's accumulators go as soon as they are added
         }
 
         runs = stripeRuns.Select((log, i) => new KeptRuns(log, toCommon[i])).ToArray();
@@ -136,10 +148,8 @@ internal sealed class ShapeAccumulators
                 $"an image of shape {shape} is too large for exact moment sums");
     }
 
-    private RunLog<LabelRun> Scan(LabelImage labels, StripeSlots slots, Stripe stripe, bool keepRuns)
+    private RunLog<LabelRun> Scan(LabelRowReader labels, ImageShape shape, StripeSlots slots, Stripe stripe, bool keepRuns, CancellationToken ct)
     {
-        var data = labels.Data;
-        var shape = labels.Shape;
         int width = shape.Width, height = shape.Height;
         var kept = new RunLog<LabelRun>();
         var previous = new SlotRuns(width);
@@ -147,14 +157,15 @@ internal sealed class ShapeAccumulators
         if (Configuration is not null && stripe.FirstRow > 0)
         {
             // The windows across the stripe's top edge count the labels of the row above here too.
-            previous.Read(Row(data, stripe.FirstRow - 1, width), slots);
+            previous.Read(labels.Row(stripe.FirstRow - 1), slots);
             EnsureCapacity(slots.Count);
         }
 
         for (int row = stripe.FirstRow; row < stripe.EndRow; row++)
         {
             int z = row / height, y = row % height;
-            current.Read(Row(data, row, width), slots);
+            if ((row & 1023) == 0) ct.ThrowIfCancellationRequested(); // a stripe of a large image takes a while
+            current.Read(labels.Row(row), slots);
             EnsureCapacity(slots.Count);
             for (int r = 0; r < current.Count; r++)
             {
@@ -181,9 +192,6 @@ internal sealed class ShapeAccumulators
 
         return kept;
     }
-
-    // Label arrays hold fewer than 2³¹ voxels.
-    private static ReadOnlySpan<uint> Row(uint[] data, int row, int width) => data.AsSpan(row * width, width);
 
     private void AddRun(int slot, long first, long last, long z, long y)
     {
