@@ -25,4 +25,9 @@ public abstract class CoreCmdlet : PSCmdlet
     /// Ctrl+C cancels it. The call must not touch the cmdlet: everything it needs goes in by value.
     /// </summary>
     protected T Run<T>(Func<IProgress<WorkProgress>, CancellationToken, T> work) => _work.Run(this, ProgressId, work);
+
+    /// <summary>As <see cref="Run{T}"/>, handing the call's items to <paramref name="onItem"/> on the pipeline thread as they come
+    /// (so it may write objects and errors), while the call goes on.</summary>
+    protected T RunStreaming<T, TItem>(Func<IProgress<WorkProgress>, Action<TItem>, CancellationToken, T> work, Action<TItem> onItem) =>
+        _work.RunStreaming(this, ProgressId, work, onItem);
 }

@@ -20,15 +20,50 @@ internal sealed class CoreWork
     /// <summary>Called from StopProcessing, on another thread than the pipeline's.</summary>
     public void Stop() => _stopping.Cancel();
 
-    public T Run<T>(Cmdlet cmdlet, int parentActivityId, Func<IProgress<WorkProgress>, CancellationToken, T> work)
+    public T Run<T>(Cmdlet cmdlet, int parentActivityId, Func<IProgress<WorkProgress>, CancellationToken, T> work) =>
+        RunStreaming<T, object>(cmdlet, parentActivityId, (progress, _, ct) => work(progress, ct), _ => { });
+
+    /// <summary>
+    /// As <see cref="Run{T}(Cmdlet, int, Func{IProgress{WorkProgress}, CancellationToken, T})"/>, and the call may hand items
+    /// over while it runs (from any thread); <paramref name="onItem"/> gets each on the pipeline thread, in the order they came,
+    /// so a batch's results reach the pipeline as they finish rather than at its end.
+    /// </summary>
+    public T RunStreaming<T, TItem>(Cmdlet cmdlet, int parentActivityId, Func<IProgress<WorkProgress>, Action<TItem>, CancellationToken, T> work, Action<TItem> onItem)
     {
         var latest = new LatestProgress();
-        var task = Task.Run(() => work(latest, Token), Token);
-        // Poll rather than relay every report: the core may report thousands of times a second.
-        while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(RelayInterval))
+        var items = new System.Collections.Concurrent.ConcurrentQueue<TItem>();
+        var task = Task.Run(() => work(latest, items.Enqueue, Token), Token);
+        void Drain()
         {
-            if (latest.TryTake(out var report))
-                cmdlet.WriteProgress(ToRecord(report, parentActivityId));
+            while (items.TryDequeue(out var item)) onItem(item);
+        }
+
+        try
+        {
+            // Poll rather than relay every report: the core may report thousands of times a second.
+            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(RelayInterval))
+            {
+                if (latest.TryTake(out var report))
+                    cmdlet.WriteProgress(ToRecord(report, parentActivityId));
+                Drain();
+            }
+
+            if (task.IsCompletedSuccessfully) Drain();
+        }
+        catch
+        {
+            // The pipeline stopped taking items (Select-Object -First, an error with -ErrorAction Stop):
+            // the call must not go on writing files after the cmdlet has returned.
+            _stopping.Cancel();
+            try
+            {
+                task.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+
+            throw;
         }
 
         try

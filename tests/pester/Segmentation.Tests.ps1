@@ -28,6 +28,19 @@ Describe 'Invoke-SegSegmentation' {
         ($rows.Path | Sort-Object -Unique) | Should -Be @((Join-Path $work 'a_BF_vSM.ome.tif'), (Join-Path $work 'b_BF_vSM.ome.tif'))
     }
 
+    It 'hands each record on as its file finishes, so Select-Object -First 1 stops the rest' {
+        foreach ($i in 1..6) { Copy-Item $Nuclei (Join-Path $work "c$($i)_BF.tif") }
+        $first = Get-ChildItem (Join-Path $work '*.tif') | Sort-Object Name |
+            Invoke-SegSegmentation -ThrottleLimit 1 | Select-Object -First 1
+        $first.Path | Should -Exist
+        # Emitted at the end of the batch, all eight masks would exist before the first record;
+        # and nothing goes on in the background once the pipeline has stopped.
+        $written = @(Get-ChildItem (Join-Path $work '*_vSM.ome.tif')).Count
+        $written | Should -BeLessThan 8
+        Start-Sleep -Seconds 2
+        @(Get-ChildItem (Join-Path $work '*_vSM.ome.tif')).Count | Should -Be $written
+    }
+
     It 'emits the mask as Path, the log, objects per frame and seconds' {
         $result = Invoke-SegSegmentation (Join-Path $work 'a_BF.tif') -Suffix run-1 -Diameter 12
         $result.PSObject.TypeNames[0] | Should -Be 'SegMeasure.SegmentationResult'

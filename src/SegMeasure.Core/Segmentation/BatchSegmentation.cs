@@ -8,8 +8,9 @@ namespace SegMeasure.Core.Segmentation;
 
 /// <summary>
 /// Segments a list of raw images with the spec's batch conventions: the channel and Z range are
-/// selected and projected to one plane, the chosen method labels it, and the mask
-/// (<c>*_vSM.ome.tif</c>) and its log are written through <see cref="OutputFile"/>. Every output
+/// selected and projected to one plane per time point, the chosen method labels each, and the mask
+/// (<c>*_vSM.ome.tif</c>, with the input's T axis) and its log are written through <see cref="OutputFile"/>.
+/// Files run in parallel when there are several; the frames of a lone time series run in parallel instead. Every output
 /// name is checked before anything is read or written: two inputs that map to one output, or an
 /// existing output without <see cref="SegmentationOptions.Force"/>, refuse the whole run.
 /// </summary>
@@ -55,7 +56,7 @@ public static class BatchSegmentation
         {
             Parallel.For(0, jobs.Count, parallel, i =>
             {
-                results[i] = Segment(jobs[i], options, model, modelWarnings, cancellationToken);
+                results[i] = Segment(jobs[i], options, model, modelWarnings, FrameJobs(jobs, options), cancellationToken);
                 progress?.Report(new WorkProgress("Segmenting", Interlocked.Increment(ref done), jobs.Count));
             });
         }
@@ -70,8 +71,10 @@ public static class BatchSegmentation
 
     /// <summary>Like <see cref="Run"/>, but a file that fails (unreadable, bad channel or Z range) is
     /// reported with its error and the others go on; cancellation still stops the batch.</summary>
+    /// <param name="finished">Called as each file finishes (from worker threads, in completion order), so a front end can hand results on before the batch ends.</param>
     public static IReadOnlyList<(SegmentationJob Job, SegmentationResult? Result, SegMeasureException? Error)> RunEach(
-        IReadOnlyList<SegmentationJob> jobs, SegmentationOptions options, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<SegmentationJob> jobs, SegmentationOptions options, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default,
+        Action<(SegmentationJob Job, SegmentationResult? Result, SegMeasureException? Error)>? finished = null)
     {
         var outcomes = new (SegmentationJob, SegmentationResult?, SegMeasureException?)[jobs.Count];
         int done = 0;
@@ -82,13 +85,14 @@ public static class BatchSegmentation
         {
             try
             {
-                outcomes[i] = (jobs[i], Segment(jobs[i], options, model, modelWarnings, cancellationToken), null);
+                outcomes[i] = (jobs[i], Segment(jobs[i], options, model, modelWarnings, FrameJobs(jobs, options), cancellationToken), null);
             }
             catch (SegMeasureException e)
             {
                 outcomes[i] = (jobs[i], null, e);
             }
 
+            finished?.Invoke(outcomes[i]);
             progress?.Report(new WorkProgress("Segmenting", Interlocked.Increment(ref done), jobs.Count));
         });
         return outcomes;
@@ -100,57 +104,77 @@ public static class BatchSegmentation
         Validate(options);
         var modelWarnings = new List<string>();
         using var model = OpenModel(options, modelWarnings);
-        return Segment(job, options, model, modelWarnings, cancellationToken);
+        return Segment(job, options, model, modelWarnings, options.Jobs, cancellationToken);
     }
 
+    /// <summary>Coarse parallelism first: with as many files as workers the files run in parallel and each
+    /// file's frames one after the other; with fewer files the spare workers go to the frames.</summary>
+    private static int FrameJobs(IReadOnlyList<SegmentationJob> jobs, SegmentationOptions options) =>
+        Math.Max(1, options.Jobs / Math.Max(1, jobs.Count));
+
     private static SegmentationResult Segment(SegmentationJob job, SegmentationOptions options, OnnxCellposeModel? model,
-        IReadOnlyList<string> modelWarnings, CancellationToken cancellationToken)
+        IReadOnlyList<string> modelWarnings, int frameJobs, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var warnings = new List<string>(modelWarnings);
-        uint[] labels;
-        double[] thresholds = [];
-        IReadOnlyList<KeyValuePair<string, string>>? methodLines = null;
-        int height, width;
-        VoxelSize? voxelSize = null;
-        var frameClock = Stopwatch.StartNew();
         if (options.FromFlows)
         {
             var flows = CellposeFlowsFile.Read(job.Input, cancellationToken);
-            (height, width) = (flows.Height, flows.Width);
-            frameClock.Restart();
-            (labels, methodLines) = CellposeSegmentation.FromFlows(flows, job.Input, options.Cellpose, cancellationToken);
-        }
-        else
-        {
-            var image = ImageFile.ReadIntensity(job.Input, null, cancellationToken);
-            var plane = SelectPlane(image, options, warnings, job.Input);
-            (height, width, voxelSize) = (image.Shape.Height, image.Shape.Width, image.VoxelSize);
-            // The image model holds one time point (a T axis is refused when reading), so a file is one frame.
-            frameClock.Restart();
-            if (options.Method == SegmentationMethod.Cellpose)
-            {
-                var (cellposeLabels, flows, lines) = CellposeSegmentation.FromImage(plane, height, width, model!, options.Cellpose, cancellationToken);
-                labels = cellposeLabels;
-                methodLines = lines;
-                if (job.FlowsPath is not null) CellposeFlowsFile.Write(job.FlowsPath, flows, voxelSize, options.Force, cancellationToken);
-            }
-            else
-            {
-                var (classicalLabels, threshold) = SegmentPlane(plane, height, width, options, job.Input, cancellationToken);
-                labels = classicalLabels;
-                thresholds = [threshold];
-            }
+            var flowsClock = Stopwatch.StartNew();
+            var (fromFlows, flowLines) = CellposeSegmentation.FromFlows(flows, job.Input, options.Cellpose, cancellationToken);
+            var frame = new FrameResult(fromFlows, double.NaN, flowLines, flowsClock.Elapsed.TotalSeconds);
+            return Finish(job, options, [frame], flows.Height, flows.Width, null, clock, warnings, cancellationToken);
         }
 
-        var frameSeconds = frameClock.Elapsed.TotalSeconds;
-        int objects = labels.Length == 0 ? 0 : (int)labels.Max();
-        var mask = new LabelImage(labels, ImageShape.Of2D(height, width), voxelSize);
-        TiffWriter.WriteLabels(job.MaskPath, mask, new TiffWriteOptions { Overwrite = options.Force }, cancellationToken);
+        var images = ImageFile.ReadIntensityFrames(job.Input, null, cancellationToken);
+        if (images.Count > 1 && job.FlowsPath is not null)
+            throw new SegMeasureException("SegMeasure.NotSupported", ErrorKind.NotSupported,
+                $"{job.Input}: saving Cellpose flows of a time series ({images.Count} time points) is not supported; save flows of single frames", job.Input);
+        var frames = new FrameResult[images.Count];
+        var frameWarnings = new List<string>[images.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = frameJobs, CancellationToken = cancellationToken };
+        Parallel.For(0, images.Count, parallel, t =>
+        {
+            frameWarnings[t] = [];
+            var plane = SelectPlane(images[t], options, frameWarnings[t], job.Input);
+            frames[t] = SegmentFrame(plane, images[t], job, options, model, cancellationToken);
+        });
+        foreach (var w in frameWarnings.SelectMany(f => f).Distinct()) warnings.Add(w);
+        var shape = images[0].Shape;
+        return Finish(job, options, frames, shape.Height, shape.Width, images[0].VoxelSize, clock, warnings, cancellationToken);
+    }
+
+    /// <summary>One time point's labels, the Otsu threshold (classical) and the method's log lines (Cellpose).</summary>
+    private sealed record FrameResult(uint[] Labels, double Threshold, IReadOnlyList<KeyValuePair<string, string>>? MethodLines, double Seconds);
+
+    private static FrameResult SegmentFrame(double[] plane, IntensityImage image, SegmentationJob job, SegmentationOptions options,
+        OnnxCellposeModel? model, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        int height = image.Shape.Height, width = image.Shape.Width;
+        if (options.Method == SegmentationMethod.Cellpose)
+        {
+            var (labels, flows, lines) = CellposeSegmentation.FromImage(plane, height, width, model!, options.Cellpose, cancellationToken);
+            if (job.FlowsPath is not null) CellposeFlowsFile.Write(job.FlowsPath, flows, image.VoxelSize, options.Force, cancellationToken);
+            return new FrameResult(labels, double.NaN, lines, clock.Elapsed.TotalSeconds);
+        }
+
+        var (classical, threshold) = SegmentPlane(plane, height, width, options, job.Input, cancellationToken);
+        return new FrameResult(classical, threshold, null, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Writes the mask (one plane, or a T stack) and the log.</summary>
+    private static SegmentationResult Finish(SegmentationJob job, SegmentationOptions options, IReadOnlyList<FrameResult> frames, int height, int width,
+        VoxelSize? voxelSize, Stopwatch clock, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var masks = frames.Select(f => new LabelImage(f.Labels, ImageShape.Of2D(height, width), voxelSize)).ToArray();
+        ImageFile.WriteLabelFrames(job.MaskPath, masks, new TiffWriteOptions { Overwrite = options.Force }, cancellationToken);
+        var objects = frames.Select(f => f.Labels.Length == 0 ? 0 : (int)f.Labels.Max()).ToArray();
+        var thresholds = frames.All(f => double.IsNaN(f.Threshold)) ? [] : frames.Select(f => f.Threshold).ToArray();
         var seconds = clock.Elapsed.TotalSeconds;
-        var text = SegmentationLog.Format(job, options, [objects], [frameSeconds], seconds, warnings, thresholds, methodLines);
+        var text = SegmentationLog.Format(job, options, objects, frames.Select(f => f.Seconds).ToArray(), seconds, warnings, thresholds, frames[0].MethodLines);
         OutputFile.Write(job.LogPath, options.Force, s => s.Write(Encoding.UTF8.GetBytes(text)), "the segmentation log");
-        return new SegmentationResult(job.Input, job.MaskPath, job.LogPath, [objects], seconds, warnings);
+        return new SegmentationResult(job.Input, job.MaskPath, job.LogPath, objects, seconds, warnings);
     }
 
     private static (uint[] Labels, double Threshold) SegmentPlane(double[] plane, int height, int width, SegmentationOptions options, string input, CancellationToken cancellationToken) =>

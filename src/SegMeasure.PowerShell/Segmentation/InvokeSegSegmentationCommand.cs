@@ -97,9 +97,11 @@ public sealed class InvokeSegSegmentationCommand : SegMeasureCmdlet
     {
         var options = SegmentationParameters.Options(this);
         var approved = Plan(options, SegmentationParameters.Inputs(this, _inputs)).Where(job => ShouldProcess(job.MaskPath, $"Segment {System.IO.Path.GetFileName(job.Input)}")).ToList();
-        // One core call for the whole batch, so -ThrottleLimit files run at once; a bad file is one error.
-        foreach (var (job, result, error) in approved.Count == 0 ? [] : Run((progress, ct) => BatchSegmentation.RunEach(approved, options, progress, ct)))
-            Emit(job, result, error);
+        // One core call for the whole batch, so -ThrottleLimit files run at once; a bad file is one error. Each file's
+        // record goes down the pipeline as soon as it is segmented, so Measure-* can start on it.
+        if (approved.Count > 0)
+            RunStreaming<object?, (SegmentationJob Job, SegmentationResult? Result, SegMeasureException? Error)>(
+                (progress, emit, ct) => BatchSegmentation.RunEach(approved, options, progress, ct, emit), outcome => Emit(outcome.Job, outcome.Result, outcome.Error));
 
         base.EndProcessing();
     }
