@@ -54,7 +54,7 @@ public static class TableConcat
     /// kinds (a column missing from the table is missing values, a narrower kind is widened), as the
     /// table's rows would be in a combined table with those columns.
     /// </summary>
-    internal static MeasurementTable Conform(MeasurementTable table, IReadOnlyList<(string Name, ColumnKind Kind)> columns) =>
+    public static MeasurementTable Conform(MeasurementTable table, IReadOnlyList<(string Name, ColumnKind Kind)> columns) =>
         new(columns.Select(c => table.Find(c.Name) is { } own && own.Kind == c.Kind ? own : Stack(c.Name, c.Kind, [table], table.RowCount)));
 
     private static TableColumn Stack(string name, ColumnKind kind, IEnumerable<MeasurementTable> tables, int rows)
