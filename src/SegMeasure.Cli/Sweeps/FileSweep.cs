@@ -14,7 +14,8 @@ namespace SegMeasure.Cli.Sweeps;
 /// above the first wildcard, so <c>a/seg.tif</c> and <c>b/seg.tif</c> stay apart),
 /// <c>--jobs</c> (parallel files, default: processor count) and <c>--force</c> (overwrite).
 /// A table command's <c>--output</c> receives one combined table with a leading
-/// <c>segmentation</c> column when the input is a sweep. A bad file is reported on one stderr
+/// <c>segmentation</c> column when the input is a sweep, written as a stream in sorted input order
+/// (the core's <see cref="CombinedTableWriter"/>), never holding every input's table. A bad file is reported on one stderr
 /// line and skipped; the command ends with a summary and exit code 1 when anything failed.
 /// Every sweep is also re-runnable and splittable, here in one place for all commands:
 /// <c>--skip-existing</c>, <c>--status-log</c>, <c>--shard I/N</c> and <c>--manifest</c> (the core's

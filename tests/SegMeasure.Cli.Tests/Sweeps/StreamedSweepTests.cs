@@ -185,4 +185,26 @@ public sealed class StreamedSweepTests : IDisposable
         TableFile.Write(expected, TableConcat.Concatenate(inputs.Select((p, i) => (p, Rows(i, 2))).Where((_, i) => i != 4).ToList()));
         Assert.Equal(File.ReadAllText(expected), File.ReadAllText(_dir + "/all.csv"));
     }
+
+    [Fact]
+    public void A_re_runnable_sweep_joins_its_parts_into_the_table_of_the_measured_kinds()
+    {
+        var inputs = Placeholders(6);
+        // An input without rows: its CSV part alone would read back as double columns, which would widen "index".
+        MeasurementTable Table(int position) => position == 2 ? Rows(position, 0) : Rows(position, 3);
+        string[] Sweep(string log) => ["fake", "--segmentation", _dir + "/in/*.txt", "--output", _dir + "/all.csv", "--jobs", "2", "--skip-existing", "--status-log", _dir + "/" + log];
+        var first = CliRun.Of(Fake(file => Table(file.Position)), Sweep("1.jsonl"));
+        Assert.True(first.ExitCode == 0, first.Error);
+
+        var expected = _dir + "/expected.csv";
+        TableFile.Write(expected, TableConcat.Concatenate(inputs.Select((p, i) => (p, Table(i))).ToList()));
+        Assert.Equal(File.ReadAllText(expected), File.ReadAllText(_dir + "/all.csv"));
+        Assert.Equal(6, Directory.EnumerateFiles(_dir + "/all.csv.parts").Count(f => f.EndsWith(".csv", StringComparison.Ordinal)));
+
+        // A re-run skips every input and joins the same table from the parts.
+        var again = CliRun.Of(Fake(_ => throw new InvalidOperationException("nothing is measured again")), Sweep("2.jsonl"));
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Equal(6, File.ReadAllLines(_dir + "/2.jsonl").Count(l => l.Contains("\"skipped\"", StringComparison.Ordinal)));
+        Assert.StartsWith("segmentation,index,area\n", File.ReadAllText(_dir + "/all.csv"));
+    }
 }
