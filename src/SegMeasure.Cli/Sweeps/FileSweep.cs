@@ -327,7 +327,9 @@ public sealed class FileSweep
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var table = ReadBack(parts[outcome.Input.Position]);
-                writer.Add(outcome.Input.Path, outcome.Result.Columns is { } kinds ? TableConcat.Conform(table, kinds) : table);
+                // A part without rows cannot tell its column kinds: integer, the kind that widens no other.
+                var kinds = outcome.Result.Columns ?? (table.RowCount == 0 ? table.Columns.Select(c => (c.Name, ColumnKind.Integer)).ToList() : null);
+                writer.Add(outcome.Input.Path, kinds is null ? table : TableConcat.Conform(table, kinds));
             }
 
             writer.Commit();
