@@ -1,8 +1,9 @@
 namespace SegMeasure.Core;
 
 /// <summary>
-/// An output written over a long time (a sweep's combined table): the rules of
-/// <see cref="OutputFile.Write"/>, split into open, write and <see cref="Commit"/>. The content
+/// An output written over a long time (a sweep's combined table), opened by
+/// <see cref="OutputFile.Open"/>: the rules of <see cref="OutputFile.Write"/>, split into open,
+/// write and <see cref="Commit"/>. The content
 /// goes to a temporary file in the output's folder; <see cref="Commit"/> renames it into place,
 /// and disposing without committing (failure, cancellation) deletes it, so the output appears
 /// complete or not at all.
@@ -17,7 +18,7 @@ public sealed class PendingOutputFile : IDisposable
     private FileStream? _stream;
 
     /// <summary>Refuses an existing <paramref name="path"/> unless <paramref name="overwrite"/>, and opens its temporary file.</summary>
-    public PendingOutputFile(string path, bool overwrite, string what = "the file")
+    internal PendingOutputFile(string path, bool overwrite, string what)
     {
         OutputFile.RefuseExisting(overwrite, path);
         _path = path;

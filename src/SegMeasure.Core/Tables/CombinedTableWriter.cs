@@ -35,7 +35,7 @@ public sealed class CombinedTableWriter : IDisposable
             throw new SegMeasureException("SegMeasure.WriteFailed", ErrorKind.WriteError, $"{path}: the folder {directory} does not exist", path);
         _sourceColumn = sourceColumn;
         _format = TableFile.FormatOf(path);
-        _output = new PendingOutputFile(path, overwrite, "the table");
+        _output = OutputFile.Open(path, overwrite, "the table");
     }
 
     /// <summary>How many tables were added.</summary>
