@@ -52,6 +52,13 @@ public static class OutputFile
     }
 
     /// <summary>
+    /// Opens an output written over a long time (a sweep's combined table) under the same rules:
+    /// its temporary file is renamed into place by <see cref="PendingOutputFile.Commit"/>, and
+    /// disposing it uncommitted leaves nothing.
+    /// </summary>
+    public static PendingOutputFile Open(string path, bool overwrite, string what = "the file") => new(path, overwrite, what);
+
+    /// <summary>
     /// Writes an output that is a folder (a Zarr store) through <paramref name="writeInto"/>, which
     /// fills the folder it is given: the same rules as <see cref="Write"/>, with a temporary folder
     /// renamed into place.

@@ -14,7 +14,8 @@ namespace SegMeasure.Cli.Sweeps;
 /// above the first wildcard, so <c>a/seg.tif</c> and <c>b/seg.tif</c> stay apart),
 /// <c>--jobs</c> (parallel files, default: processor count) and <c>--force</c> (overwrite).
 /// A table command's <c>--output</c> receives one combined table with a leading
-/// <c>segmentation</c> column when the input is a sweep. A bad file is reported on one stderr
+/// <c>segmentation</c> column when the input is a sweep, written as a stream in sorted input order
+/// (the core's <see cref="CombinedTableWriter"/>), never holding every input's table. A bad file is reported on one stderr
 /// line and skipped; the command ends with a summary and exit code 1 when anything failed.
 /// Every sweep is also re-runnable and splittable, here in one place for all commands:
 /// <c>--skip-existing</c>, <c>--status-log</c>, <c>--shard I/N</c> and <c>--manifest</c> (the core's
@@ -233,37 +234,114 @@ public sealed class FileSweep
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output!))!);
                 TableFile.Write(output!, table, overwrite: true);
                 return table;
-            }, ReadBack, cancellationToken));
+            }, (_, output) => ReadBack(output), cancellationToken));
         }
 
         var combined = parse.GetValue(Output)!;
         set.RefuseOutputs([combined], force, resumable);
-        // A re-runnable sweep keeps each input's table as it finishes, so a killed run loses none;
-        // a single input's table is the output itself.
-        IReadOnlyList<string>? parts = !resumable ? null
-            : set.IsSweep ? set.OutputPaths(PartsDirectoryOf(combined), extension)
-            : [combined];
-        if (parts is not null && set.IsSweep) set.RefuseOutputs(parts, force, resumable);
-        var result = Run(context, parse, set, parts, (file, part, ct) =>
+        if (set.IsSweep) return RunCombined(context, parse, set, combined, measure, extension, cancellationToken);
+
+        // One input: its table is the output, and with --skip-existing it is kept as it is.
+        var result = Run(context, parse, set, resumable ? [combined] : null, (file, output, ct) =>
         {
             var table = measure(file, ct);
-            if (part is not null)
+            if (output is not null)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(part))!);
-                TableFile.Write(part, table, overwrite: true);
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+                TableFile.Write(output, table, overwrite: true);
             }
 
             return table;
-        }, ReadBack, cancellationToken);
-        var tables = result.Succeeded.Select(o => (o.Input.Path, o.Result!)).ToList();
-        if (tables.Count > 0 && (set.IsSweep || parts is null))
-        {
-            TableFile.Write(combined, set.IsSweep ? TableConcat.Concatenate(tables) : tables[0].Item2, force || resumable);
-            // Stamped, so the next re-run may replace it; it is rebuilt from the parts on every run.
-            if (resumable) OutputStamp.Write(combined, set.Groups.SelectMany(g => g.Paths).ToList(), ParameterHash.Of(CommandPath(parse), Settings(parse)));
-        }
+        }, (_, output) => ReadBack(output), cancellationToken);
+        if (!resumable && result.Succeeded.FirstOrDefault() is { } single) TableFile.Write(combined, single.Result!, force);
         return Report(context, set, result);
     }
+
+    /// <summary>
+    /// A sweep into one combined table, written as a stream: each input's table (with its
+    /// <c>segmentation</c> column) is appended as soon as every input before it has finished, and
+    /// the output is renamed into place at the end, so a failed or cancelled sweep leaves none.
+    /// Workers run at most two inputs per job ahead of the next table due, which bounds the tables
+    /// held while a slow input holds back later ones. A re-runnable sweep streams through its parts
+    /// folder instead (<see cref="RunFromParts"/>).
+    /// </summary>
+    private int RunCombined(CliContext context, ParseResult parse, FileSet set, string combined,
+        Func<SweepFile, CancellationToken, MeasurementTable> measure, string extension, CancellationToken cancellationToken)
+    {
+        if (parse.GetValue(SkipExisting)) return RunFromParts(context, parse, set, combined, measure, extension, cancellationToken);
+        using var writer = new CombinedTableWriter(combined, parse.GetValue(Force));
+        var output = new OrderedTableOutput(writer, 2 * parse.GetValue(Jobs));
+        SweepResult<SweepFile, WrittenTable> result;
+        try
+        {
+            result = Run(context, parse, set, null, (file, _, ct) =>
+            {
+                output.WaitForTurn(file.Position, ct);
+                MeasurementTable? table = null;
+                try
+                {
+                    table = measure(file, ct);
+                    return new WrittenTable(table.RowCount, null);
+                }
+                finally
+                {
+                    output.Finish(file.Position, file.Path, table);
+                }
+            }, (_, _) => throw new InvalidOperationException("nothing is skipped without --skip-existing"), cancellationToken);
+        }
+        catch (CombinedOutputFailedException)
+        {
+            output.ThrowIfFailed();
+            throw;
+        }
+
+        if (writer.TableCount > 0) writer.Commit();
+        return Report(context, set, result);
+    }
+
+    /// <summary>
+    /// A re-runnable sweep into one combined table: each input's table is kept in
+    /// <c>OUTPUT.parts/</c> as it finishes, so a killed run loses none and leaves nothing
+    /// half-written; the combined table is then joined from the parts, one part in memory at a
+    /// time, in sorted order. A part made in this run is read back with the column kinds its
+    /// table had (a CSV part alone cannot tell an integer column without values from a double one).
+    /// </summary>
+    private int RunFromParts(CliContext context, ParseResult parse, FileSet set, string combined,
+        Func<SweepFile, CancellationToken, MeasurementTable> measure, string extension, CancellationToken cancellationToken)
+    {
+        var parts = set.OutputPaths(PartsDirectoryOf(combined), extension);
+        set.RefuseOutputs(parts, parse.GetValue(Force), true);
+        var result = Run(context, parse, set, parts, (file, part, ct) =>
+        {
+            var table = measure(file, ct);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(part!))!);
+            TableFile.Write(part!, table, overwrite: true);
+            return new WrittenTable(table.RowCount, table.Columns.Select(c => (c.Name, c.Kind)).ToList());
+        }, (_, part) => new WrittenTable(ReadBack(part).RowCount, null), cancellationToken);
+
+        var finished = result.Succeeded.ToList();
+        if (finished.Count > 0)
+        {
+            using var writer = new CombinedTableWriter(combined, overwrite: true);
+            foreach (var outcome in finished)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var table = ReadBack(parts[outcome.Input.Position]);
+                // A part without rows cannot tell its column kinds: integer, the kind that widens no other.
+                var kinds = outcome.Result.Columns ?? (table.RowCount == 0 ? table.Columns.Select(c => (c.Name, ColumnKind.Integer)).ToList() : null);
+                writer.Add(outcome.Input.Path, kinds is null ? table : TableConcat.Conform(table, kinds));
+            }
+
+            writer.Commit();
+            // Stamped, so the next re-run may replace it; it is rebuilt from the parts on every run.
+            OutputStamp.Write(combined, set.Groups.SelectMany(g => g.Paths).ToList(), ParameterHash.Of(CommandPath(parse), Settings(parse)));
+        }
+
+        return Report(context, set, result);
+    }
+
+    /// <summary>What a sweep keeps of an input whose table went into the combined output: its row count and, for a part made in this run, its column kinds.</summary>
+    private readonly record struct WrittenTable(int Rows, List<(string Name, ColumnKind Kind)>? Columns);
 
     /// <summary>The table of an input that was skipped as up to date: read back from its output.</summary>
     private static MeasurementTable ReadBack(string output) => TableFile.Read(output);
@@ -287,7 +365,7 @@ public sealed class FileSweep
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output!))!);
             transform(file, output!, force || resumable, ct);
             return output!;
-        }, output => output, cancellationToken));
+        }, (_, output) => output, cancellationToken));
     }
 
     /// <summary>
@@ -297,7 +375,7 @@ public sealed class FileSweep
     /// (<paramref name="skipped"/> gives its result instead).
     /// </summary>
     private SweepResult<SweepFile, T> Run<T>(CliContext context, ParseResult parse, FileSet set, IReadOnlyList<string>? outputs,
-        Func<SweepFile, string?, CancellationToken, T> work, Func<string, T> skipped, CancellationToken cancellationToken)
+        Func<SweepFile, string?, CancellationToken, T> work, Func<SweepFile, string, T> skipped, CancellationToken cancellationToken)
     {
         var files = set.Groups.Select((g, i) => new SweepFile(g, i, _images, parse)).ToList();
         var settings = Settings(parse);
@@ -309,10 +387,17 @@ public sealed class FileSweep
             // An edited manifest (extra columns) makes its items' outputs stale too.
             IReadOnlyList<string?> inputs = set.Manifest is { } manifest ? [.. set.Groups[file.Position].Paths, manifest.Path] : set.Groups[file.Position].Paths;
             var hash = ParameterHash.Of(command, settings.Concat(_images.Select((o, k) => KeyValuePair.Create(o.Name, inputs[k] ?? ""))));
-            if (output is not null && bookkeeper.TrySkip(file.Path, output, inputs, hash)) return skipped(output);
-            return bookkeeper.Run(file.Path, output, inputs, hash, () => work(file, output, ct), r => r is MeasurementTable t ? t.RowCount : null);
+            if (output is not null && bookkeeper.TrySkip(file.Path, output, inputs, hash)) return skipped(file, output);
+            return bookkeeper.Run(file.Path, output, inputs, hash, () => work(file, output, ct), RowsOf);
         }, parse.GetValue(Jobs), context.CreateProgress(), _activity, cancellationToken);
     }
+
+    private static long? RowsOf<T>(T result) => result switch
+    {
+        MeasurementTable table => table.RowCount,
+        WrittenTable written => written.Rows,
+        _ => null,
+    };
 
     /// <summary>The settings that shape an output: every option of the command except where outputs go, how the sweep runs
     /// (the memory limit included), and the inputs themselves.</summary>

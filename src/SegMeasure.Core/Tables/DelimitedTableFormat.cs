@@ -15,14 +15,29 @@ internal static class DelimitedTableFormat
 {
     public static void Write(Stream stream, MeasurementTable table, char delimiter)
     {
-        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16, leaveOpen: true);
-        for (int c = 0; c < table.ColumnCount; c++)
+        using var writer = OpenWriter(stream);
+        WriteHeader(writer, table.ColumnNames.ToList(), delimiter);
+        WriteRows(writer, table, delimiter);
+    }
+
+    /// <summary>UTF-8 without a byte order mark; the stream stays open.</summary>
+    internal static StreamWriter OpenWriter(Stream stream) =>
+        new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16, leaveOpen: true);
+
+    internal static void WriteHeader(TextWriter writer, IReadOnlyList<string> names, char delimiter)
+    {
+        for (int c = 0; c < names.Count; c++)
         {
             if (c > 0) writer.Write(delimiter);
-            WriteText(writer, table.Columns[c].Name, delimiter);
+            WriteText(writer, names[c], delimiter);
         }
 
         writer.Write('\n');
+    }
+
+    /// <summary>The rows of <paramref name="table"/> without a header, so a long table can be written in pieces.</summary>
+    internal static void WriteRows(TextWriter writer, MeasurementTable table, char delimiter)
+    {
         Span<char> number = stackalloc char[CellText.MaxDoubleLength];
         bool lone = table.ColumnCount == 1;
         for (int row = 0; row < table.RowCount; row++)
@@ -52,6 +67,40 @@ internal static class DelimitedTableFormat
             writer.Write('\n');
         }
     }
+
+    /// <summary>
+    /// Reads back a file this class wrote, whose column kinds are known (no inference), in
+    /// tables of at most <paramref name="chunkRows"/> rows: what a stream that must change its
+    /// columns reads before writing the rows again. Numbers round-trip exactly (<see cref="CellText"/>).
+    /// </summary>
+    internal static IEnumerable<MeasurementTable> ReadTyped(Stream stream, IReadOnlyList<(string Name, ColumnKind Kind)> columns, char delimiter, int chunkRows)
+    {
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        using var parser = new CsvParser(reader, Configuration(delimiter));
+        if (!parser.Read()) yield break; // the header
+        var cells = columns.Select(_ => new List<string>()).ToArray();
+        while (true)
+        {
+            bool more = parser.Read();
+            if (more)
+                for (int c = 0; c < columns.Count; c++) cells[c].Add(parser[c]);
+            if (cells[0].Count == chunkRows || (!more && cells[0].Count > 0))
+            {
+                yield return new MeasurementTable(columns.Select((column, c) => Typed(column.Name, column.Kind, cells[c])));
+                foreach (var list in cells) list.Clear();
+            }
+
+            if (!more) yield break;
+        }
+    }
+
+    private static TableColumn Typed(string name, ColumnKind kind, List<string> cells) => kind switch
+    {
+        ColumnKind.Integer => new IntegerColumn(name, cells.Select(s => s.Length == 0 ? (long?)null : long.Parse(s, CultureInfo.InvariantCulture)).ToArray()),
+        ColumnKind.Double => new DoubleColumn(name, cells.Select(s => s.Length == 0 ? double.NaN
+            : ColumnInference.TryParseNumber(s, out var d) ? d : throw new InvalidDataException($"column '{name}': '{s}' is not a number")).ToArray()),
+        _ => new TextColumn(name, cells.Select(s => s.Length == 0 ? null : s).ToArray()),
+    };
 
     /// <summary>Text cells quoted where a reader could misread them (minimal quoting, quotes doubled).</summary>
     private static void WriteText(TextWriter writer, string text, char delimiter)

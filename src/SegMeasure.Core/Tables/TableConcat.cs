@@ -49,6 +49,14 @@ public static class TableConcat
     internal static ColumnKind Widen(ColumnKind a, ColumnKind b) =>
         a == b ? a : a == ColumnKind.Text || b == ColumnKind.Text ? ColumnKind.Text : ColumnKind.Double;
 
+    /// <summary>
+    /// <paramref name="table"/> with exactly <paramref name="columns"/>, in their order and of their
+    /// kinds (a column missing from the table is missing values, a narrower kind is widened), as the
+    /// table's rows would be in a combined table with those columns.
+    /// </summary>
+    public static MeasurementTable Conform(MeasurementTable table, IReadOnlyList<(string Name, ColumnKind Kind)> columns) =>
+        new(columns.Select(c => table.Find(c.Name) is { } own && own.Kind == c.Kind ? own : Stack(c.Name, c.Kind, [table], table.RowCount)));
+
     private static TableColumn Stack(string name, ColumnKind kind, IEnumerable<MeasurementTable> tables, int rows)
     {
         switch (kind)
