@@ -17,7 +17,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 def load(source_root):
     if not os.path.isdir(os.path.join(source_root, "cellpose")):
         raise SystemExit(f"{source_root}: no cellpose package folder there (pass the folder that contains cellpose/)")
-    sys.path.insert(0, os.path.join(HERE, "cellpose_shims"))
+    # Last on the path: a real package (python3-opencv's cv2) wins over its stand-in.
+    sys.path.append(os.path.join(HERE, "cellpose_shims"))
     sys.path.insert(0, source_root)
     for name in ("cellpose.io", "cellpose.plot"):
         sys.modules[name] = types.ModuleType(name)
