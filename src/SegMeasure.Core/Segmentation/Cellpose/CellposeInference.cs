@@ -27,18 +27,17 @@ internal static class CellposeInference
         var channels = new[] { normalized, new float[normalized.Length] };
         var tiling = new CellposeTiling(h, w, options.TileOverlap);
         int tile = CellposeTiling.TileSize * CellposeTiling.TileSize;
-        var outputs = new float[(long)tiling.TileCount * 3 * tile];
+        var blend = new CellposeTiling.Blend(tiling, 3);
         for (int first = 0; first < tiling.TileCount; first += options.BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int count = Math.Min(options.BatchSize, tiling.TileCount - first);
             var batch = new float[count * 2 * tile];
             for (int k = 0; k < count; k++) tiling.CopyTile(channels, first + k, batch.AsSpan(k * 2 * tile, 2 * tile));
-            var result = model.Run(batch, count);
-            Array.Copy(result, 0, outputs, (long)first * 3 * tile, result.Length);
+            blend.Add(model.Run(batch, count), first, count);
         }
 
-        var averaged = tiling.Average(outputs, 3);
+        var averaged = blend.Result();
         if (rescale != 1.0)
             for (int c = 0; c < 3; c++) averaged[c] = BilinearResize.Resize(averaged[c], h, w, height, width);
         return (new CellposeFlows(averaged[0], averaged[1], averaged[2], height, width), rescale);

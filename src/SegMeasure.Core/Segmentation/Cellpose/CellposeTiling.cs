@@ -88,42 +88,62 @@ internal sealed class CellposeTiling
     }
 
     /// <summary>
-    /// Averages tile outputs [tiles, outputs, 224, 224] into the image's own frame [outputs][Height·Width];
-    /// float32 sums as Cellpose's (float64 products rounded into a float32 image).
+    /// Blends tile outputs as they come (float32 sums as Cellpose's: float64 products rounded into
+    /// a float32 image), so only one batch of tile outputs is held at a time.
     /// </summary>
-    public float[][] Average(float[] tileOutputs, int outputs)
+    public sealed class Blend
     {
-        var taper = Taper();
-        var sum = new float[outputs][];
-        for (int c = 0; c < outputs; c++) sum[c] = new float[PaddedHeight * PaddedWidth];
-        var weight = new double[PaddedHeight * PaddedWidth];
-        int plane = TileSize * TileSize;
-        for (int t = 0; t < TileCount; t++)
+        private readonly CellposeTiling _tiling;
+        private readonly int _outputs;
+        private readonly double[] _taper = Taper();
+        private readonly float[][] _sum;
+        private readonly double[] _weight;
+
+        public Blend(CellposeTiling tiling, int outputs)
         {
-            int ty = YStarts[t / XStarts.Length], tx = XStarts[t % XStarts.Length];
-            for (int y = 0; y < TileSize; y++)
-                for (int x = 0; x < TileSize; x++)
-                {
-                    int at = (ty + y) * PaddedWidth + tx + x;
-                    double m = taper[y * TileSize + x];
-                    weight[at] += m;
-                    for (int c = 0; c < outputs; c++)
-                        sum[c][at] = (float)(sum[c][at] + tileOutputs[((long)t * outputs + c) * plane + y * TileSize + x] * m);
-                }
+            _tiling = tiling;
+            _outputs = outputs;
+            _sum = new float[outputs][];
+            for (int c = 0; c < outputs; c++) _sum[c] = new float[tiling.PaddedHeight * tiling.PaddedWidth];
+            _weight = new double[tiling.PaddedHeight * tiling.PaddedWidth];
         }
 
-        var result = new float[outputs][];
-        for (int c = 0; c < outputs; c++)
+        /// <summary>Adds tiles <paramref name="first"/>.. of <paramref name="tileOutputs"/> [count, outputs, 224, 224].</summary>
+        public void Add(float[] tileOutputs, int first, int count)
         {
-            result[c] = new float[Height * Width];
-            for (int y = 0; y < Height; y++)
-                for (int x = 0; x < Width; x++)
-                {
-                    int at = (y + PadTop) * PaddedWidth + x + PadLeft;
-                    result[c][y * Width + x] = (float)(sum[c][at] / weight[at]);
-                }
+            int plane = TileSize * TileSize, width = _tiling.PaddedWidth;
+            for (int k = 0; k < count; k++)
+            {
+                int t = first + k;
+                int ty = _tiling.YStarts[t / _tiling.XStarts.Length], tx = _tiling.XStarts[t % _tiling.XStarts.Length];
+                for (int y = 0; y < TileSize; y++)
+                    for (int x = 0; x < TileSize; x++)
+                    {
+                        int at = (ty + y) * width + tx + x;
+                        double m = _taper[y * TileSize + x];
+                        _weight[at] += m;
+                        for (int c = 0; c < _outputs; c++)
+                            _sum[c][at] = (float)(_sum[c][at] + tileOutputs[((long)k * _outputs + c) * plane + y * TileSize + x] * m);
+                    }
+            }
         }
 
-        return result;
+        /// <summary>The weighted means in the image's own frame, [outputs][Height·Width].</summary>
+        public float[][] Result()
+        {
+            var result = new float[_outputs][];
+            for (int c = 0; c < _outputs; c++)
+            {
+                result[c] = new float[_tiling.Height * _tiling.Width];
+                for (int y = 0; y < _tiling.Height; y++)
+                    for (int x = 0; x < _tiling.Width; x++)
+                    {
+                        int at = (y + _tiling.PadTop) * _tiling.PaddedWidth + x + _tiling.PadLeft;
+                        result[c][y * _tiling.Width + x] = (float)(_sum[c][at] / _weight[at]);
+                    }
+            }
+
+            return result;
+        }
     }
 }

@@ -28,7 +28,7 @@ internal static class MasksToFlows
 
     /// <summary>
     /// Flows (Z, Y, X) of a 3D label image as Cellpose builds them: the 2D flows of every YX, ZX
-    /// and ZY plane summed per axis (not renormalised).
+    /// and ZY plane summed per axis into float32 (not renormalised).
     /// </summary>
     public static (float[] Z, float[] Y, float[] X) Compute3D(uint[] labels, int depth, int height, int width, int? iterations = null)
     {
@@ -40,7 +40,7 @@ internal static class MasksToFlows
         for (int z = 0; z < depth; z++)
         {
             var (a, b) = Compute2D(labels.AsSpan(z * plane, plane).ToArray(), height, width, iterations);
-            for (int i = 0; i < plane; i++) { fy[z * plane + i] += (float)a[i]; fx[z * plane + i] += (float)b[i]; }
+            for (int i = 0; i < plane; i++) { fy[z * plane + i] = (float)(fy[z * plane + i] + a[i]); fx[z * plane + i] = (float)(fx[z * plane + i] + b[i]); }
         }
 
         for (int y = 0; y < height; y++)
@@ -49,7 +49,7 @@ internal static class MasksToFlows
             for (int z = 0; z < depth; z++) for (int x = 0; x < width; x++) slice[z * width + x] = labels[z * plane + y * width + x];
             var (a, b) = Compute2D(slice, depth, width, iterations);
             for (int z = 0; z < depth; z++)
-                for (int x = 0; x < width; x++) { fz[z * plane + y * width + x] += (float)a[z * width + x]; fx[z * plane + y * width + x] += (float)b[z * width + x]; }
+                for (int x = 0; x < width; x++) { fz[z * plane + y * width + x] = (float)(fz[z * plane + y * width + x] + a[z * width + x]); fx[z * plane + y * width + x] = (float)(fx[z * plane + y * width + x] + b[z * width + x]); }
         }
 
         for (int x = 0; x < width; x++)
@@ -58,7 +58,7 @@ internal static class MasksToFlows
             for (int z = 0; z < depth; z++) for (int y = 0; y < height; y++) slice[z * height + y] = labels[z * plane + y * width + x];
             var (a, b) = Compute2D(slice, depth, height, iterations);
             for (int z = 0; z < depth; z++)
-                for (int y = 0; y < height; y++) { fz[z * plane + y * width + x] += (float)a[z * height + y]; fy[z * plane + y * width + x] += (float)b[z * height + y]; }
+                for (int y = 0; y < height; y++) { fz[z * plane + y * width + x] = (float)(fz[z * plane + y * width + x] + a[z * height + y]); fy[z * plane + y * width + x] = (float)(fy[z * plane + y * width + x] + b[z * height + y]); }
         }
 
         return (fz, fy, fx);

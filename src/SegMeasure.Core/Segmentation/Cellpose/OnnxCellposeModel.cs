@@ -83,6 +83,11 @@ internal sealed class OnnxCellposeModel : IDisposable
         {
             throw new SegMeasureException("SegMeasure.ModelFormat", ErrorKind.InvalidData, $"{path}: not a model ONNX Runtime can load ({FirstLine(e.Message)})", path, e);
         }
+        finally
+        {
+            // The session keeps its own copy of the options.
+            options.Dispose();
+        }
 
         try
         {

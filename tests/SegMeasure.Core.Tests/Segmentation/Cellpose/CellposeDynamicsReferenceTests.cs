@@ -49,3 +49,27 @@ public class CellposeDynamicsReferenceTests
         }
     }
 }
+
+/// <summary>3D masks to flows against Cellpose's (a crop of the real 3D nuclei labels).</summary>
+public class CellposeDynamics3DReferenceTests
+{
+    [Fact]
+    public void Masks_to_flows_3d_equals_cellpose()
+    {
+        var npz = new NpzArchive(Path.Combine(ReferenceCases.RepoRoot(), "tests", "reference", "segmentation", "cases", "cellpose_dynamics3d_nuclei.npz"));
+        var shape = npz.Shape("labels");
+        int n = shape[0] * shape[1] * shape[2];
+        var (fz, fy, fx) = MasksToFlows.Compute3D(npz.Labels("labels"), shape[0], shape[1], shape[2]);
+        var expected = npz.Doubles("flows");
+        double worst = 0;
+        int moving = 0;
+        for (int i = 0; i < n; i++)
+        {
+            worst = Math.Max(worst, Math.Max(Math.Abs(fz[i] - expected[i]), Math.Max(Math.Abs(fy[i] - expected[n + i]), Math.Abs(fx[i] - expected[2 * n + i]))));
+            if (expected[i] != 0) moving++;
+        }
+
+        Assert.True(moving > 1000, "the crop holds objects");
+        Assert.True(worst < 1e-6, $"largest flow difference {worst}");
+    }
+}

@@ -82,3 +82,31 @@ public class CellposeInferenceReferenceTests
         Assert.Equal(1 / (1 + Math.Exp((111.5 - 92) / 7.5)) * 1 / (1 + Math.Exp((111.5 - 92) / 7.5)), taper[0], 12);
     }
 }
+
+/// <summary>The rescaled pipeline (diameter 40 against diam_mean 30) against Cellpose's run_net(rsz=0.75) and its resize back, run by torch with OpenCV's resize.</summary>
+public class CellposeRescaledInferenceReferenceTests
+{
+    [Fact]
+    public void Rescaled_inference_equals_cellposes_within_1e4()
+    {
+        var folder = Path.Combine(ReferenceCases.RepoRoot(), "tests", "reference", "segmentation", "cases");
+        var warnings = new List<string>();
+        using var model = OnnxCellposeModel.Open(CellposeInferenceReferenceTests.ModelPath, useGpu: false, warnings);
+        var image = ImageFile.ReadIntensity(TestData.Real("real/stardist/dsb2018_img2d.tif")).ChannelAsDouble(0);
+        var (flows, rescale) = CellposeInference.Predict(image, 512, 512, model, new CellposeOptions { Diameter = 40 });
+        var npz = new NpzArchive(Path.Combine(folder, "cellpose_tiny_rescaled.npz"));
+        Assert.Equal(npz.Doubles("rescale")[0], rescale);
+        var output = new[] { flows.FlowY, flows.FlowX, flows.CellProbability };
+        var shape = npz.Shape("sample");
+        var expected = npz.Doubles("sample");
+        double worst = 0;
+        for (int c = 0; c < 3; c++)
+            for (int y = 0; y < shape[1]; y++)
+                for (int x = 0; x < shape[2]; x++)
+                    worst = Math.Max(worst, Math.Abs(output[c][y * 5 * 512 + x * 5] - expected[(c * shape[1] + y) * shape[2] + x]));
+        Assert.True(worst <= 1e-4, $"largest difference from Cellpose {worst:E2}");
+        var sums = npz.Doubles("sums");
+        for (int c = 0; c < 3; c++)
+            Assert.True(Math.Abs(output[c].Sum(v => (double)v) / output[c].Length - sums[c] / output[c].Length) <= 1e-5, $"channel {c} mean");
+    }
+}
