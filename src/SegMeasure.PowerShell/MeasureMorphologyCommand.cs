@@ -26,7 +26,7 @@ public sealed class MeasureMorphologyCommand : SegMeasureCmdlet
 
     /// <summary>Memory (GB) the measurement may take; a TIFF that would need more is measured band by band from the file (same table).</summary>
     [Parameter]
-    [ValidateRange(0.001, 1e6)]
+    [ValidateRange(MemoryLimitRange.SmallestGB, MemoryLimitRange.LargestGB)]
     public double? MemoryLimitGB { get; set; }
 
     protected override string Activity => "Measuring morphology";

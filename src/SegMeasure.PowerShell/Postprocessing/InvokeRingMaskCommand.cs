@@ -26,7 +26,7 @@ public sealed class InvokeRingMaskCommand : SegMeasureWriterCmdlet
 
     /// <summary>Memory (GB) this step may use; a TIFF that would need more is processed band by band from file to file (same pixels).</summary>
     [Parameter]
-    [ValidateRange(0.001, 1e6)]
+    [ValidateRange(MemoryLimitRange.SmallestGB, MemoryLimitRange.LargestGB)]
     public double? MemoryLimitGB { get; set; }
 
     protected override string Activity => "Computing ring masks";

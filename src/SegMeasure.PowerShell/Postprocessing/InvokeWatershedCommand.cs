@@ -19,7 +19,7 @@ public sealed class InvokeWatershedCommand : SegMeasureWriterCmdlet
 
     /// <summary>Largest memory (GB) this whole-image step may use; larger images are refused before they are read.</summary>
     [Parameter]
-    [ValidateRange(0.001, 1e6)]
+    [ValidateRange(MemoryLimitRange.SmallestGB, MemoryLimitRange.LargestGB)]
     public double? MemoryLimitGB { get; set; }
 
     protected override string Activity => "Running watershed";
