@@ -58,7 +58,7 @@ public static class CellNucleusMeasurement
         progress?.Report(new WorkProgress(activity, 0, steps));
         var slots = LabelSlots.Collect(cells, ct);
         var stripes = Stripes.Split(cells.Shape.Depth * cells.Shape.Height);
-        var overlaps = Overlaps.Count(cells, nuclei, slots, stripes, options.MinimumOverlapFraction > 0, ct);
+        var overlaps = Overlaps.Count(ArrayRows.Of(cells), ArrayRows.Of(nuclei), slots, BandLayout.InMemory, options.MinimumOverlapFraction > 0, ct);
         var assigned = overlaps.Assign(slots, options.Assignment, options.MinimumOverlapFraction);
         progress?.Report(new WorkProgress(activity, 1, steps));
 

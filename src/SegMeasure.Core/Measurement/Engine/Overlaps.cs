@@ -27,53 +27,8 @@ internal sealed class Overlaps
 
     public static long Pair(int cellSlot, uint nucleus) => ((long)cellSlot << 32) | nucleus;
 
-    public static Overlaps Count(LabelImage cells, LabelImage nuclei, LabelSlots slots, Stripe[] stripes, bool withNucleusTotals, CancellationToken ct)
-    {
-        var c = cells.Data;
-        var nu = nuclei.Data;
-        int width = cells.Shape.Width;
-        var cellParts = new long[stripes.Length][];
-        var pairParts = new Dictionary<long, long>[stripes.Length];
-        var nucleusParts = new Dictionary<uint, long>[stripes.Length];
-        Stripes.Run(stripes, ct, s =>
-        {
-            var cellVoxels = new long[slots.Count];
-            var pairs = new Dictionary<long, long>();
-            var totals = new Dictionary<uint, long>();
-            for (long i = (long)s.FirstRow * width, end = (long)s.EndRow * width; i < end;)
-            {
-                uint cell = c[i], nucleus = nu[i];
-                long start = i;
-                i++;
-                while (i < end && c[i] == cell && nu[i] == nucleus) i++;
-                long length = i - start;
-                if (withNucleusTotals && nucleus != 0) Add(totals, nucleus, length);
-                if (cell == 0) continue;
-                int slot = slots.SlotOf(cell);
-                cellVoxels[slot] += length;
-                if (nucleus != 0) Add(pairs, Pair(slot, nucleus), length);
-            }
-
-            cellParts[s.Index] = cellVoxels;
-            pairParts[s.Index] = pairs;
-            nucleusParts[s.Index] = totals;
-        });
-
-        var cellTotal = cellParts[0];
-        var pairTotal = pairParts[0];
-        var nucleusTotal = nucleusParts[0];
-        for (int p = 1; p < stripes.Length; p++)
-        {
-            for (int i = 0; i < cellTotal.Length; i++) cellTotal[i] += cellParts[p][i];
-            foreach (var (k, v) in pairParts[p]) Add(pairTotal, k, v);
-            foreach (var (k, v) in nucleusParts[p]) Add(nucleusTotal, k, v);
-        }
-
-        return new Overlaps(cellTotal, pairTotal, withNucleusTotals ? nucleusTotal : null);
-    }
-
     /// <summary>
-    /// The same counts from rows read front to back (files band by band): each stripe reads its rows
+    /// The counts from rows read front to back (arrays, or files band by band): each stripe reads its rows
     /// of both images through cursors of its own. Per-label state only; sums do not depend on stripes.
     /// </summary>
     public static Overlaps Count(ImageRows cells, ImageRows nuclei, LabelSlots slots, BandLayout bands, bool withNucleusTotals, CancellationToken ct)
