@@ -48,6 +48,11 @@ public sealed class InvokeSegSegmentationCommand : SegMeasureCmdlet
     /// <summary>Try ONNX Runtime's CUDA provider; without it the CPU runs, with a warning.</summary>
     [Parameter] public SwitchParameter UseGpu { get; set; }
 
+    /// <summary>Cellpose: Euler steps of flow following; unset, Cellpose's 200 / rescale.</summary>
+    [Parameter]
+    [ValidateRange(1, 100000)]
+    public int? Niter { get; set; }
+
     [Parameter]
     [ValidateRange(1.0, 10000.0)]
     public double Diameter { get; set; } = Defaults.Classical.Diameter;

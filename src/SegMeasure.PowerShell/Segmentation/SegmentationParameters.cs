@@ -15,7 +15,7 @@ internal static class SegmentationParameters
             ModelPath = c.ModelPath is null ? null : c.GetUnresolvedProviderPathFromPSPath(c.ModelPath),
             FromFlows = c.ParameterSetName == InvokeSegSegmentationCommand.FlowsSet,
             Cellpose = CellposeOptions.Requested(Given(nameof(c.Diameter)) ? c.Diameter : null, c.CellprobThreshold, c.FlowThreshold,
-                Given(nameof(c.MinSize)) ? c.MinSize : null, c.SaveFlows.IsPresent, c.UseGpu.IsPresent),
+                Given(nameof(c.MinSize)) ? c.MinSize : null, c.SaveFlows.IsPresent, c.UseGpu.IsPresent, c.Niter),
             Classical = new ClassicalSegmentationOptions { Diameter = c.Diameter, Sigma = c.Sigma, MinSize = c.MinSize, Threshold = c.Threshold },
             Channel = c.Channel,
             ZFirst = c.ZRange?[0],

@@ -92,6 +92,17 @@ public sealed class SegmentCommandTests : IDisposable
         Assert.True(strict.ExitCode == 0, strict.Error);
         var fewer = ImageFile.ReadLabels(Path.Combine(_dir, "a_BF_vSM_flows_vSM-strict.ome.tif")).Data;
         Assert.True(fewer.Count(l => l != 0) < direct.Count(l => l != 0));
+
+        // --niter: the log's number gives the same masks; one Euler step leaves the pixels where they
+        // started, so no end points gather and the masks differ.
+        Assert.Contains("niter: 200", log);
+        var sameSteps = CliRun.App("segment", "--flows", flows, "--suffix", "n200", "--cellprob-threshold", "-3", "--flow-threshold", "0", "--min-size", "5", "--niter", "200");
+        Assert.True(sameSteps.ExitCode == 0, sameSteps.Error);
+        Assert.Equal(direct, ImageFile.ReadLabels(Path.Combine(_dir, "a_BF_vSM_flows_vSM-n200.ome.tif")).Data);
+        var oneStep = CliRun.App("segment", "--flows", flows, "--suffix", "n1", "--cellprob-threshold", "-3", "--flow-threshold", "0", "--min-size", "5", "--niter", "1");
+        Assert.True(oneStep.ExitCode == 0, oneStep.Error);
+        Assert.Contains("niter: 1", File.ReadAllLines(Path.Combine(_dir, "a_BF_vSM_flows_vSM-n1.log")));
+        Assert.NotEqual(direct, ImageFile.ReadLabels(Path.Combine(_dir, "a_BF_vSM_flows_vSM-n1.ome.tif")).Data);
     }
 
     [Fact]

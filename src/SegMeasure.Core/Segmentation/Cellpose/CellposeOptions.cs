@@ -26,9 +26,10 @@ public sealed record CellposeOptions
 
     /// <summary>
     /// The options a front end asked for: what the user gave, Cellpose's defaults for the rest
-    /// (a null diameter means no rescaling, a null min_size Cellpose's 15).
+    /// (a null diameter means no rescaling, a null min_size Cellpose's 15, a null niter Cellpose's 200 / rescale).
     /// </summary>
-    public static CellposeOptions Requested(double? diameter, double cellProbabilityThreshold, double flowThreshold, int? minSize, bool saveFlows, bool useGpu)
+    public static CellposeOptions Requested(double? diameter, double cellProbabilityThreshold, double flowThreshold, int? minSize, bool saveFlows, bool useGpu,
+        int? iterations = null)
     {
         var defaults = new CellposeOptions();
         return defaults with
@@ -41,6 +42,7 @@ public sealed record CellposeOptions
                 CellProbabilityThreshold = cellProbabilityThreshold,
                 FlowThreshold = flowThreshold,
                 MinSize = minSize ?? defaults.Masks.MinSize,
+                Iterations = iterations ?? defaults.Masks.Iterations,
             },
         };
     }
