@@ -149,6 +149,7 @@ public static class CmdletContracts
              new("FlowThreshold", "Double"),
              new("SaveFlows", "SwitchParameter"),
              new("UseGpu", "SwitchParameter"),
+             new("SizeModelPath", "String"),
              new("Niter", "Int32?"),
              new("Diameter", "Double"),
              new("Sigma", "Double"),

@@ -32,6 +32,7 @@ public static class SegmentCommand
         var flow = new Option<double>("--flow-threshold") { Description = "Cellpose flow error threshold (0 = no check)", DefaultValueFactory = _ => defaults.Cellpose.Masks.FlowThreshold };
         var saveFlows = new Option<bool>("--save-flows") { Description = "Cellpose: also write the flows and cell probability (<name>_vSM[-suffix]_flows.tif) for --flows" };
         var useGpu = new Option<bool>("--use-gpu") { Description = "Cellpose: try ONNX Runtime's CUDA provider (falls back to the CPU with a warning)" };
+        var sizeModel = new Option<string?>("--size-model") { Description = "Cellpose: size model as JSON (A, smean, ymean, diam_mean); without --diameter, the diameter is estimated from each image as Cellpose's size model does" };
         var niter = new Option<int?>("--niter") { Description = "Cellpose: Euler steps of flow following (default 200 / rescale, as Cellpose; give it with --flows to match a rescaled run)" };
         var minSize = new Option<int>("--min-size") { Description = "Remove objects of fewer pixels", DefaultValueFactory = _ => defaults.Classical.MinSize };
         var channel = new Option<int>("--channel") { Description = "0-based channel position when the image has channels", DefaultValueFactory = _ => defaults.Channel };
@@ -45,7 +46,7 @@ public static class SegmentCommand
         var force = CommonOptions.Force();
 
         var command = new Command("segment", "Segment raw images into label masks (<name>_vSM[-suffix].ome.tif) with a log each.");
-        foreach (var option in new Option[] { input, flowsInput, method, model, diameter, sigma, threshold, cellprob, flow, saveFlows, useGpu, niter, minSize, channel, zRange, projection, suffix, outputDir, filter, jobs, force })
+        foreach (var option in new Option[] { input, flowsInput, method, model, diameter, sigma, threshold, cellprob, flow, saveFlows, useGpu, niter, sizeModel, minSize, channel, zRange, projection, suffix, outputDir, filter, jobs, force })
             command.Options.Add(option);
         command.SetAction((parse, token) => Task.FromResult(CliContext.Execute(ctx =>
         {
@@ -64,7 +65,7 @@ public static class SegmentCommand
                     parse.GetResult(diameter) is { Implicit: false } ? parse.GetValue(diameter) : null,
                     parse.GetValue(cellprob), parse.GetValue(flow),
                     parse.GetResult(minSize) is { Implicit: false } ? parse.GetValue(minSize) : null,
-                    parse.GetValue(saveFlows), parse.GetValue(useGpu), parse.GetValue(niter)),
+                    parse.GetValue(saveFlows), parse.GetValue(useGpu), parse.GetValue(niter), parse.GetValue(sizeModel)),
                 Classical = new ClassicalSegmentationOptions
                 {
                     Diameter = parse.GetValue(diameter), Sigma = parse.GetValue(sigma), MinSize = parse.GetValue(minSize),

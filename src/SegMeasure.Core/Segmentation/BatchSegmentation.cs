@@ -220,6 +220,14 @@ public static class BatchSegmentation
         try
         {
             CellposeInference.RescaleFor(model, options.Cellpose);
+            if (options.Cellpose is { Diameter: null, SizeModelPath: { } sizeModel })
+            {
+                CellposeSizeModel.Load(sizeModel);
+                if (!model.HasStyle)
+                    throw new SegMeasureException("SegMeasure.ModelShape", ErrorKind.InvalidData,
+                        $"{model.Path}: the model has no style output (a second output [N, S]), which estimating the diameter with the size model {sizeModel} needs; give --diameter instead", model.Path);
+            }
+
             return model;
         }
         catch

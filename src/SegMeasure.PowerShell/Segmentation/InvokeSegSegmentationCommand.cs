@@ -48,6 +48,11 @@ public sealed class InvokeSegSegmentationCommand : SegMeasureCmdlet
     /// <summary>Try ONNX Runtime's CUDA provider; without it the CPU runs, with a warning.</summary>
     [Parameter] public SwitchParameter UseGpu { get; set; }
 
+    /// <summary>Cellpose: size model (JSON); without -Diameter the diameter is estimated from each image.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SizeModelPath { get; set; }
+
     /// <summary>Cellpose: Euler steps of flow following; unset, Cellpose's 200 / rescale.</summary>
     [Parameter]
     [ValidateRange(1, 100000)]

@@ -106,6 +106,28 @@ public sealed class SegmentCommandTests : IDisposable
     }
 
     [Fact]
+    public void Cellpose_estimates_the_diameter_with_a_size_model_when_none_is_given()
+    {
+        var input = Path.Combine(_dir, "a_BF.tif");
+        File.Copy(Path.Combine(RepoRoot(), "tests", "data", "real", "segmentation-measurement-tool", "nuclei.tif"), input);
+        var size = Path.Combine(_dir, "size.json");
+        // A = 0: the style step gives diam_mean · e^ymean = 45.
+        File.WriteAllText(size, $"{{\"A\": [{string.Join(",", Enumerable.Repeat("0", 64))}], \"smean\": [{string.Join(",", Enumerable.Repeat("0", 64))}], " +
+            $"\"ymean\": {Math.Log(1.5).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, \"diam_mean\": 30}}");
+        var run = CliRun.App("segment", "--input", input, "--method", "cellpose", "--model", Model("cellpose_tiny.onnx"), "--size-model", size,
+            "--cellprob-threshold", "-3", "--flow-threshold", "0");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var log = File.ReadAllLines(Path.Combine(_dir, "a_BF_vSM.log"));
+        var fromStyle = log.Single(l => l.StartsWith("diameter_from_style: ", StringComparison.Ordinal))["diameter_from_style: ".Length..];
+        Assert.Equal(45.0, double.Parse(fromStyle, System.Globalization.CultureInfo.InvariantCulture), 9);
+        Assert.Contains(log, l => l.StartsWith("diameter_estimated: ", StringComparison.Ordinal));
+
+        var bad = CliRun.App("segment", "--input", input, "--suffix", "x", "--method", "cellpose", "--model", Model("cellpose_tiny.onnx"), "--size-model", input);
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Contains(input, bad.Error);
+    }
+
+    [Fact]
     public void Cellpose_errors_name_the_model_or_flows_file()
     {
         var input = Path.Combine(_dir, "a.tif");

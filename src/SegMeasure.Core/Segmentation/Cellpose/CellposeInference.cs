@@ -43,6 +43,36 @@ internal static class CellposeInference
         return (new CellposeFlows(averaged[0], averaged[1], averaged[2], height, width), rescale);
     }
 
+    /// <summary>
+    /// The style of <paramref name="plane"/> at its own scale, as core.run_net gives it: the style vectors of
+    /// all tiles (each of unit length, from the network) summed and scaled to unit length.
+    /// </summary>
+    public static float[] Style(double[] plane, int height, int width, OnnxCellposeModel model, CellposeOptions options, CancellationToken cancellationToken = default)
+    {
+        var normalized = PercentileNormalization.Apply(plane, height, width);
+        var channels = new[] { normalized, new float[normalized.Length] };
+        var tiling = new CellposeTiling(height, width, options.TileOverlap);
+        int tile = CellposeTiling.TileSize * CellposeTiling.TileSize;
+        double[]? sum = null;
+        for (int first = 0; first < tiling.TileCount; first += options.BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int count = Math.Min(options.BatchSize, tiling.TileCount - first);
+            var batch = new float[count * 2 * tile];
+            for (int k = 0; k < count; k++) tiling.CopyTile(channels, first + k, batch.AsSpan(k * 2 * tile, 2 * tile));
+            var (styles, length) = model.RunStyles(batch, count);
+            sum ??= new double[length];
+            for (int k = 0; k < count; k++)
+                for (int i = 0; i < length; i++) sum[i] += styles[k * length + i];
+        }
+
+        // Cellpose sums and scales in float32.
+        var style = sum!.Select(v => (float)v).ToArray();
+        float norm = MathF.Sqrt(style.Sum(v => v * v));
+        for (int i = 0; i < style.Length; i++) style[i] /= norm;
+        return style;
+    }
+
     /// <summary>diam_mean / diameter; 1 without a diameter. A diameter needs the model's diam_mean.</summary>
     public static double RescaleFor(OnnxCellposeModel model, CellposeOptions options)
     {

@@ -9,6 +9,10 @@ public sealed record CellposeOptions
     /// <summary>Expected object diameter in pixels; the image is rescaled by the model's diam_mean / diameter. Null = no rescaling.</summary>
     public double? Diameter { get; init; }
 
+    /// <summary>Cellpose's size model as JSON (A, smean, ymean, diam_mean): without a <see cref="Diameter"/>, the
+    /// diameter is estimated from the image as Cellpose's size model does. Needs a model with a style output.</summary>
+    public string? SizeModelPath { get; init; }
+
     /// <summary>How flows become masks.</summary>
     public CellposeMaskOptions Masks { get; init; } = new();
 
@@ -29,12 +33,13 @@ public sealed record CellposeOptions
     /// (a null diameter means no rescaling, a null min_size Cellpose's 15, a null niter Cellpose's 200 / rescale).
     /// </summary>
     public static CellposeOptions Requested(double? diameter, double cellProbabilityThreshold, double flowThreshold, int? minSize, bool saveFlows, bool useGpu,
-        int? iterations = null)
+        int? iterations = null, string? sizeModelPath = null)
     {
         var defaults = new CellposeOptions();
         return defaults with
         {
             Diameter = diameter ?? defaults.Diameter,
+            SizeModelPath = sizeModelPath,
             SaveFlows = saveFlows,
             UseGpu = useGpu,
             Masks = defaults.Masks with

@@ -8,6 +8,9 @@ internal static class CellposeSegmentation
     public static (uint[] Labels, CellposeFlows Flows, IReadOnlyList<KeyValuePair<string, string>> Log) FromImage(
         double[] plane, int height, int width, OnnxCellposeModel model, CellposeOptions options, CancellationToken cancellationToken)
     {
+        var sizeLines = new List<KeyValuePair<string, string>>();
+        if (options.Diameter is null && options.SizeModelPath is { } sizeModelPath)
+            options = options with { Diameter = EstimateDiameter(plane, height, width, model, options, CellposeSizeModel.Load(sizeModelPath), sizeLines, cancellationToken) };
         var (flows, rescale) = CellposeInference.Predict(plane, height, width, model, options, cancellationToken);
         var labels = CellposeDynamics.ComputeMasks(flows, options.Masks, rescale, cancellationToken);
         var log = new List<KeyValuePair<string, string>>
@@ -19,8 +22,30 @@ internal static class CellposeSegmentation
             new("diameter", options.Diameter?.ToString("R", CultureInfo.InvariantCulture) ?? "none (no rescaling)"),
             new("rescale", rescale.ToString("R", CultureInfo.InvariantCulture)),
         };
+        log.AddRange(sizeLines);
         log.AddRange(MaskLines(options.Masks, rescale));
         return (labels, flows, log);
+    }
+
+    /// <summary>
+    /// Cellpose's two-step estimate (models.SizeModel.eval): the size model's diameter from the image's
+    /// style, then the median diameter of the masks found at that diameter. The final segmentation runs at
+    /// the second. Unlike Cellpose's size model, the mask pass resamples its flows to the image, as every
+    /// SegMeasure pass does, so the estimate can differ from Cellpose's by the masks' boundary pixels.
+    /// </summary>
+    private static double EstimateDiameter(double[] plane, int height, int width, OnnxCellposeModel model, CellposeOptions options,
+        CellposeSizeModel size, List<KeyValuePair<string, string>> log, CancellationToken cancellationToken)
+    {
+        var c = CultureInfo.InvariantCulture;
+        double fromStyle = size.FromStyle(CellposeInference.Style(plane, height, width, model, options, cancellationToken));
+        // Cellpose rescales this pass by the size model's diam_mean / estimate; as a diameter for this model that is:
+        var first = options with { Diameter = fromStyle * (model.DiameterMean ?? size.DiameterMean) / size.DiameterMean };
+        var (flows, rescale) = CellposeInference.Predict(plane, height, width, model, first, cancellationToken);
+        double fromMasks = size.FromMasks(CellposeDynamics.ComputeMasks(flows, options.Masks, rescale, cancellationToken));
+        log.Add(new("size_model", size.Path));
+        log.Add(new("diameter_from_style", fromStyle.ToString("R", c)));
+        log.Add(new("diameter_estimated", fromMasks.ToString("R", c)));
+        return fromMasks;
     }
 
     public static (uint[] Labels, IReadOnlyList<KeyValuePair<string, string>> Log) FromFlows(CellposeFlows flows, string flowsPath, CellposeOptions options, CancellationToken cancellationToken)

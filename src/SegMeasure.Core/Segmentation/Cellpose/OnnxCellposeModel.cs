@@ -8,7 +8,8 @@ namespace SegMeasure.Core.Segmentation.Cellpose;
 /// <summary>
 /// A Cellpose network exported to ONNX (docs/segmentation-cellpose-onnx.md): one float input
 /// [N, 2, 224, 224], a first output [N, 3, 224, 224] (Y flow, X flow, cell probability logit),
-/// an optional style output (ignored) and the metadata property <c>diam_mean</c>. The file is
+/// an optional style output [N, S] (read only to estimate the diameter with a size model) and the
+/// metadata property <c>diam_mean</c>. The file is
 /// checked when opened, so a wrong model fails before any image is read.
 /// </summary>
 internal sealed class OnnxCellposeModel : IDisposable
@@ -16,6 +17,7 @@ internal sealed class OnnxCellposeModel : IDisposable
     private readonly InferenceSession _session;
     private readonly string _input;
     private readonly string _output;
+    private readonly string? _style;
     // One network call at a time: parallel files share the session and its threads.
     private readonly object _gate = new();
 
@@ -27,12 +29,16 @@ internal sealed class OnnxCellposeModel : IDisposable
     /// <summary>The model's mean object diameter in pixels, or null when the file does not say.</summary>
     public double? DiameterMean { get; }
 
+    /// <summary>Whether the model gives a style vector (a second output [N, S]), which a size model needs.</summary>
+    public bool HasStyle => _style is not null;
+
     /// <summary>"cpu" or "cuda".</summary>
     public string Provider { get; }
 
-    private OnnxCellposeModel(InferenceSession session, string path, string sha, string input, string output, double? diamMean, string provider)
+    private OnnxCellposeModel(InferenceSession session, string path, string sha, string input, string output, string? style, double? diamMean, string provider)
     {
         _session = session;
+        _style = style;
         Path = path;
         Sha256 = sha;
         _input = input;
@@ -100,7 +106,15 @@ internal sealed class OnnxCellposeModel : IDisposable
                 diamMean = d;
             }
 
-            return new OnnxCellposeModel(session, path, sha, input, output, diamMean, provider);
+            // The style is the second output when there is one: float [N, S].
+            string? style = null;
+            if (session.OutputMetadata.Count > 1)
+            {
+                var (name, meta) = session.OutputMetadata.ElementAt(1);
+                if (meta.ElementType == typeof(float) && meta.Dimensions.Length == 2) style = name;
+            }
+
+            return new OnnxCellposeModel(session, path, sha, input, output, style, diamMean, provider);
         }
         catch
         {
@@ -142,6 +156,26 @@ internal sealed class OnnxCellposeModel : IDisposable
                 throw new SegMeasureException("SegMeasure.ModelShape", ErrorKind.InvalidData,
                     $"{Path}: the model gave an output of shape [{string.Join(", ", dims)}] for {count} tiles of [2, {t}, {t}]; expected [{count}, 3, {t}, {t}]", Path);
             return tensor is DenseTensor<float> dense ? dense.Buffer.ToArray() : tensor.ToArray();
+        }
+    }
+
+    /// <summary>Runs <paramref name="count"/> tiles for their style vectors only: [count, S] row by row.</summary>
+    public (float[] Styles, int Length) RunStyles(float[] tiles, int count)
+    {
+        if (_style is null)
+            throw new SegMeasureException("SegMeasure.ModelShape", ErrorKind.InvalidData,
+                $"{Path}: the model has no style output (a second output [N, S]), which estimating the diameter with a size model needs; give --diameter instead", Path);
+        int t = CellposeTiling.TileSize;
+        var input = new DenseTensor<float>(tiles, new[] { count, 2, t, t });
+        lock (_gate)
+        {
+            using var results = _session.Run(new[] { NamedOnnxValue.CreateFromTensor(_input, input) }, new[] { _style });
+            var tensor = results.First().AsTensor<float>();
+            var dims = tensor.Dimensions.ToArray();
+            if (dims.Length != 2 || dims[0] != count)
+                throw new SegMeasureException("SegMeasure.ModelShape", ErrorKind.InvalidData,
+                    $"{Path}: the model gave a style of shape [{string.Join(", ", dims)}] for {count} tiles; expected [{count}, S]", Path);
+            return (tensor is DenseTensor<float> dense ? dense.Buffer.ToArray() : tensor.ToArray(), dims[1]);
         }
     }
 
