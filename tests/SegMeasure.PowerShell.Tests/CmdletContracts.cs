@@ -149,7 +149,7 @@ public static class CmdletContracts
              new("FlowThreshold", "Double"),
              new("SaveFlows", "SwitchParameter"),
              new("UseGpu", "SwitchParameter"),
-             new("SizeModelPath", "String"),
+             new("SizeModelPath", "String", ByPropertyName: true),
              new("Niter", "Int32?"),
              new("Diameter", "Double"),
              new("Sigma", "Double"),

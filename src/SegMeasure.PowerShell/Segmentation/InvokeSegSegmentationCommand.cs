@@ -49,7 +49,7 @@ public sealed class InvokeSegSegmentationCommand : SegMeasureCmdlet
     [Parameter] public SwitchParameter UseGpu { get; set; }
 
     /// <summary>Cellpose: size model (JSON); without -Diameter the diameter is estimated from each image.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? SizeModelPath { get; set; }
 
