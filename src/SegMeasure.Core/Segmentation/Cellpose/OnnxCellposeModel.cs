@@ -146,17 +146,11 @@ internal sealed class OnnxCellposeModel : IDisposable
     public float[] Run(float[] tiles, int count)
     {
         int t = CellposeTiling.TileSize;
-        var input = new DenseTensor<float>(tiles, new[] { count, 2, t, t });
-        lock (_gate)
-        {
-            using var results = _session.Run(new[] { NamedOnnxValue.CreateFromTensor(_input, input) }, new[] { _output });
-            var tensor = results.First().AsTensor<float>();
-            var dims = tensor.Dimensions.ToArray();
-            if (dims.Length != 4 || dims[0] != count || dims[1] != 3 || dims[2] != t || dims[3] != t)
-                throw new SegMeasureException("SegMeasure.ModelShape", ErrorKind.InvalidData,
-                    $"{Path}: the model gave an output of shape [{string.Join(", ", dims)}] for {count} tiles of [2, {t}, {t}]; expected [{count}, 3, {t}, {t}]", Path);
-            return tensor is DenseTensor<float> dense ? dense.Buffer.ToArray() : tensor.ToArray();
-        }
+        var (values, dims) = RunOutput(tiles, count, _output);
+        if (dims.Length != 4 || dims[0] != count || dims[1] != 3 || dims[2] != t || dims[3] != t)
+            throw new SegMeasureException("SegMeasure.ModelShape", ErrorKind.InvalidData,
+                $"{Path}: the model gave an output of shape [{string.Join(", ", dims)}] for {count} tiles of [2, {t}, {t}]; expected [{count}, 3, {t}, {t}]", Path);
+        return values;
     }
 
     /// <summary>Runs <paramref name="count"/> tiles for their style vectors only: [count, S] row by row.</summary>
@@ -165,17 +159,23 @@ internal sealed class OnnxCellposeModel : IDisposable
         if (_style is null)
             throw new SegMeasureException("SegMeasure.ModelShape", ErrorKind.InvalidData,
                 $"{Path}: the model has no style output (a second output [N, S]), which estimating the diameter with a size model needs; give --diameter instead", Path);
+        var (values, dims) = RunOutput(tiles, count, _style);
+        if (dims.Length != 2 || dims[0] != count)
+            throw new SegMeasureException("SegMeasure.ModelShape", ErrorKind.InvalidData,
+                $"{Path}: the model gave a style of shape [{string.Join(", ", dims)}] for {count} tiles; expected [{count}, S]", Path);
+        return (values, dims[1]);
+    }
+
+    /// <summary>One network call for one named output: its values and shape.</summary>
+    private (float[] Values, int[] Dims) RunOutput(float[] tiles, int count, string output)
+    {
         int t = CellposeTiling.TileSize;
         var input = new DenseTensor<float>(tiles, new[] { count, 2, t, t });
         lock (_gate)
         {
-            using var results = _session.Run(new[] { NamedOnnxValue.CreateFromTensor(_input, input) }, new[] { _style });
+            using var results = _session.Run(new[] { NamedOnnxValue.CreateFromTensor(_input, input) }, new[] { output });
             var tensor = results.First().AsTensor<float>();
-            var dims = tensor.Dimensions.ToArray();
-            if (dims.Length != 2 || dims[0] != count)
-                throw new SegMeasureException("SegMeasure.ModelShape", ErrorKind.InvalidData,
-                    $"{Path}: the model gave a style of shape [{string.Join(", ", dims)}] for {count} tiles; expected [{count}, S]", Path);
-            return (tensor is DenseTensor<float> dense ? dense.Buffer.ToArray() : tensor.ToArray(), dims[1]);
+            return (tensor is DenseTensor<float> dense ? dense.Buffer.ToArray() : tensor.ToArray(), tensor.Dimensions.ToArray());
         }
     }
 
