@@ -15,12 +15,7 @@ public sealed class NativeBinaryTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Repo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return dir.FullName;
-    }
+    private static string Repo() => TestRepository.Root;
 
     private static string Data(string name) => Path.Combine(Repo(), "examples", "data", name);
 

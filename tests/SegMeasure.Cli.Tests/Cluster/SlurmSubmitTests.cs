@@ -9,12 +9,7 @@ public sealed class SlurmSubmitTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Repo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return dir.FullName;
-    }
+    private static string Repo() => TestRepository.Root;
 
     /// <summary>Seven segmentations of the example data in a plate folder: four shards of 2, 2, 2 and 1.</summary>
     private void MakePlate()

@@ -16,12 +16,7 @@ public sealed class AnalyzeClassifierCommandsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
+    private static string RepoRoot() => TestRepository.Root;
 
     private static readonly string Maize = Path.Combine(RepoRoot(), "tests", "reference", "analysis", "classifier", "maize.csv");
     private static readonly string MaizeLabels = Path.Combine(RepoRoot(), "tests", "data", "real", "bioimageanalysisnotebooks", "maize_clsm_labels.tif");

@@ -14,12 +14,7 @@ public sealed class ColocalizationCommandsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string FindRepo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return dir.FullName;
-    }
+    private static string FindRepo() => TestRepository.Root;
 
     private static string Input(string name) => Path.Combine(Repo, "tests/reference/colocalization/inputs", name);
 

@@ -4,12 +4,7 @@ namespace SegMeasure.Cli.Tests.Commands;
 
 public class InfoCommandTests
 {
-    private static string Repo(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return Path.Combine([dir.FullName, .. parts]);
-    }
+    private static string Repo(params string[] parts) => TestRepository.PathOf(parts);
 
     private static (int Code, string Output, string Error) Run(params string[] args)
     {

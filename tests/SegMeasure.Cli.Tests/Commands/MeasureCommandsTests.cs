@@ -11,12 +11,7 @@ public sealed class MeasureCommandsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string FindRepo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return dir.FullName;
-    }
+    private static string FindRepo() => TestRepository.Root;
 
     private static string Real(string relative) => Path.Combine(Repo, "tests/data/real", relative);
 

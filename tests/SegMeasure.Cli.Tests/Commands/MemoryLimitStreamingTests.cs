@@ -12,12 +12,7 @@ public sealed class MemoryLimitStreamingTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Data(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return Path.Combine(dir.FullName, "examples", "data", name);
-    }
+    private static string Data(string name) => TestRepository.Example(name);
 
     [Theory]
     [InlineData("intensities", new[] { "--segmentation", "membrane-seg.tif", "--intensity", "membrane.tif", "--sum" })]

@@ -11,12 +11,7 @@ public sealed class OpenCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string Examples(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return Path.Combine(dir.FullName, "examples", "data", name);
-    }
+    private static string Examples(string name) => TestRepository.Example(name);
 
     /// <summary>A writer that hands over the first line written (the address) while the command keeps running.</summary>
     private sealed class FirstLineWriter : StringWriter

@@ -11,12 +11,7 @@ public sealed class PostprocessCommandsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Real(string relative)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return Path.Combine(dir!.FullName, "tests", "data", "real", relative);
-    }
+    private static string Real(string relative) => TestRepository.PathOf("tests", "data", "real", relative);
 
     private string Out(string name) => Path.Combine(_dir, name);
 

@@ -8,12 +8,7 @@ public sealed class SegmentCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
+    private static string RepoRoot() => TestRepository.Root;
 
     private static readonly string Nuclei = Path.Combine(RepoRoot(), "tests", "data", "real", "stardist", "dsb2018_img2d.tif");
 

@@ -8,12 +8,7 @@ public sealed class ZarrInputTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string FindRepo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return dir.FullName;
-    }
+    private static string FindRepo() => TestRepository.Root;
 
     [Fact]
     public void Measure_takes_a_glob_over_plate_fields()

@@ -10,12 +10,7 @@ public sealed class ManifestTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Repo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return dir.FullName;
-    }
+    private static string Repo() => TestRepository.Root;
 
     /// <summary>A plate folder with two wells whose files would pair wrongly by sorted position, and a manifest that pairs them right.</summary>
     private string MakePlate(string manifestName = "manifest.csv")
@@ -129,12 +124,7 @@ public sealed class WholeImageLimitTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Data(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return Path.Combine(dir.FullName, "examples", "data", name);
-    }
+    private static string Data(string name) => TestRepository.Example(name);
 
     [Theory]
     [InlineData("remove-small-holes", "hole filling", new[] { "--max-hole-size", "20" })]

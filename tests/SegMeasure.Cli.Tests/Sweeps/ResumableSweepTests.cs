@@ -14,12 +14,7 @@ public sealed class ResumableSweepTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Repo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return dir.FullName;
-    }
+    private static string Repo() => TestRepository.Root;
 
     /// <summary>Copies of the example segmentation, sorted names, the oldest timestamps.</summary>
     private void MakeInputs(int count)

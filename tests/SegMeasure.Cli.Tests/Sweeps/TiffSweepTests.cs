@@ -29,12 +29,7 @@ public class TiffSweepTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln"))) return dir.FullName;
-        throw new InvalidOperationException("SegMeasure.PowerShell.sln not found");
-    }
+    private static string FindRepoRoot() => TestRepository.Root;
 
     /// <summary>Distinct non-zero labels per file, from tifffile/numpy (tests/data/real-expected.json).</summary>
     private static int ExpectedLabels(string source)

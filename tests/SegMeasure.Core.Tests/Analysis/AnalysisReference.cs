@@ -13,12 +13,7 @@ internal static class AnalysisReference
 {
     public static string Directory { get; } = Path.Combine(RepoRoot(), "tests", "reference", "analysis");
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root (SegMeasure.PowerShell.sln)");
-    }
+    private static string RepoRoot() => TestData.RepositoryRoot;
 
     public static JsonElement Json(string name) => JsonDocument.Parse(File.ReadAllText(Path.Combine(Directory, name))).RootElement;
 

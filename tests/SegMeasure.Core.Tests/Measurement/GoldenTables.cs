@@ -15,14 +15,7 @@ public sealed record GoldenCase(string Name, string Measurement, string Labels, 
 /// <summary>Loads the reference generator's manifest, inputs and expected tables; compares tables column by column.</summary>
 public static class GoldenTables
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
+    public static string RepoRoot => TestData.RepositoryRoot;
 
     public static IReadOnlyList<GoldenCase> Cases { get; } = LoadManifest();
 

@@ -6,12 +6,7 @@ namespace SegMeasure.Core.Tests.Postprocessing;
 /// <summary>The committed reference outputs of tests/reference/postprocessing (see its generator script).</summary>
 internal static class ReferenceCases
 {
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found above the test assembly");
-    }
+    public static string RepoRoot() => TestData.RepositoryRoot;
 
     public static string Folder => Path.Combine(RepoRoot(), "tests", "reference", "postprocessing", "cases");
 

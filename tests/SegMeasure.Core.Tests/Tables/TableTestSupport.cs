@@ -6,15 +6,7 @@ namespace SegMeasure.Core.Tests.Tables;
 internal static class TableTestSupport
 {
     /// <summary>The repository root: the folder holding SegMeasure.PowerShell.sln above the test assembly.</summary>
-    public static string RepoRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("SegMeasure.PowerShell.sln not found above the test assembly");
-        }
-    }
+    public static string RepoRoot => TestData.RepositoryRoot;
 
     public static string Reference(string name) => Path.Combine(RepoRoot, "tests", "reference", "tables", name);
 

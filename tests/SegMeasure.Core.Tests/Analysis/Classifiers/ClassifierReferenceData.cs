@@ -12,12 +12,7 @@ internal static class ClassifierReferenceData
 {
     public static string Directory { get; } = Path.Combine(RepoRoot(), "tests", "reference", "analysis", "classifier");
 
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found above the test assembly");
-    }
+    public static string RepoRoot() => TestData.RepositoryRoot;
 
     public static JsonElement Expected(string section)
     {

@@ -26,13 +26,7 @@ internal sealed class GeometryReference
 
     public static GeometryReference Get(string name) => All.Value[name];
 
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new DirectoryNotFoundException("repository root (SegMeasure.PowerShell.sln) not found");
-    }
+    public static string RepositoryRoot() => TestData.RepositoryRoot;
 
     private static Dictionary<string, GeometryReference> Load()
     {
