@@ -212,22 +212,16 @@ public static class BatchSegmentation
     private static bool SavesFlows(SegmentationOptions options) =>
         options.Method == SegmentationMethod.Cellpose && !options.FromFlows && options.Cellpose.SaveFlows;
 
-    /// <summary>The Cellpose model the run needs (checked: I/O shapes, diam_mean when a diameter is given), or null.</summary>
+    /// <summary>The Cellpose model the run needs (checked: I/O shapes, diam_mean when a diameter is given, the size model and a style output when it is to estimate the diameter), or null.</summary>
     private static OnnxCellposeModel? OpenModel(SegmentationOptions options, List<string> warnings)
     {
         if (options.Method != SegmentationMethod.Cellpose || options.FromFlows) return null;
-        var model = OnnxCellposeModel.Open(options.ModelPath!, options.Cellpose.UseGpu, warnings);
+        // A given diameter wins over the size model, as in Cellpose.
+        var sizeModel = options.Cellpose.Diameter is null ? options.Cellpose.SizeModelPath : null;
+        var model = OnnxCellposeModel.Open(options.ModelPath!, options.Cellpose.UseGpu, warnings, sizeModel);
         try
         {
             CellposeInference.RescaleFor(model, options.Cellpose);
-            if (options.Cellpose is { Diameter: null, SizeModelPath: { } sizeModel })
-            {
-                CellposeSizeModel.Load(sizeModel);
-                if (!model.HasStyle)
-                    throw new SegMeasureException("SegMeasure.ModelShape", ErrorKind.InvalidData,
-                        $"{model.Path}: the model has no style output (a second output [N, S]), which estimating the diameter with the size model {sizeModel} needs; give --diameter instead", model.Path);
-            }
-
             return model;
         }
         catch

@@ -9,8 +9,8 @@ internal static class CellposeSegmentation
         double[] plane, int height, int width, OnnxCellposeModel model, CellposeOptions options, CancellationToken cancellationToken)
     {
         var sizeLines = new List<KeyValuePair<string, string>>();
-        if (options.Diameter is null && options.SizeModelPath is { } sizeModelPath)
-            options = options with { Diameter = EstimateDiameter(plane, height, width, model, options, CellposeSizeModel.Load(sizeModelPath), sizeLines, cancellationToken) };
+        if (options.Diameter is null && model.SizeModel is { } sizeModel)
+            options = options with { Diameter = EstimateDiameter(plane, height, width, model, options, sizeModel, sizeLines, cancellationToken) };
         var (flows, rescale) = CellposeInference.Predict(plane, height, width, model, options, cancellationToken);
         var labels = CellposeDynamics.ComputeMasks(flows, options.Masks, rescale, cancellationToken);
         var log = new List<KeyValuePair<string, string>>

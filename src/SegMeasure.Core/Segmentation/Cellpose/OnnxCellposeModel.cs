@@ -29,9 +29,6 @@ internal sealed class OnnxCellposeModel : IDisposable
     /// <summary>The model's mean object diameter in pixels, or null when the file does not say.</summary>
     public double? DiameterMean { get; }
 
-    /// <summary>Whether the model gives a style vector (a second output [N, S]), which a size model needs.</summary>
-    public bool HasStyle => _style is not null;
-
     /// <summary>"cpu" or "cuda".</summary>
     public string Provider { get; }
 
@@ -47,7 +44,11 @@ internal sealed class OnnxCellposeModel : IDisposable
         Provider = provider;
     }
 
-    public static OnnxCellposeModel Open(string path, bool useGpu, ICollection<string> warnings)
+    /// <summary>The size model that estimates diameters for this network, when one was opened with it.</summary>
+    public CellposeSizeModel? SizeModel { get; private init; }
+
+    /// <param name="sizeModelPath">A size model to open with the network (read once here, not per image); the network must then give a style.</param>
+    public static OnnxCellposeModel Open(string path, bool useGpu, ICollection<string> warnings, string? sizeModelPath = null)
     {
         if (!File.Exists(path))
             throw new SegMeasureException("SegMeasure.FileNotFound", ErrorKind.NotFound, $"{path}: no such model file", path);
@@ -114,7 +115,16 @@ internal sealed class OnnxCellposeModel : IDisposable
                 if (meta.ElementType == typeof(float) && meta.Dimensions.Length == 2) style = name;
             }
 
-            return new OnnxCellposeModel(session, path, sha, input, output, style, diamMean, provider);
+            CellposeSizeModel? sizeModel = null;
+            if (sizeModelPath is not null)
+            {
+                sizeModel = CellposeSizeModel.Load(sizeModelPath);
+                if (style is null)
+                    throw new SegMeasureException("SegMeasure.ModelShape", ErrorKind.InvalidData,
+                        $"{path}: the model has no style output (a second output [N, S]), which estimating the diameter with the size model {sizeModelPath} needs; give --diameter instead", path);
+            }
+
+            return new OnnxCellposeModel(session, path, sha, input, output, style, diamMean, provider) { SizeModel = sizeModel };
         }
         catch
         {
