@@ -21,6 +21,15 @@ public static class OutputFile
             if (path is not null && (File.Exists(path) || Directory.Exists(path))) throw new OutputExistsException(path);
     }
 
+    /// <summary>Refuses an output that is one of <paramref name="inputs"/>: no option overwrites an input.
+    /// <paramref name="what"/> names the input in the error ("the input file", "an input table").</summary>
+    public static void RefuseInput(string output, IEnumerable<string?> inputs, string what)
+    {
+        var full = Path.GetFullPath(output);
+        if (inputs.Any(i => i is not null && Path.GetFullPath(i) == full))
+            throw new SegMeasureException("SegMeasure.OutputIsInput", ErrorKind.InvalidArgument, $"{output}: the output would overwrite {what}", output);
+    }
+
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>; <paramref name="what"/> names the content in errors ("the table").</summary>
     public static void Write(string path, bool overwrite, Action<Stream> write, string what = "the file")
     {

@@ -57,8 +57,7 @@ public static class PostprocessFile
         using var rows = StreamingChoice.Open(input, r => (double)r.Shape.Length * bytesPerPixel > bytes, streaming);
         if (rows is null) return null;
         OutputFile.RefuseExisting(write.Overwrite, output);
-        if (Path.GetFullPath(input) == Path.GetFullPath(output))
-            throw new SegMeasureException("SegMeasure.OutputIsInput", ErrorKind.InvalidArgument, $"{output}: the output would overwrite the input file", output);
+        OutputFile.RefuseInput(output, [input], "the input file");
         try
         {
             var (before, after) = step(rows, write);
@@ -194,8 +193,7 @@ public static class PostprocessFile
 
     private static void Write(string input, string output, LabelImage image, TiffWriteOptions write)
     {
-        if (Path.GetFullPath(input) == Path.GetFullPath(output))
-            throw new SegMeasureException("SegMeasure.OutputIsInput", ErrorKind.InvalidArgument, $"{output}: the output would overwrite the input file", output);
+        OutputFile.RefuseInput(output, [input], "the input file");
         ImageFile.WriteLabels(output, image, write with { LabelType = image.StoredType });
     }
 }

@@ -15,9 +15,7 @@ public static class TableConcatFile
     {
         if (inputs.Count == 0)
             throw new SegMeasureException("SegMeasure.NoInput", ErrorKind.InvalidArgument, "--inputs: no tables given");
-        var full = Path.GetFullPath(output);
-        if (inputs.Any(i => Path.GetFullPath(i) == full))
-            throw new SegMeasureException("SegMeasure.OutputIsInput", ErrorKind.InvalidArgument, $"{output}: the output would overwrite an input table", output);
+        OutputFile.RefuseInput(output, inputs, "an input table");
         OutputFile.RefuseExisting(overwrite, output);
         if (TableFile.FormatOf(output) != TableFormat.Parquet)
         {
@@ -27,7 +25,7 @@ public static class TableConcatFile
         }
 
         var columns = UnionOfColumns(inputs, sourceColumn);
-        var directory = Path.GetDirectoryName(full)!;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(output))!;
         if (!Directory.Exists(directory))
             throw new SegMeasureException("SegMeasure.WriteFailed", ErrorKind.WriteError, $"{output}: the folder {directory} does not exist", output);
         OutputFile.Write(output, overwrite, stream =>
