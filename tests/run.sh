@@ -40,6 +40,11 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+# The names of failed tests again, here, so that a truncated log still says which ones they were.
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/failed: \1/p'
+done
 failed=$((failed + aot_failed))
 
 # The module as users run it: the built module folder in a real PowerShell.

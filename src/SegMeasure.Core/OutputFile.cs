@@ -35,7 +35,7 @@ public static class OutputFile
     {
         RefuseExisting(overwrite, path);
         var (full, directory) = Locate(path);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var temporary = TemporaryPathOf(full);
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
@@ -76,7 +76,7 @@ public static class OutputFile
     {
         RefuseExisting(overwrite, path);
         var (full, directory) = Locate(path);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var temporary = TemporaryPathOf(full);
         try
         {
             Directory.CreateDirectory(temporary);
@@ -93,6 +93,42 @@ public static class OutputFile
         finally
         {
             if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
+        }
+    }
+
+    /// <summary>A fresh temporary path beside the output <paramref name="full"/>: hidden, named after it, unique.</summary>
+    internal static string TemporaryPathOf(string full) =>
+        Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}{TemporaryExtension}");
+
+    private const string TemporaryExtension = ".tmp";
+
+    /// <summary>
+    /// Deletes the temporary files and folders that earlier writes of <paramref name="path"/> left
+    /// behind because their process was killed (a killed process cannot clean up after itself).
+    /// Re-runnable sweeps call it before they make an output again, so resuming a killed sweep
+    /// leaves no litter; nothing else writes that output then.
+    /// </summary>
+    public static void RemoveAbandonedTemporaries(string path)
+    {
+        var full = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);
+        var directory = Path.GetDirectoryName(full)!;
+        if (!System.IO.Directory.Exists(directory)) return;
+        var prefix = "." + Path.GetFileName(full) + ".";
+        foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(directory, prefix + "*" + TemporaryExtension))
+        {
+            // Only names this class makes: the prefix, 32 hexadecimal digits, the extension.
+            var name = Path.GetFileName(entry);
+            var unique = name.AsSpan(prefix.Length, name.Length - prefix.Length - TemporaryExtension.Length);
+            if (unique.Length != 32 || !Guid.TryParseExact(unique, "N", out _)) continue;
+            try
+            {
+                if (System.IO.Directory.Exists(entry)) System.IO.Directory.Delete(entry, recursive: true);
+                else File.Delete(entry);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Litter that cannot be removed does not stop the output being made.
+            }
         }
     }
 

@@ -81,7 +81,7 @@ public sealed class PendingOutputFile : IDisposable
 
     private FileStream OpenTemporary()
     {
-        _temporary = Path.Combine(Path.GetDirectoryName(_full)!, $".{Path.GetFileName(_full)}.{Guid.NewGuid():N}.tmp");
+        _temporary = OutputFile.TemporaryPathOf(_full);
         return new FileStream(_temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
     }
 

@@ -63,7 +63,9 @@ public abstract class SegMeasureWriterCmdlet : SegMeasureCmdlet
             _pending = (output, inputs, hash);
         }
 
-        return ShouldProcess(output, $"{Activity} {System.IO.Path.GetFileName(inputPath)}") ? output : null;
+        if (!ShouldProcess(output, $"{Activity} {System.IO.Path.GetFileName(inputPath)}")) return null;
+        if (SkipUpToDate) OutputFile.RemoveAbandonedTemporaries(output); // what a killed run of this sweep was writing
+        return output;
     }
 
     /// <summary>With -SkipUpToDate, a replaceable stale output counts as forced.</summary>

@@ -46,6 +46,33 @@ public sealed class OutputFileTests : IDisposable
     }
 
     [Fact]
+    public void Temporaries_a_killed_write_left_are_removed_and_nothing_else()
+    {
+        // What a killed process leaves: a temporary file of e.tsv, a temporary folder of e.zarr.
+        string Abandoned(string output)
+        {
+            string? kept = null;
+            OutputFile.Write(PathOf(output), false, _ => kept = Directory.GetFileSystemEntries(_dir, "." + output + ".*").Single());
+            File.Delete(PathOf(output));
+            File.WriteAllText(kept!, "half");
+            return kept!;
+        }
+
+        var file = Abandoned("e.tsv");
+        var folder = PathOf($".e.zarr.{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(Path.Combine(folder, "0"));
+        string[] others = [PathOf("e.tsv"), PathOf(".e.tsv.notes.tmp"), PathOf($".f.tsv.{Guid.NewGuid():N}.tmp"), PathOf(".e.tsv.segmeasure")];
+        foreach (var other in others) File.WriteAllText(other, "keep");
+
+        OutputFile.RemoveAbandonedTemporaries(PathOf("e.tsv"));
+        OutputFile.RemoveAbandonedTemporaries(PathOf("e.zarr"));
+
+        Assert.False(File.Exists(file));
+        Assert.False(Directory.Exists(folder));
+        Assert.All(others, o => Assert.True(File.Exists(o), o));
+    }
+
+    [Fact]
     public void A_missing_folder_is_a_clear_error()
     {
         var error = Assert.Throws<SegMeasureException>(() => OutputFile.Write(Path.Combine(_dir, "missing", "d.txt"), false, s => Text(s, "")));

@@ -88,7 +88,7 @@ Describe 'Pairing by delay-bind script blocks (<Name>)' -ForEach $PairedCmdlets 
         if ($Writes) { $arguments.OutputPath = $work; $arguments.Suffix = '_out' }
         # A delay-bind script block, evaluated for each piped file ($_).
         $arguments[$Paired] = { $_.FullName -replace '_seg', '_pair' }
-        $out = Get-ChildItem $work -Filter *_seg.tif | & $Name @arguments -ErrorAction Stop -ErrorVariable errors
+        $out = Get-ChildItem $work -Filter *_seg.tif | & $Name @arguments -ErrorAction Stop -ErrorVariable errors -WarningAction SilentlyContinue
         $errors | Should -HaveCount 0
         @($out | Select-Object -ExpandProperty Path -Unique).Count | Should -Be 2
     }

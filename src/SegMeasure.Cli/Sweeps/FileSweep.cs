@@ -322,6 +322,7 @@ public sealed class FileSweep
         var finished = result.Succeeded.ToList();
         if (finished.Count > 0)
         {
+            OutputFile.RemoveAbandonedTemporaries(combined);
             using var writer = new CombinedTableWriter(combined, overwrite: true);
             foreach (var outcome in finished)
             {

@@ -46,6 +46,8 @@ public sealed class SweepBookkeeper : IDisposable
         T result;
         try
         {
+            // What a killed run of this sweep was writing when it died.
+            if (output is not null && SkipUpToDate) OutputFile.RemoveAbandonedTemporaries(output);
             result = work();
             // Only a re-runnable sweep leaves stamps beside its outputs.
             if (output is not null && SkipUpToDate) OutputStamp.Write(output, inputs, parameterHash);

@@ -15,8 +15,8 @@ internal static class StreamedPostprocessing
     /// <summary>Rows of output a ring-mask band computes at once (plus the ring width above and below).</summary>
     private const int RingBandRows = 64;
 
-    /// <summary>Small-segment filter: a counting pass, then every strip keeps the labels of at least <paramref name="minSize"/> voxels.</summary>
-    /// <param name="bigTiffThreshold">Estimated file size above which BigTIFF is written (tests lower it).</param>
+    /// <summary>Small-segment filter: a counting pass, then every strip keeps the labels of at least <paramref name="minSize"/> voxels.
+    /// BigTIFF is written above an estimated file size of <paramref name="bigTiffThreshold"/> (tests lower it).</summary>
     public static (int Before, int After) FilterSmallSegments(ImageRows input, string output, long minSize, TiffWriteOptions options, BandLayout bands, CancellationToken ct,
         long bigTiffThreshold = uint.MaxValue)
     {

@@ -70,8 +70,8 @@ public static class BatchSegmentation
     }
 
     /// <summary>Like <see cref="Run"/>, but a file that fails (unreadable, bad channel or Z range) is
-    /// reported with its error and the others go on; cancellation still stops the batch.</summary>
-    /// <param name="finished">Called as each file finishes (from worker threads, in completion order), so a front end can hand results on before the batch ends.</param>
+    /// reported with its error and the others go on; cancellation still stops the batch. <paramref name="finished"/> is
+    /// called as each file finishes (from worker threads, in completion order), so a front end can hand results on before the batch ends.</summary>
     public static IReadOnlyList<(SegmentationJob Job, SegmentationResult? Result, SegMeasureException? Error)> RunEach(
         IReadOnlyList<SegmentationJob> jobs, SegmentationOptions options, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default,
         Action<(SegmentationJob Job, SegmentationResult? Result, SegMeasureException? Error)>? finished = null)

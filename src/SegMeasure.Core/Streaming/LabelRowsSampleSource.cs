@@ -5,14 +5,14 @@ namespace SegMeasure.Core.Streaming;
 
 /// <summary>
 /// Output labels computed band by band for <see cref="TiffWriter"/>: the writer asks for a strip's rows
-/// (several strips in parallel), <see cref="Band"/> computes them from the input rows, and they are
+/// (several strips in parallel), a <see cref="LabelBand"/> computes them from the input rows, and they are
 /// converted to the output's sample type. Nothing holds the whole image.
 /// </summary>
 internal sealed class LabelRowsSampleSource : TiffSampleSource
 {
     private readonly LabelBand _band;
 
-    /// <param name="band">Fills the labels of rows [first, first + count) in Z·Y order.</param>
+    /// <summary>Labels of <paramref name="shape"/>, written as <paramref name="type"/>; <paramref name="band"/> fills the labels of rows [first, first + count) in Z·Y order.</summary>
     public LabelRowsSampleSource(ImageShape shape, PixelType type, LabelBand band) : base(type, shape, 1) => _band = band;
 
     public override void CopyRows(int page, int row, int rows, Span<byte> destination)

@@ -49,7 +49,8 @@ internal static class TiffWriter
         return type;
     }
 
-    /// <param name="rowsPerStrip">0: strips of about 256 KiB; tests set small strips to put band edges through objects.</param>
+    /// <summary>Writes <paramref name="image"/> to <paramref name="path"/>; <paramref name="rowsPerStrip"/> 0 means strips of about 256 KiB
+    /// (tests set small strips to put band edges through objects).</summary>
     internal static void WriteLabels(string path, LabelImage image, TiffWriteOptions? options, CancellationToken cancellationToken, long bigTiffThreshold, int rowsPerStrip = 0)
     {
         options ??= new TiffWriteOptions();

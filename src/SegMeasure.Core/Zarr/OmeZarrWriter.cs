@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SegMeasure.Core.Images;
@@ -202,13 +203,13 @@ internal static class OmeZarrWriter
             document["attributes"] = new JsonObject { ["ome"] = attributes.DeepClone() };
         }
 
-        var temporary = file + $".{Guid.NewGuid():N}.tmp";
-        WriteJson(temporary, document);
-        File.Move(temporary, file, overwrite: true);
+        // The image's own attributes: replaced whole or not at all.
+        OutputFile.Write(file, overwrite: true, stream => stream.Write(Encoding.UTF8.GetBytes(JsonText(document))), "the image's attributes");
     }
 
-    private static void WriteJson(string file, JsonObject document) =>
-        File.WriteAllText(file, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    private static void WriteJson(string file, JsonObject document) => File.WriteAllText(file, JsonText(document));
+
+    private static string JsonText(JsonObject document) => document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 
     private static JsonArray Ints(int[] values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
 

@@ -60,13 +60,15 @@ public sealed class ResumableSweepTests : IDisposable
         var done = Log(Path.Combine(_dir, "resumed.jsonl")).Where(l => l.GetProperty("status").GetString() == "done").ToList();
         Assert.InRange(done.Count, 10, files - 1);
         Assert.False(File.Exists(Path.Combine(_dir, "resumed.csv")), "no combined table from a killed sweep");
-        // Nothing half-written: no temporary files, and every part that exists is the complete table of its input.
-        Assert.Empty(Directory.EnumerateFiles(_dir, "*.tmp", SearchOption.AllDirectories));
+        // Nothing half-written: every part under its own name is the complete table of its input.
+        // (The kill may land while a part is written to its temporary file, or between its rename
+        // and its stamp: neither is a finished output, and the re-run makes both again.)
         var wholeParts = Path.Combine(_dir, "whole.csv.parts");
-        var finished = Directory.EnumerateFiles(parts, "*.csv").ToList();
-        Assert.True(finished.Count >= done.Count);
-        foreach (var part in finished)
+        var present = Directory.EnumerateFiles(parts, "*.csv").ToList();
+        foreach (var part in present)
             Assert.Equal(File.ReadAllText(Path.Combine(wholeParts, Path.GetFileName(part))), File.ReadAllText(part));
+        var finished = present.Where(p => File.Exists(OutputStamp.SidecarOf(p))).ToList();
+        Assert.True(finished.Count >= done.Count);
 
         // The re-run skips what was done and does the rest; the combined table equals the uninterrupted run's.
         var rerun = SegMeasureProcess.Run(_dir, Sweep("resumed.csv", "rerun.jsonl"));
@@ -76,6 +78,8 @@ public sealed class ResumableSweepTests : IDisposable
         foreach (var line in done) Assert.Equal("skipped", statuses[line.GetProperty("file").GetString()!]);
         Assert.Equal(files - finished.Count, statuses.Values.Count(s => s == "done"));
         Assert.Equal(File.ReadAllText(Path.Combine(_dir, "whole.csv")), File.ReadAllText(Path.Combine(_dir, "resumed.csv")));
+        // What the killed run was writing when it died is gone too.
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir, "*.tmp", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -47,7 +47,8 @@ internal sealed class OnnxCellposeModel : IDisposable
     /// <summary>The size model that estimates diameters for this network, when one was opened with it.</summary>
     public CellposeSizeModel? SizeModel { get; private init; }
 
-    /// <param name="sizeModelPath">A size model to open with the network (read once here, not per image); the network must then give a style.</param>
+    /// <summary>Opens the network at <paramref name="path"/>, and the size model at <paramref name="sizeModelPath"/> with it
+    /// (read once here, not per image; the network must then give a style).</summary>
     public static OnnxCellposeModel Open(string path, bool useGpu, ICollection<string> warnings, string? sizeModelPath = null)
     {
         if (!File.Exists(path))
