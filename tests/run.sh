@@ -40,11 +40,10 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-# The names of failed tests again, here, so that a truncated log still says which ones they were.
-for trx in "$results"/*.trx; do
-  [ -f "$trx" ] || continue
-  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/failed: \1/p'
-done
+# The failed tests' names, printed again at the end so that the tail of a long log still names them.
+failed_names=$(for trx in "$results"/*.trx; do
+  [ -f "$trx" ] && grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/failed: \1/p'
+done)
 failed=$((failed + aot_failed))
 
 # The module as users run it: the built module folder in a real PowerShell.
@@ -60,5 +59,6 @@ if [ -f "$results/pester-counts.txt" ]; then
 fi
 if [ "$pester_status" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then failed=$((failed + 1)); fi
 
+[ -n "$failed_names" ] && echo "$failed_names"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
