@@ -16,8 +16,6 @@ internal sealed class FloodHeap
         public int Voxel;
 
         public readonly int Level => (int)(Key >> 32);
-
-        public readonly int Age => (int)(uint)Key;
     }
 
     private Item[] _items;
@@ -25,6 +23,9 @@ internal sealed class FloodHeap
     public FloodHeap(int capacity) => _items = new Item[Math.Max(capacity, 16)];
 
     public int Count { get; private set; }
+
+    /// <summary>The level of the item the next <see cref="Pop"/> returns.</summary>
+    public int TopLevel => _items[0].Level;
 
     public void Push(int level, int age, int voxel)
     {
@@ -43,12 +44,11 @@ internal sealed class FloodHeap
         items[child] = item;
     }
 
-    public int Pop(out int level, out int age)
+    /// <summary>Removes the least item and returns its voxel.</summary>
+    public int Pop()
     {
         var items = _items;
         var top = items[0];
-        level = top.Level;
-        age = top.Age;
         int count = --Count;
         if (count == 0) return top.Voxel;
         var moved = items[count];

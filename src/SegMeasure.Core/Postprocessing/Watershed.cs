@@ -15,7 +15,7 @@ namespace SegMeasure.Core.Postprocessing;
 /// neighbours visited in the order −Z, −Y, −X, +X, +Y, +Z. So a plateau is flooded first in,
 /// first out from its seeds. Seeds of equal value share a key; among them scikit-image's
 /// binary heap decides, and <see cref="FloodHeap"/> replays that heap so the result is the
-/// same voxel for voxel.
+/// same voxel for voxel — only as long as a tie that can change the result is left.
 /// </remarks>
 public static class Watershed
 {
@@ -64,57 +64,41 @@ public static class Watershed
         var grid = new Grid(seeds.Shape);
         // Every seed enters with age 0, in raster order (scikit-image's flatnonzero), so seeds
         // of equal value tie and scikit-image's heap structure decides among them. Replay that
-        // heap exactly until the last tied seed has left; from then on every key is distinct,
-        // any priority queue gives the same order, and the constant-time level queue takes over.
-        var seedsAtLevel = new int[Math.Max(levels, 1)];
-        int seedCount = 0;
-        for (int i = 0; i < n; i++)
-        {
-            if (output[i] == 0) continue;
-            seedCount++;
-            seedsAtLevel[level[i]]++;
-        }
-
-        int tiedLeft = 0;
-        foreach (var count in seedsAtLevel)
-            if (count > 1) tiedLeft += count;
+        // heap exactly while a contested tie is left (SeedTies says which ties can matter); from
+        // then on any queue ordered by (level, age) gives the same result, and the constant-time
+        // level queue takes over. Interior seeds claim nothing, so they skip the neighbour scan.
+        var ties = SeedTies.Find(output, level, levels, mask, grid);
 
         // A voxel is labelled when it enters the queue: no later path can reach it at lower cost.
         long popped = 0;
         int age = 1;
-        if (tiedLeft > 0)
+        var queue = new LevelQueue(Math.Max(levels, 1), n + 1);
+        if (ties.LastContestedLevel >= 0)
         {
-            var heap = new FloodHeap(seedCount);
+            var heap = new FloodHeap(ties.SeedCount);
             for (int i = 0; i < n; i++)
                 if (output[i] != 0) heap.Push(level[i], 0, i);
-            while (heap.Count > 0 && tiedLeft > 0)
+            while (heap.Count > 0 && heap.TopLevel <= ties.LastContestedLevel)
             {
                 if ((++popped & 0xFFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-                var i = heap.Pop(out int poppedLevel, out int poppedAge);
-                if (poppedAge == 0 && seedsAtLevel[poppedLevel] > 1) tiedLeft--;
-                Flood(i, output[i], heap: heap, queue: null);
+                var i = heap.Pop();
+                if (!ties.IsInterior(i)) Flood(i, output[i], heap: heap, queue: null);
             }
 
-            var queue = new LevelQueue(Math.Max(levels, 1), n + 1);
-            foreach (var (itemLevel, voxel) in heap.DrainInKeyOrder()) queue.Push(itemLevel, voxel);
-            Run(queue);
+            foreach (var (itemLevel, voxel) in heap.DrainInKeyOrder())
+                if (!ties.IsInterior(voxel)) queue.Push(itemLevel, voxel);
         }
         else
         {
-            var queue = new LevelQueue(Math.Max(levels, 1), n + 1);
             for (int i = 0; i < n; i++)
-                if (output[i] != 0) queue.Push(level[i], i);
-            Run(queue);
+                if (output[i] != 0 && !ties.IsInterior(i)) queue.Push(level[i], i);
         }
 
-        void Run(LevelQueue queue)
+        while (queue.Count > 0)
         {
-            while (queue.Count > 0)
-            {
-                if ((++popped & 0xFFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-                var i = queue.Pop();
-                Flood(i, output[i], heap: null, queue: queue);
-            }
+            if ((++popped & 0xFFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            var i = queue.Pop();
+            Flood(i, output[i], heap: null, queue: queue);
         }
 
         void Flood(int i, uint label, FloodHeap? heap, LevelQueue? queue)

@@ -58,4 +58,75 @@ public class WatershedTests
         Assert.Equal(new uint[] { 1, 1, 2, 2, 2 }, Watershed.Apply(seeds, [0, 1 + 1e-12, 5, 1, 0]).Image.Data);
         Assert.Equal(new uint[] { 1, 1, 1, 2, 2 }, Watershed.Apply(seeds, [0, 1, 5, 1, 0]).Image.Data);
     }
+
+    /// <summary>
+    /// Seeds of few labels in touching and separate blocks, over landscapes of a few values (ties
+    /// everywhere: between seeds of one label, of two labels, inside and on borders), with and
+    /// without a mask — flooded here and by Debian's scikit-image in the same run.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Random_plateaus_agree_with_scikit_image(bool volume)
+    {
+        if (!ExternalTools.Has(ExternalTools.DebianPython) || ExternalTools.Run(ExternalTools.DebianPython, ["-c", "import skimage.segmentation"]).ExitCode != 0) return;
+        var dir = Directory.CreateTempSubdirectory("segmeasure-watershed-").FullName;
+        try
+        {
+            var rng = new Random(volume ? 31 : 17);
+            var shape = volume ? ImageShape.Of3D(6, 20, 20) : ImageShape.Of2D(40, 40);
+            const int Cases = 40;
+            var ours = new uint[Cases][];
+            for (int c = 0; c < Cases; c++)
+            {
+                int n = (int)shape.Length;
+                var seeds = new uint[n];
+                for (int block = 0; block < 10; block++)
+                {
+                    uint label = (uint)rng.Next(1, 5);
+                    int z0 = rng.Next(shape.Depth), y0 = rng.Next(shape.Height), x0 = rng.Next(shape.Width);
+                    int size = rng.Next(1, 9);
+                    for (int z = z0; z < Math.Min(shape.Depth, z0 + Math.Max(1, size / 3)); z++)
+                    for (int y = y0; y < Math.Min(shape.Height, y0 + size); y++)
+                    for (int x = x0; x < Math.Min(shape.Width, x0 + size); x++)
+                        seeds[shape.IndexOf(z, y, x)] = label;
+                }
+
+                int values = rng.Next(1, 5);
+                var landscape = new double[n];
+                for (int i = 0; i < n; i++) landscape[i] = c % 2 == 0 ? rng.Next(values) : (i / 7 + i / (5 * shape.Width)) % (values + 1);
+                bool[]? mask = c % 3 == 0 ? Enumerable.Range(0, n).Select(_ => rng.NextDouble() < 0.9).ToArray() : null;
+
+                ours[c] = Watershed.Apply(new LabelImage(seeds, shape), landscape, mask).Image.Data;
+                File.WriteAllBytes(Path.Combine(dir, $"{c}.seeds"), System.Runtime.InteropServices.MemoryMarshal.AsBytes(seeds.AsSpan()).ToArray());
+                File.WriteAllBytes(Path.Combine(dir, $"{c}.heat"), System.Runtime.InteropServices.MemoryMarshal.AsBytes(landscape.AsSpan()).ToArray());
+                if (mask is not null) File.WriteAllBytes(Path.Combine(dir, $"{c}.mask"), mask.Select(m => (byte)(m ? 1 : 0)).ToArray());
+            }
+
+            const string Script = """
+                import os, sys
+                import numpy as np
+                from skimage.segmentation import watershed
+                folder, cases, shape = sys.argv[1], int(sys.argv[2]), tuple(int(s) for s in sys.argv[3:])
+                for c in range(cases):
+                    base = os.path.join(folder, str(c))
+                    seeds = np.fromfile(base + ".seeds", dtype="<u4").reshape(shape)
+                    heat = np.fromfile(base + ".heat", dtype="<f8").reshape(shape)
+                    mask = np.fromfile(base + ".mask", dtype=np.uint8).reshape(shape).astype(bool) if os.path.exists(base + ".mask") else None
+                    watershed(heat, markers=seeds, mask=mask).astype("<u4").tofile(base + ".out")
+                """;
+            int[] dims = volume ? [shape.Depth, shape.Height, shape.Width] : [shape.Height, shape.Width];
+            var (code, _, error) = ExternalTools.Run(ExternalTools.DebianPython, ["-c", Script, dir, Cases.ToString(), .. dims.Select(d => d.ToString())]);
+            Assert.True(code == 0, error);
+            for (int c = 0; c < Cases; c++)
+            {
+                var expected = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(File.ReadAllBytes(Path.Combine(dir, $"{c}.out"))).ToArray();
+                ReferenceCases.AssertSameLabels(expected, ours[c], shape);
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
