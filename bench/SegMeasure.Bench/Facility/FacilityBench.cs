@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using SegMeasure.Bench.Measurement;
 using SegMeasure.Core.Images;
+using SegMeasure.Core.Tiff;
 
 namespace SegMeasure.Bench.Facility;
 
 /// <summary>
 /// What a facility pays per process and per file: the cold start of <c>segmeasure --version</c>,
-/// a whole-process <c>measure intensities</c> on 4096² with about 10 000 labels against the reference
+/// a whole-process <c>measure intensities</c> on 4096² with about 10 000 labels (uncompressed and Deflate TIFFs) against the reference
 /// CLI's whole process (the Python tool's functions in Debian's python3), and a 1 000-file sweep's
 /// files per second with <c>--jobs 1</c> and <c>--jobs 2</c>. Every figure is a whole process, timed
 /// from outside, as a scheduler or a cluster array task starts it.
@@ -42,27 +43,33 @@ public sealed class FacilityBench : IBenchmark
             foreach (var (name, command) in programs)
                 Console.WriteLine($"  {name}: {Median(runs, () => Time(command, ["--version"], dir)) * 1000:F1} ms");
 
-            Console.WriteLine("\nwhole process: measure intensities, 4096x4096, ~10 000 labels");
             var labels = SyntheticImages.Discs(4096, 4096, 10_000, seed: 1);
-            var seg = Path.Combine(dir, "cells.tif");
-            var raw = Path.Combine(dir, "raw.tif");
-            ImageFile.WriteLabels(seg, labels);
-            ImageFile.WriteIntensity(raw, SyntheticImages.Intensity(labels, seed: 2));
-            var ours = new Dictionary<string, double>();
-            foreach (var (name, command) in programs)
+            var intensity = SyntheticImages.Intensity(labels, seed: 2);
+            // The same pixels stored two ways: uncompressed, as the reference tool (tifffile's
+            // default) and segmentation tools such as Cellpose write them, and Deflate, SegMeasure's default.
+            foreach (var (storage, compression) in new[] { ("uncompressed", TiffCompression.None), ("Deflate", TiffCompression.Deflate) })
             {
-                ours[name] = Median(runs, () => Time(command, ["measure", "intensities", "--segmentation", seg, "--intensity", raw, "--output", Path.Combine(dir, "t.csv"), "--force"], dir));
-                Console.WriteLine($"  {name}: {ours[name]:F3} s");
-            }
+                Console.WriteLine($"\nwhole process: measure intensities, 4096x4096, ~10 000 labels, {storage} TIFFs");
+                var seg = Path.Combine(dir, $"cells-{storage}.tif");
+                var raw = Path.Combine(dir, $"raw-{storage}.tif");
+                ImageFile.WriteLabels(seg, labels, new TiffWriteOptions { Compression = compression });
+                ImageFile.WriteIntensity(raw, intensity, new TiffWriteOptions { Compression = compression });
+                var ours = new Dictionary<string, double>();
+                foreach (var (name, command) in programs)
+                {
+                    ours[name] = Median(runs, () => Time(command, ["measure", "intensities", "--segmentation", seg, "--intensity", raw, "--output", Path.Combine(dir, "t.csv"), "--force"], dir));
+                    Console.WriteLine($"  {name}: {ours[name]:F3} s");
+                }
 
-            if (File.Exists(Python) && !args.Contains("--no-baseline"))
-            {
-                var script = Path.Combine(AppContext.BaseDirectory, "Facility", "reference_intensities.py");
-                double reference = Median(Math.Min(runs, 2), () => Time([Python, script], [seg, raw, Path.Combine(dir, "reference.csv")], dir));
-                Console.WriteLine($"  reference CLI (python3, scikit-image regionprops, pandas): {reference:F2} s");
-                foreach (var (name, seconds) in ours) Console.WriteLine($"  ratio reference / {name}: {reference / seconds:F1}x");
+                if (File.Exists(Python) && !args.Contains("--no-baseline"))
+                {
+                    var script = Path.Combine(AppContext.BaseDirectory, "Facility", "reference_intensities.py");
+                    double reference = Median(Math.Min(runs, 2), () => Time([Python, script], [seg, raw, Path.Combine(dir, "reference.csv")], dir));
+                    Console.WriteLine($"  reference CLI (python3, scikit-image regionprops, pandas): {reference:F2} s");
+                    foreach (var (name, seconds) in ours) Console.WriteLine($"  ratio reference / {name}: {reference / seconds:F1}x");
+                }
+                else Console.WriteLine($"  reference skipped: {Python} with scikit-image, tifffile and pandas not found");
             }
-            else Console.WriteLine($"  reference skipped: {Python} with scikit-image, tifffile and pandas not found");
 
             Console.WriteLine($"\nsweep: measure morphology over {files} files of 256x256 (~40 labels each), --output-dir");
             var small = SyntheticImages.Discs(256, 256, 40, seed: 3);

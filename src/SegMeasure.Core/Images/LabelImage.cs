@@ -53,21 +53,45 @@ public sealed class LabelImage
         where T : unmanaged, INumber<T>
     {
         var data = new uint[samples.Length];
-        var max = T.CreateSaturating(uint.MaxValue); // saturating: for int16/int32 every value is below it
-        for (long i = 0; i < samples.LongLength; i++)
+        // In blocks on every core: this copy of the whole image (and the first touch of its
+        // pages) is on the path of every measurement that reads a file.
+        const int Block = 1 << 20;
+        int blocks = (int)((samples.LongLength + Block - 1) / Block);
+        var firstInvalid = new long[blocks];
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks > 1 ? -1 : 1 },
+            b => firstInvalid[b] = Convert(samples, data, (long)b * Block, Math.Min(samples.LongLength, ((long)b + 1) * Block)));
+        foreach (var i in firstInvalid)
         {
+            if (i < 0) continue;
             var v = samples[i];
-            if (T.IsZero(v)) continue;
-            if (T.IsNegative(v) || T.IsNaN(v) || v > max || !T.IsInteger(v))
-            {
-                var kind = T.IsNegative(v) ? "a negative label" : T.IsNaN(v) ? "a NaN label" : v > max ? "a label above 4294967295" : "a fractional label";
-                throw new InvalidLabelException($"{kind} ({v}) at voxel {DescribePosition(i, shape)}; label images must hold non-negative integer ids up to 4294967295", path);
-            }
-
-            data[i] = uint.CreateTruncating(v);
+            var kind = T.IsNegative(v) ? "a negative label" : T.IsNaN(v) ? "a NaN label" : v > T.CreateSaturating(uint.MaxValue) ? "a label above 4294967295" : "a fractional label";
+            throw new InvalidLabelException($"{kind} ({v}) at voxel {DescribePosition(i, shape)}; label images must hold non-negative integer ids up to 4294967295", path);
         }
 
         return new LabelImage(data, shape, voxelSize, storedType);
+    }
+
+    /// <summary>Converts samples [<paramref name="start"/>, <paramref name="end"/>); returns the first that is not an id, or −1.</summary>
+    private static long Convert<T>(T[] samples, uint[] data, long start, long end)
+        where T : unmanaged, INumber<T>
+    {
+        // Unsigned samples of up to 32 bits are ids as they are: a plain widening copy.
+        if (typeof(T) == typeof(byte) || typeof(T) == typeof(ushort) || typeof(T) == typeof(uint))
+        {
+            for (long i = start; i < end; i++) data[i] = uint.CreateTruncating(samples[i]);
+            return -1;
+        }
+
+        var max = T.CreateSaturating(uint.MaxValue); // saturating: for int16/int32 every value is below it
+        for (long i = start; i < end; i++)
+        {
+            var v = samples[i];
+            if (T.IsZero(v)) continue;
+            if (T.IsNegative(v) || T.IsNaN(v) || v > max || !T.IsInteger(v)) return i;
+            data[i] = uint.CreateTruncating(v);
+        }
+
+        return -1;
     }
 
     private static string DescribePosition(long index, ImageShape shape)

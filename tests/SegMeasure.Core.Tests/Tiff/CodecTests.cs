@@ -89,7 +89,63 @@ public class CodecTests
         Predictor.UndoHorizontal(copy, bytesPerSample, width * samplesPerPixel, samplesPerPixel);
         Assert.Equal(data, copy);
     }
+
+    private static byte[] Zlib(byte[] data)
+    {
+        var buffer = new MemoryStream();
+        using (var z = new System.IO.Compression.ZLibStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            z.Write(data);
+        return buffer.ToArray();
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 0)]
+    [InlineData(31, 0)]
+    [InlineData(32, 0)]
+    [InlineData(33, 0)]
+    [InlineData(5535, 255)]
+    [InlineData(5536, 255)]
+    [InlineData(5553, 255)]
+    [InlineData(1_000_003, 255)]
+    [InlineData(1_000_003, 0)]
+    public void Adler32_equals_the_trailer_zlib_writes(int length, int fill)
+    {
+        // All-255 bytes are the largest sums a chunk can reach before the modulus.
+        var data = new byte[length];
+        if (fill == 0) new Random(length).NextBytes(data); else Array.Fill(data, (byte)fill);
+        var stream = Zlib(data);
+        // (Nothing written, nothing compressed: the sum of no bytes is its starting value, 1.)
+        uint expected = length == 0 ? 1 : System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(stream.AsSpan(stream.Length - 4));
+        Assert.Equal(expected, Adler32.Of(data));
+        Assert.Equal(expected, Adler32.Of(data, 1));
+        if (System.Runtime.Intrinsics.X86.Ssse3.IsSupported) Assert.Equal(expected, Adler32.Of(data, 16));
+        if (System.Runtime.Intrinsics.X86.Avx2.IsSupported) Assert.Equal(expected, Adler32.Of(data, 32));
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void Deflate_strips_inflate_raw_and_a_damaged_checksum_is_not_accepted(string kind)
+    {
+        var data = Make(kind);
+        if (data.Length == 0) data = [7];
+        var stream = Zlib(data);
+        var decoded = new byte[data.Length];
+        Assert.Equal(data.Length, DeflateDecoder.Decode(stream, stream.Length, decoded));
+        Assert.Equal(data, decoded);
+
+        // A strip padded after its trailer still decodes (zlib finds the trailer).
+        var padded = stream.Concat(new byte[7]).ToArray();
+        Array.Clear(decoded);
+        Assert.Equal(data.Length, DeflateDecoder.Decode(padded, padded.Length, decoded));
+        Assert.Equal(data, decoded);
+
+        // A wrong checksum: zlib's verdict, as before.
+        stream[^1] ^= 0x5A;
+        Assert.Throws<InvalidDataException>(() => DeflateDecoder.Decode(stream, stream.Length, new byte[data.Length + 1]));
+    }
 }
+
 
 public class CodecLimitTests
 {
