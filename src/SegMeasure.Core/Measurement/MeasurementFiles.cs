@@ -29,8 +29,7 @@ public static class MeasurementFiles
             }
         }
 
-        var labels = ImageFile.ReadLabels(segmentationPath);
-        var intensity = ImageFile.ReadIntensity(intensityPath);
+        var (labels, intensity) = ReadTogether(() => ImageFile.ReadLabels(segmentationPath), () => ImageFile.ReadIntensity(intensityPath));
         return NamingFiles(segmentationPath, intensityPath, () => IntensityMeasurement.Measure(labels, intensity, options, progress, ct));
     }
 
@@ -78,6 +77,28 @@ public static class MeasurementFiles
         var nuclei = ImageFile.ReadLabels(nucleusPath);
         if (intensityPath is not null) options = options with { Intensity = ImageFile.ReadIntensity(intensityPath) };
         return NamingFiles(cellPath, others, () => CellNucleusMeasurement.Measure(cells, nuclei, options, progress, ct));
+    }
+
+    /// <summary>
+    /// Reads two files at once: each read decodes on every core, but its start (the header) and
+    /// end (the last strips) leave cores idle that the other read fills. An error of the first
+    /// file is reported before one of the second, as when they were read one after the other.
+    /// </summary>
+    private static (TFirst, TSecond) ReadTogether<TFirst, TSecond>(Func<TFirst> first, Func<TSecond> second)
+    {
+        var reading = Task.Run(second);
+        TFirst a;
+        try
+        {
+            a = first();
+        }
+        catch
+        {
+            try { reading.Wait(); } catch (AggregateException) { } // the first file's error wins
+            throw;
+        }
+
+        return (a, reading.GetAwaiter().GetResult());
     }
 
     private static ImageRows[] Channels(IntensityImage image) =>
