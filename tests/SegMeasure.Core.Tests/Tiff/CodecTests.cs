@@ -118,9 +118,8 @@ public class CodecTests
         // (Nothing written, nothing compressed: the sum of no bytes is its starting value, 1.)
         uint expected = length == 0 ? 1 : System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(stream.AsSpan(stream.Length - 4));
         Assert.Equal(expected, Adler32.Of(data));
-        Assert.Equal(expected, Adler32.Of(data, 1));
-        if (System.Runtime.Intrinsics.X86.Ssse3.IsSupported) Assert.Equal(expected, Adler32.Of(data, 16));
-        if (System.Runtime.Intrinsics.X86.Avx2.IsSupported) Assert.Equal(expected, Adler32.Of(data, 32));
+        Assert.Equal(expected, Adler32.Of(data, vectorised: false));
+        if (System.Runtime.Intrinsics.X86.Ssse3.IsSupported) Assert.Equal(expected, Adler32.Of(data, vectorised: true));
     }
 
     [Theory]
