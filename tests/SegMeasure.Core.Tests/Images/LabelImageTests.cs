@@ -32,16 +32,16 @@ public class LabelImageTests
     [Fact]
     public void FromSamples_of_a_large_image_converts_in_blocks_and_names_the_first_bad_voxel()
     {
-        // Three million voxels: several blocks converted at once; the error must still be the first in raster order.
-        var shape = ImageShape.Of2D(1000, 3000);
-        var words = Enumerable.Range(0, 3_000_000).Select(i => (ushort)(i % 65536)).ToArray();
+        // Three million voxels (not a multiple of a vector): several blocks converted at once; the error must still be the first in raster order.
+        var shape = ImageShape.Of2D(999, 3001);
+        var words = Enumerable.Range(0, 999 * 3001).Select(i => (ushort)(i % 65536)).ToArray();
         Assert.Equal(words.Select(w => (uint)w), LabelImage.FromSamples(words, shape, PixelType.UInt16).Data);
 
         var signed = words.Select(w => (int)w).ToArray();
         signed[2_500_123] = -5;
         signed[1_200_007] = -3;
         var e = Assert.Throws<InvalidLabelException>(() => LabelImage.FromSamples(signed, shape, PixelType.Int32));
-        Assert.Contains("(-3) at voxel (y=400, x=7)", e.Message);
+        Assert.Contains("(-3) at voxel (y=399, x=2608)", e.Message);
     }
 
     [Fact]

@@ -45,6 +45,29 @@ public class TableFileTests : IDisposable
     [Theory]
     [InlineData("t.csv")]
     [InlineData("t.tsv")]
+    public void Long_tables_formatted_in_pieces_on_every_core_are_written_in_row_order(string name)
+    {
+        // 30 000 rows: several pieces, several batches of pieces, and a last piece of its own length.
+        const int Repeats = 5_000;
+        var awkward = Awkward();
+        var columns = awkward.Columns.Select(c => c switch
+        {
+            IntegerColumn ints => (TableColumn)new IntegerColumn(c.Name, Enumerable.Range(0, Repeats).SelectMany(_ => Enumerable.Range(0, 6).Select(r => ints[r])).ToArray()),
+            DoubleColumn doubles => new DoubleColumn(c.Name, Enumerable.Range(0, Repeats).SelectMany(_ => Enumerable.Range(0, 6).Select(r => doubles[r])).ToArray()),
+            _ => new TextColumn(c.Name, Enumerable.Range(0, Repeats).SelectMany(_ => Enumerable.Range(0, 6).Select(r => (string?)c.GetValue(r))).ToArray()),
+        }).ToList();
+        TableFile.Write(PathOf("short" + Path.GetExtension(name)), awkward);
+        TableFile.Write(PathOf(name), new MeasurementTable(columns));
+
+        var shortText = File.ReadAllText(PathOf("short" + Path.GetExtension(name)));
+        int header = shortText.IndexOf('\n') + 1;
+        var expected = shortText[..header] + string.Concat(Enumerable.Repeat(shortText[header..], Repeats));
+        Assert.Equal(expected, File.ReadAllText(PathOf(name)));
+    }
+
+    [Theory]
+    [InlineData("t.csv")]
+    [InlineData("t.tsv")]
     [InlineData("t.xlsx")]
     [InlineData("t.CSV")]
     [InlineData("t.txt")]
