@@ -51,5 +51,9 @@ $result = Invoke-Pester -Configuration $configuration
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 $skipped = $result.SkippedCount + $result.NotRunCount
 Set-Content $CountsFile "$($result.PassedCount) $failed $skipped"
+# The failures' names again, last, so that the tail of a long log names them.
+foreach ($test in $result.Failed) { Write-Host "failed: $($test.ExpandedPath)" }
+foreach ($block in $result.FailedBlocks) { Write-Host "failed: $($block.ExpandedPath) (set-up)" }
+foreach ($container in $result.FailedContainers) { Write-Host "failed: $($container.Item) (file)" }
 Write-Host "Pester: $($result.PassedCount) passed, $failed failed, $skipped skipped"
 exit ([int]($failed -gt 0 -or $result.PassedCount -eq 0))
