@@ -82,7 +82,7 @@ public static class Watershed
             {
                 if ((++popped & 0xFFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
                 var i = heap.Pop();
-                if (!ties.IsInterior(i)) Flood(i, output[i], heap: heap, queue: null);
+                if (!ties.IsInterior(i)) Flood(i, output[i], heap);
             }
 
             foreach (var (itemLevel, voxel) in heap.DrainInKeyOrder())
@@ -98,10 +98,11 @@ public static class Watershed
         {
             if ((++popped & 0xFFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
             var i = queue.Pop();
-            Flood(i, output[i], heap: null, queue: queue);
+            Flood(i, output[i], heap: null);
         }
 
-        void Flood(int i, uint label, FloodHeap? heap, LevelQueue? queue)
+        // Claims go to the heap while it is replayed, to the level queue after.
+        void Flood(int i, uint label, FloodHeap? heap)
         {
             Span<int> around = stackalloc int[6];
             int count = grid.Neighbours(i, around);
@@ -112,7 +113,7 @@ public static class Watershed
                 output[j] = label;
                 age++;
                 if (heap is not null) heap.Push(level[j], age, j);
-                else queue!.Push(level[j], j);
+                else queue.Push(level[j], j);
             }
         }
 

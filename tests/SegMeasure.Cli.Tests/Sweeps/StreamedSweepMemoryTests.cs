@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using SegMeasure.Cli.Sweeps;
 using SegMeasure.Core.Tables;
+using SegMeasure.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace SegMeasure.Cli.Tests.Sweeps;
@@ -54,27 +55,12 @@ public sealed class StreamedSweepMemoryTests : IDisposable
         sweep.AddImages("--segmentation", "Placeholder file(s).");
         sweep.MeasureWith((file, _) => Measure(file));
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        long baseline = GC.GetTotalMemory(forceFullCollection: true);
-        long peak = 0;
-        using var stop = new CancellationTokenSource();
-        var sampler = Task.Run(() =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                // Live objects only: a full collection each time, so garbage not yet collected does not count.
-                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - baseline);
-                Thread.Sleep(200);
-            }
-        });
         var output = _dir + "/plate.parquet";
         var clock = Stopwatch.StartNew();
-        var run = CliRun.Of(command, "fake", "--segmentation", _dir + "/in/*.txt", "--output", output, "--jobs", "2");
+        CliRun? run = null;
+        long peak = ManagedHeapPeak.While(() => run = CliRun.Of(command, "fake", "--segmentation", _dir + "/in/*.txt", "--output", output, "--jobs", "2"));
         var seconds = clock.Elapsed.TotalSeconds;
-        stop.Cancel();
-        sampler.Wait();
-        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.True(run!.ExitCode == 0, run.Error);
         _log.WriteLine($"{(long)Files * RowsPerFile} rows in {seconds:F1} s, managed heap grew by at most {peak >> 20} MB");
 
         // Held at once, the rows would take over 700 MB (long?, double, a string reference and the source per row);

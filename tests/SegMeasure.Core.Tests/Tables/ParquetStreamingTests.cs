@@ -1,4 +1,5 @@
 using SegMeasure.Core.Tables;
+using SegMeasure.Tests.Shared;
 
 namespace SegMeasure.Core.Tests.Tables;
 
@@ -47,24 +48,8 @@ public sealed class ParquetStreamingTests : IDisposable
             parts.Add(path);
         }
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        long baseline = GC.GetTotalMemory(forceFullCollection: true);
-        long peak = 0;
-        using var stop = new CancellationTokenSource();
-        var sampler = Task.Run(() =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                // Live objects only: a full collection each time, so garbage not yet collected does not count.
-                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - baseline);
-                Thread.Sleep(200);
-            }
-        });
         var output = _dir.File("plate.parquet");
-        TableConcatFile.Write(parts, output, sourceColumn: null, overwrite: false);
-        stop.Cancel();
-        sampler.Wait();
+        long peak = ManagedHeapPeak.While(() => TableConcatFile.Write(parts, output, sourceColumn: null, overwrite: false));
 
         // The rows alone, held at once, would take over 700 MB (long?, double and a string per row);
         // the stream holds about one row group in and one out.
