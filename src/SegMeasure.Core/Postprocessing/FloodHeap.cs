@@ -27,6 +27,9 @@ internal sealed class FloodHeap
     /// <summary>The level of the item the next <see cref="Pop"/> returns.</summary>
     public int TopLevel => _items[0].Level;
 
+    /// <summary>The voxel of the item the next <see cref="Pop"/> returns, unless a smaller one is pushed first.</summary>
+    public int TopVoxel => _items[0].Voxel;
+
     public void Push(int level, int age, int voxel)
     {
         if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using SegMeasure.Core.Images;
 
 namespace SegMeasure.Core.Postprocessing;
@@ -35,6 +38,21 @@ internal readonly struct Grid
         if (y < _height - 1) into[n++] = i + _width;
         if (z < _depth - 1) into[n++] = i + _plane;
         return n;
+    }
+
+    /// <summary>Asks the memory for the cache lines that hold <paramref name="i"/> and its neighbours in
+    /// <paramref name="data"/>, so that visiting them later does not wait. A hint only: prefetching never
+    /// faults, so neighbours beyond the border need no check.</summary>
+    public unsafe void Prefetch<T>(T[] data, int i) where T : unmanaged
+    {
+        if (!Sse.IsSupported) return;
+        ref T at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(data), (nint)i);
+        Sse.Prefetch0(Unsafe.AsPointer(ref at));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Subtract(ref at, (nint)_width)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref at, (nint)_width)));
+        if (_depth == 1) return;
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Subtract(ref at, (nint)_plane)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref at, (nint)_plane)));
     }
 
     private static int Quotient(int value, int divisor, double reciprocal)

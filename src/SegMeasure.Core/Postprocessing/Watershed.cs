@@ -82,6 +82,14 @@ public static class Watershed
             {
                 if ((++popped & 0xFFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
                 var i = heap.Pop();
+                // The heap leaves voxels in no spatial order, so every flood step would wait on memory;
+                // the likely next one's neighbourhood is fetched while this one floods.
+                if (heap.Count > 0)
+                {
+                    grid.Prefetch(output, heap.TopVoxel);
+                    grid.Prefetch(level, heap.TopVoxel);
+                }
+
                 if (!ties.IsInterior(i)) Flood(i, output[i], heap);
             }
 
