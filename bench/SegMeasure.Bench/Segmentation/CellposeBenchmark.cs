@@ -58,7 +58,7 @@ public sealed class CellposeBenchmark : IBenchmark
             var random = new Random(0);
             var image = Enumerable.Range(0, 512 * 512).Select(_ => random.NextDouble()).ToArray();
             var options = new CellposeOptions();
-            var ours = BenchmarkTools.TimeWithCpu(runs + 1, () => CellposeInference.Predict(image, 512, 512, onnx, options)).Skip(1).ToArray();
+            var ours = BenchmarkTools.TimeWithCpu(runs + 1, () => CellposeInference.Predict(image, 512, 512, onnx, options, warnings)).Skip(1).ToArray();
             double oursMedian = BenchmarkTools.Median(ours.Select(t => t.Wall).ToArray());
             double oursCpu = BenchmarkTools.Median(ours.Select(t => t.Cpu).ToArray());
             Console.WriteLine($"ours (ONNX Runtime {typeof(Microsoft.ML.OnnxRuntime.InferenceSession).Assembly.GetName().Version}, CPU): " +

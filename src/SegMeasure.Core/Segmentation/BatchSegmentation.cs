@@ -137,7 +137,7 @@ public static class BatchSegmentation
         {
             frameWarnings[t] = [];
             var plane = SelectPlane(images[t], options, frameWarnings[t], job.Input);
-            frames[t] = SegmentFrame(plane, images[t], job, options, model, cancellationToken);
+            frames[t] = SegmentFrame(plane, images[t], job, options, model, frameWarnings[t], cancellationToken);
         });
         foreach (var w in frameWarnings.SelectMany(f => f).Distinct()) warnings.Add(w);
         var shape = images[0].Shape;
@@ -148,13 +148,13 @@ public static class BatchSegmentation
     private sealed record FrameResult(uint[] Labels, double Threshold, IReadOnlyList<KeyValuePair<string, string>>? MethodLines, double Seconds);
 
     private static FrameResult SegmentFrame(double[] plane, IntensityImage image, SegmentationJob job, SegmentationOptions options,
-        OnnxCellposeModel? model, CancellationToken cancellationToken)
+        OnnxCellposeModel? model, List<string> warnings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         int height = image.Shape.Height, width = image.Shape.Width;
         if (options.Method == SegmentationMethod.Cellpose)
         {
-            var (labels, flows, lines) = CellposeSegmentation.FromImage(plane, height, width, model!, options.Cellpose, cancellationToken);
+            var (labels, flows, lines) = CellposeSegmentation.FromImage(plane, height, width, model!, options.Cellpose, warnings, cancellationToken);
             if (job.FlowsPath is not null) CellposeFlowsFile.Write(job.FlowsPath, flows, image.VoxelSize, options.Force, cancellationToken);
             return new FrameResult(labels, double.NaN, lines, clock.Elapsed.TotalSeconds);
         }

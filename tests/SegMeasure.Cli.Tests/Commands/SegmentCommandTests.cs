@@ -132,7 +132,7 @@ public sealed class SegmentCommandTests : IDisposable
         Assert.Contains("none.onnx", missing.Error);
         var shape = CliRun.App("segment", "--input", input, "--method", "cellpose", "--model", Model("cellpose_wrong_shape.onnx"));
         Assert.Contains("cellpose_wrong_shape.onnx", shape.Error);
-        Assert.Contains("[N, 2, 224, 224]", shape.Error);
+        Assert.Contains("[N, 2, H, W]", shape.Error);
         var noDiam = CliRun.App("segment", "--input", input, "--method", "cellpose", "--model", Model("cellpose_no_diam_mean.onnx"), "--diameter", "20");
         Assert.Contains("diam_mean", noDiam.Error);
         var flows = CliRun.App("segment", "--flows", input);

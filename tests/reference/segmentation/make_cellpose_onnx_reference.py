@@ -9,12 +9,12 @@ Writes, under ``cases/``:
 
 - ``cellpose_tiny.onnx``: Cellpose 3's CPnet (resnet_torch.CPnet) with narrow channels
   (nbase 2, 8, 16, 32, 64; Cellpose's own is 2, 32, 64, 128, 256), random weights and batch-norm
-  statistics from a fixed seed (the last convolution × 20 so outputs span about ±1), exported in eval mode: input ``image`` [N, 2, 224, 224], outputs
-  ``flows`` [N, 3, 224, 224] (Y flow, X flow, cell probability) and ``style`` [N, 64];
-  metadata ``diam_mean`` = 30.
+  statistics from a fixed seed (the last convolution × 20 so outputs span about ±1), exported in eval mode: input ``image`` [N, 2, H, W], outputs
+  ``flows`` [N, 3, H, W] (Y flow, X flow, cell probability) and ``style`` [N, 64], with H and W
+  free (Cellpose runs tiles smaller than 224 on small images); metadata ``diam_mean`` = 30.
 - ``cellpose_no_diam_mean.onnx``: a 1×1 convolution with the right input and output but no
-  ``diam_mean`` metadata; ``cellpose_wrong_shape.onnx``: the same taking one channel. For the
-  front ends' errors.
+  ``diam_mean`` metadata, its input fixed at [N, 2, 224, 224]; ``cellpose_wrong_shape.onnx``: the
+  same taking one channel. For the front ends' errors and the fixed-size fallback.
 - ``cellpose_tiny_inference.npz``: Cellpose's pipeline on a 1024 × 1024 image (the stardist
   DSB2018 512² nuclei image mirrored into 2 × 2: left-right, up-down and both), channel 1 zero:
   transforms.normalize_img (1st/99th percentiles) then core.run_net (padding to multiples of
@@ -27,6 +27,11 @@ Writes, under ``cases/``:
   40 (rescale 30 / 40 = 0.75: core.run_net(rsz=0.75) resizes the image with OpenCV's bilinear
   resize, then the outputs are resized back to 512², as models.CellposeModel._run_net does);
   needs ``python3-opencv``. Stored: every 5th row and column (``sample``) and ``sums``.
+- ``cellpose_tiny_small.npz``: the pipeline on two crops of the DSB2018 image smaller than a tile
+  on at least one side, where core.run_net runs tiles of the padded side's own length:
+  ``wide`` (rows 100–249, columns 50–449: one row of three 176 × 224 tiles) and ``square``
+  (rows 300–389, columns 200–289: one 112 × 112 tile). Stored: each full output
+  (``wide``, ``square``) and its crop's position (``wide_at``, ``square_at``: top, left, height, width).
 """
 import json
 import os
@@ -82,7 +87,7 @@ def export(net, torch, path):
     net.make_style.avg_pool = lambda x, kernel_size: x.mean(dim=(2, 3), keepdim=True)
     torch.onnx.export(FlowsAndStyle(net), torch.zeros(1, 2, 224, 224), path, input_names=["image"],
                       output_names=["flows", "style"], opset_version=13,
-                      dynamic_axes={"image": {0: "n"}, "flows": {0: "n"}, "style": {0: "n"}})
+                      dynamic_axes={"image": {0: "n", 2: "h", 3: "w"}, "flows": {0: "n", 2: "h", 3: "w"}, "style": {0: "n"}})
     model = onnx.load(path)
     onnx.helper.set_model_props(model, {"diam_mean": "30"})
     onnx.checker.check_model(model)
@@ -147,6 +152,15 @@ def main():
     yr = cp.transforms.resize_image(yr, small.shape[0], small.shape[1])[0].transpose(2, 0, 1)
     np.savez_compressed(os.path.join(OUT, "cellpose_tiny_rescaled.npz"), sample=yr[:, ::5, ::5].astype(np.float32),
                         sums=yr.astype(np.float64).sum(axis=(1, 2)), rescale=np.array([rescale]))
+    crops = {"wide": (100, 50, 150, 400), "square": (300, 200, 90, 90)}
+    stored = {}
+    for name, (top, left, height, width) in crops.items():
+        crop = small[top:top + height, left:left + width]
+        x = cp.transforms.normalize_img(np.stack([crop, np.zeros_like(crop)], axis=-1), normalize=True)
+        yc, _ = cp.core.run_net(StylePadded(net, torch), x[np.newaxis], batch_size=8, tile_overlap=0.1, bsize=224, rsz=None)
+        stored[name] = yc[0].transpose(2, 0, 1).astype(np.float32)
+        stored[name + "_at"] = np.array([top, left, height, width])
+    np.savez_compressed(os.path.join(OUT, "cellpose_tiny_small.npz"), **stored)
     with open(os.path.join(OUT, "cellpose_tiny_manifest.json"), "w") as f:
         json.dump({"cellpose_version": cp.version, "torch": torch.__version__, "nbase": NBASE, "seed": SEED,
                    "diam_mean": 30, "shape": list(image.shape),

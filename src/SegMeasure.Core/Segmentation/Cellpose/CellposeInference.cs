@@ -9,7 +9,7 @@ internal static class CellposeInference
 {
     /// <summary>The flows of <paramref name="plane"/> and the rescaling factor used (1 without a diameter).</summary>
     public static (CellposeFlows Flows, double Rescale) Predict(double[] plane, int height, int width, OnnxCellposeModel model,
-        CellposeOptions options, CancellationToken cancellationToken = default)
+        CellposeOptions options, ICollection<string> warnings, CancellationToken cancellationToken = default)
     {
         double rescale = RescaleFor(model, options);
         var normalized = PercentileNormalization.Apply(plane, height, width);
@@ -25,17 +25,10 @@ internal static class CellposeInference
         }
 
         var channels = new[] { normalized, new float[normalized.Length] };
-        var tiling = new CellposeTiling(h, w, options.TileOverlap);
-        int tile = CellposeTiling.TileSize * CellposeTiling.TileSize;
+        var tiling = Tile(h, w, model, options, warnings);
         var blend = new CellposeTiling.Blend(tiling, 3);
-        for (int first = 0; first < tiling.TileCount; first += options.BatchSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            int count = Math.Min(options.BatchSize, tiling.TileCount - first);
-            var batch = new float[count * 2 * tile];
-            for (int k = 0; k < count; k++) tiling.CopyTile(channels, first + k, batch.AsSpan(k * 2 * tile, 2 * tile));
-            blend.Add(model.Run(batch, count), first, count);
-        }
+        foreach (var (batch, first, count) in Batches(tiling, channels, options, cancellationToken))
+            blend.Add(model.Run(batch, count, tiling.TileHeight, tiling.TileWidth), first, count);
 
         var averaged = blend.Result();
         if (rescale != 1.0)
@@ -47,20 +40,16 @@ internal static class CellposeInference
     /// The style of <paramref name="plane"/> at its own scale, as core.run_net gives it: the style vectors of
     /// all tiles (each of unit length, from the network) summed and scaled to unit length.
     /// </summary>
-    public static float[] Style(double[] plane, int height, int width, OnnxCellposeModel model, CellposeOptions options, CancellationToken cancellationToken = default)
+    public static float[] Style(double[] plane, int height, int width, OnnxCellposeModel model, CellposeOptions options,
+        ICollection<string> warnings, CancellationToken cancellationToken = default)
     {
         var normalized = PercentileNormalization.Apply(plane, height, width);
         var channels = new[] { normalized, new float[normalized.Length] };
-        var tiling = new CellposeTiling(height, width, options.TileOverlap);
-        int tile = CellposeTiling.TileSize * CellposeTiling.TileSize;
+        var tiling = Tile(height, width, model, options, warnings);
         double[]? sum = null;
-        for (int first = 0; first < tiling.TileCount; first += options.BatchSize)
+        foreach (var (batch, first, count) in Batches(tiling, channels, options, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int count = Math.Min(options.BatchSize, tiling.TileCount - first);
-            var batch = new float[count * 2 * tile];
-            for (int k = 0; k < count; k++) tiling.CopyTile(channels, first + k, batch.AsSpan(k * 2 * tile, 2 * tile));
-            var (styles, length) = model.RunStyles(batch, count);
+            var (styles, length) = model.RunStyles(batch, count, tiling.TileHeight, tiling.TileWidth);
             sum ??= new double[length];
             for (int k = 0; k < count; k++)
                 for (int i = 0; i < length; i++) sum[i] += styles[k * length + i];
@@ -71,6 +60,30 @@ internal static class CellposeInference
         float norm = MathF.Sqrt(style.Sum(v => v * v));
         for (int i = 0; i < style.Length; i++) style[i] /= norm;
         return style;
+    }
+
+    private static CellposeTiling Tile(int height, int width, OnnxCellposeModel model, CellposeOptions options, ICollection<string> warnings)
+    {
+        var tiling = new CellposeTiling(height, width, options.TileOverlap, model.WholeTilesOnly);
+        if (tiling.PaddedToWholeTile)
+            warnings.Add($"{model.Path} takes only 224 × 224 tiles, so the {height} × {width} image (at the network's scale) was padded to a whole tile; " +
+                         "Cellpose runs a smaller tile, so flows near the image's edges can differ from Cellpose's. Export the model with free height and width for Cellpose's own result (docs/segmentation-cellpose-onnx.md)");
+        return tiling;
+    }
+
+    /// <summary>The tiles in batches of <see cref="CellposeOptions.BatchSize"/>: [count, 2, TileHeight, TileWidth] each.</summary>
+    private static IEnumerable<(float[] Batch, int First, int Count)> Batches(CellposeTiling tiling, float[][] channels, CellposeOptions options,
+        CancellationToken cancellationToken)
+    {
+        int tile = 2 * tiling.TilePixels;
+        for (int first = 0; first < tiling.TileCount; first += options.BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int count = Math.Min(options.BatchSize, tiling.TileCount - first);
+            var batch = new float[count * tile];
+            for (int k = 0; k < count; k++) tiling.CopyTile(channels, first + k, batch.AsSpan(k * tile, tile));
+            yield return (batch, first, count);
+        }
     }
 
     /// <summary>diam_mean / diameter; 1 without a diameter. A diameter needs the model's diam_mean.</summary>

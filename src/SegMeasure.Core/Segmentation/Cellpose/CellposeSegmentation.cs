@@ -6,12 +6,12 @@ namespace SegMeasure.Core.Segmentation.Cellpose;
 internal static class CellposeSegmentation
 {
     public static (uint[] Labels, CellposeFlows Flows, IReadOnlyList<KeyValuePair<string, string>> Log) FromImage(
-        double[] plane, int height, int width, OnnxCellposeModel model, CellposeOptions options, CancellationToken cancellationToken)
+        double[] plane, int height, int width, OnnxCellposeModel model, CellposeOptions options, ICollection<string> warnings, CancellationToken cancellationToken)
     {
         var sizeLines = new List<KeyValuePair<string, string>>();
         if (options.Diameter is null && model.SizeModel is { } sizeModel)
-            options = options with { Diameter = EstimateDiameter(plane, height, width, model, options, sizeModel, sizeLines, cancellationToken) };
-        var (flows, rescale) = CellposeInference.Predict(plane, height, width, model, options, cancellationToken);
+            options = options with { Diameter = EstimateDiameter(plane, height, width, model, options, sizeModel, sizeLines, warnings, cancellationToken) };
+        var (flows, rescale) = CellposeInference.Predict(plane, height, width, model, options, warnings, cancellationToken);
         var labels = CellposeDynamics.ComputeMasks(flows, options.Masks, rescale, cancellationToken);
         var log = new List<KeyValuePair<string, string>>
         {
@@ -34,13 +34,13 @@ internal static class CellposeSegmentation
     /// SegMeasure pass does, so the estimate can differ from Cellpose's by the masks' boundary pixels.
     /// </summary>
     private static double EstimateDiameter(double[] plane, int height, int width, OnnxCellposeModel model, CellposeOptions options,
-        CellposeSizeModel size, List<KeyValuePair<string, string>> log, CancellationToken cancellationToken)
+        CellposeSizeModel size, List<KeyValuePair<string, string>> log, ICollection<string> warnings, CancellationToken cancellationToken)
     {
         var c = CultureInfo.InvariantCulture;
-        double fromStyle = size.FromStyle(CellposeInference.Style(plane, height, width, model, options, cancellationToken));
+        double fromStyle = size.FromStyle(CellposeInference.Style(plane, height, width, model, options, warnings, cancellationToken));
         // Cellpose rescales this pass by the size model's diam_mean / estimate; as a diameter for this model that is:
         var first = options with { Diameter = fromStyle * (model.DiameterMean ?? size.DiameterMean) / size.DiameterMean };
-        var (flows, rescale) = CellposeInference.Predict(plane, height, width, model, first, cancellationToken);
+        var (flows, rescale) = CellposeInference.Predict(plane, height, width, model, first, warnings, cancellationToken);
         double fromMasks = size.FromMasks(CellposeDynamics.ComputeMasks(flows, options.Masks, rescale, cancellationToken));
         log.Add(new("size_model", size.Path));
         log.Add(new("diameter_from_style", fromStyle.ToString("R", c)));

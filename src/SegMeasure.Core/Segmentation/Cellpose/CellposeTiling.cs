@@ -5,10 +5,12 @@ namespace SegMeasure.Core.Segmentation.Cellpose;
 /// the image is padded with zeros to a multiple of 16 plus 8 on each side, cut into tiles of
 /// 224 pixels overlapping by at least 10 % on evenly spaced starts, and the network's tile
 /// outputs are averaged with a sigmoid taper (σ 7.5, falling off 20 pixels from the edges).
-/// Images smaller than one tile are padded further to a whole tile (the model's fixed input).
+/// A padded side shorter than 224 is one tile of its own length, with the middle of the taper,
+/// as Cellpose runs it; a model that takes only whole tiles gets the image padded further to one.
 /// </summary>
 internal sealed class CellposeTiling
 {
+    /// <summary>Cellpose's tile side (bsize).</summary>
     public const int TileSize = 224;
 
     public int Height { get; }
@@ -21,7 +23,15 @@ internal sealed class CellposeTiling
     public int[] XStarts { get; }
     public int TileCount => YStarts.Length * XStarts.Length;
 
-    public CellposeTiling(int height, int width, double overlap = 0.1)
+    /// <summary>The tiles' height and width: 224, or a padded side's own length when that is shorter.</summary>
+    public int TileHeight { get; }
+    public int TileWidth { get; }
+
+    /// <summary>True when the image was padded to a whole tile that Cellpose would have run smaller.</summary>
+    public bool PaddedToWholeTile { get; }
+
+    /// <param name="wholeTilesOnly">The network takes only 224 × 224 tiles (its input size is fixed).</param>
+    public CellposeTiling(int height, int width, double overlap = 0.1, bool wholeTilesOnly = false)
     {
         Height = height;
         Width = width;
@@ -29,12 +39,24 @@ internal sealed class CellposeTiling
         var (left, right) = PadFor(width);
         PadTop = top;
         PadLeft = left;
-        PaddedHeight = Math.Max(TileSize, height + top + bottom);
-        PaddedWidth = Math.Max(TileSize, width + left + right);
+        PaddedHeight = height + top + bottom;
+        PaddedWidth = width + left + right;
+        if (wholeTilesOnly && (PaddedHeight < TileSize || PaddedWidth < TileSize))
+        {
+            PaddedToWholeTile = true;
+            PaddedHeight = Math.Max(TileSize, PaddedHeight);
+            PaddedWidth = Math.Max(TileSize, PaddedWidth);
+        }
+
+        TileHeight = Math.Min(TileSize, PaddedHeight);
+        TileWidth = Math.Min(TileSize, PaddedWidth);
         overlap = Math.Min(0.5, Math.Max(0.05, overlap));
-        YStarts = Starts(PaddedHeight, overlap);
-        XStarts = Starts(PaddedWidth, overlap);
+        YStarts = Starts(PaddedHeight, TileHeight, overlap);
+        XStarts = Starts(PaddedWidth, TileWidth, overlap);
     }
+
+    /// <summary>Values in one tile of the network's input (two channels) or output (three).</summary>
+    public int TilePixels => TileHeight * TileWidth;
 
     private static (int Before, int After) PadFor(int size)
     {
@@ -42,48 +64,50 @@ internal sealed class CellposeTiling
         return (8 + extra / 2, 8 + extra - extra / 2);
     }
 
-    private static int[] Starts(int size, double overlap)
+    private static int[] Starts(int size, int tile, double overlap)
     {
         int n = size <= TileSize ? 1 : (int)Math.Ceiling((1.0 + 2 * overlap) * size / TileSize);
         var starts = new int[n];
         // numpy.linspace(0, size - tile, n).astype(int)
         for (int i = 0; i < n; i++)
         {
-            double v = n == 1 ? 0 : (double)(size - TileSize) / (n - 1) * i;
-            starts[i] = i == n - 1 && n > 1 ? size - TileSize : (int)v;
+            double v = n == 1 ? 0 : (double)(size - tile) / (n - 1) * i;
+            starts[i] = i == n - 1 && n > 1 ? size - tile : (int)v;
         }
 
         return starts;
     }
 
-    /// <summary>Tile <paramref name="index"/> (row-major over starts) of the padded channels into <paramref name="target"/> [channels, 224, 224].</summary>
+    /// <summary>Tile <paramref name="index"/> (row-major over starts) of the padded channels into <paramref name="target"/> [channels, TileHeight, TileWidth].</summary>
     public void CopyTile(float[][] channels, int index, Span<float> target)
     {
         int ty = YStarts[index / XStarts.Length], tx = XStarts[index % XStarts.Length];
-        int plane = TileSize * TileSize;
+        int plane = TilePixels;
         target.Clear();
         for (int c = 0; c < channels.Length; c++)
-            for (int y = 0; y < TileSize; y++)
+            for (int y = 0; y < TileHeight; y++)
             {
                 int sy = ty + y - PadTop;
                 if (sy < 0 || sy >= Height) continue;
-                for (int x = 0; x < TileSize; x++)
+                for (int x = 0; x < TileWidth; x++)
                 {
                     int sx = tx + x - PadLeft;
-                    if (sx >= 0 && sx < Width) target[c * plane + y * TileSize + x] = channels[c][sy * Width + sx];
+                    if (sx >= 0 && sx < Width) target[c * plane + y * TileWidth + x] = channels[c][sy * Width + sx];
                 }
             }
     }
 
-    /// <summary>The taper Cellpose weights each tile's output with.</summary>
-    public static double[] Taper()
+    /// <summary>The taper Cellpose weights each tile's output with (transforms._taper_mask): the 224-pixel
+    /// sigmoid profile on each axis, its middle <paramref name="height"/> × <paramref name="width"/> for a smaller tile.</summary>
+    public static double[] Taper(int height = TileSize, int width = TileSize)
     {
         var edge = new double[TileSize];
         double mean = (TileSize - 1) / 2.0;
         for (int i = 0; i < TileSize; i++) edge[i] = 1 / (1 + Math.Exp((Math.Abs(i - mean) - (TileSize / 2.0 - 20)) / 7.5));
-        var mask = new double[TileSize * TileSize];
-        for (int y = 0; y < TileSize; y++)
-            for (int x = 0; x < TileSize; x++) mask[y * TileSize + x] = edge[y] * edge[x];
+        int top = TileSize / 2 - height / 2, left = TileSize / 2 - width / 2;
+        var mask = new double[height * width];
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x++) mask[y * width + x] = edge[top + y] * edge[left + x];
         return mask;
     }
 
@@ -95,7 +119,7 @@ internal sealed class CellposeTiling
     {
         private readonly CellposeTiling _tiling;
         private readonly int _outputs;
-        private readonly double[] _taper = Taper();
+        private readonly double[] _taper;
         private readonly float[][] _sum;
         private readonly double[] _weight;
 
@@ -103,27 +127,28 @@ internal sealed class CellposeTiling
         {
             _tiling = tiling;
             _outputs = outputs;
+            _taper = Taper(tiling.TileHeight, tiling.TileWidth);
             _sum = new float[outputs][];
             for (int c = 0; c < outputs; c++) _sum[c] = new float[tiling.PaddedHeight * tiling.PaddedWidth];
             _weight = new double[tiling.PaddedHeight * tiling.PaddedWidth];
         }
 
-        /// <summary>Adds tiles <paramref name="first"/>.. of <paramref name="tileOutputs"/> [count, outputs, 224, 224].</summary>
+        /// <summary>Adds tiles <paramref name="first"/>.. of <paramref name="tileOutputs"/> [count, outputs, TileHeight, TileWidth].</summary>
         public void Add(float[] tileOutputs, int first, int count)
         {
-            int plane = TileSize * TileSize, width = _tiling.PaddedWidth;
+            int plane = _tiling.TilePixels, width = _tiling.PaddedWidth, tileWidth = _tiling.TileWidth;
             for (int k = 0; k < count; k++)
             {
                 int t = first + k;
                 int ty = _tiling.YStarts[t / _tiling.XStarts.Length], tx = _tiling.XStarts[t % _tiling.XStarts.Length];
-                for (int y = 0; y < TileSize; y++)
-                    for (int x = 0; x < TileSize; x++)
+                for (int y = 0; y < _tiling.TileHeight; y++)
+                    for (int x = 0; x < tileWidth; x++)
                     {
                         int at = (ty + y) * width + tx + x;
-                        double m = _taper[y * TileSize + x];
+                        double m = _taper[y * tileWidth + x];
                         _weight[at] += m;
                         for (int c = 0; c < _outputs; c++)
-                            _sum[c][at] = (float)(_sum[c][at] + tileOutputs[((long)k * _outputs + c) * plane + y * TileSize + x] * m);
+                            _sum[c][at] = (float)(_sum[c][at] + tileOutputs[((long)k * _outputs + c) * plane + y * tileWidth + x] * m);
                     }
             }
         }

@@ -7,7 +7,8 @@ namespace SegMeasure.Core.Segmentation.Cellpose;
 
 /// <summary>
 /// A Cellpose network exported to ONNX (docs/segmentation-cellpose-onnx.md): one float input
-/// [N, 2, 224, 224], a first output [N, 3, 224, 224] (Y flow, X flow, cell probability logit),
+/// [N, 2, H, W], a first output [N, 3, H, W] (Y flow, X flow, cell probability logit), with H and W
+/// free (any tile Cellpose makes, as Cellpose runs it) or fixed at 224 (whole tiles only),
 /// an optional style output [N, S] (read only to estimate the diameter with a size model) and the
 /// metadata property <c>diam_mean</c>. The file is
 /// checked when opened, so a wrong model fails before any image is read.
@@ -32,8 +33,13 @@ internal sealed class OnnxCellposeModel : IDisposable
     /// <summary>"cpu" or "cuda".</summary>
     public string Provider { get; }
 
-    private OnnxCellposeModel(InferenceSession session, string path, string sha, string input, string output, string? style, double? diamMean, string provider)
+    /// <summary>True when the network's input is fixed at 224 × 224, so smaller images are padded to a whole tile.</summary>
+    public bool WholeTilesOnly { get; }
+
+    private OnnxCellposeModel(InferenceSession session, string path, string sha, string input, string output, string? style, double? diamMean, string provider,
+        bool wholeTilesOnly)
     {
+        WholeTilesOnly = wholeTilesOnly;
         _session = session;
         _style = style;
         Path = path;
@@ -99,7 +105,7 @@ internal sealed class OnnxCellposeModel : IDisposable
 
         try
         {
-            var (input, output) = CheckShapes(session, path);
+            var (input, output, wholeTilesOnly) = CheckShapes(session, path);
             double? diamMean = null;
             if (session.ModelMetadata.CustomMetadataMap.TryGetValue("diam_mean", out var text))
             {
@@ -125,7 +131,7 @@ internal sealed class OnnxCellposeModel : IDisposable
                         $"{path}: the model has no style output (a second output [N, S]), which estimating the diameter with the size model {sizeModelPath} needs; give --diameter instead", path);
             }
 
-            return new OnnxCellposeModel(session, path, sha, input, output, style, diamMean, provider) { SizeModel = sizeModel };
+            return new OnnxCellposeModel(session, path, sha, input, output, style, diamMean, provider, wholeTilesOnly) { SizeModel = sizeModel };
         }
         catch
         {
@@ -134,10 +140,10 @@ internal sealed class OnnxCellposeModel : IDisposable
         }
     }
 
-    private static (string Input, string Output) CheckShapes(InferenceSession session, string path)
+    private static (string Input, string Output, bool WholeTilesOnly) CheckShapes(InferenceSession session, string path)
     {
         SegMeasureException Wrong(string what) => new("SegMeasure.ModelShape", ErrorKind.InvalidData,
-            $"{path}: {what}; a Cellpose model takes float32 [N, 2, 224, 224] and gives [N, 3, 224, 224] (Y flow, X flow, cell probability) first", path);
+            $"{path}: {what}; a Cellpose model takes float32 [N, 2, H, W] and gives [N, 3, H, W] (Y flow, X flow, cell probability) first, H and W free or 224", path);
         if (session.InputMetadata.Count != 1) throw Wrong($"the model has {session.InputMetadata.Count} inputs, not 1");
         var (inName, inMeta) = session.InputMetadata.First();
         if (inMeta.ElementType != typeof(float)) throw Wrong($"input '{inName}' holds {inMeta.ElementType.Name}, not float32");
@@ -146,31 +152,30 @@ internal sealed class OnnxCellposeModel : IDisposable
         var (outName, outMeta) = session.OutputMetadata.First();
         if (outMeta.ElementType != typeof(float)) throw Wrong($"output '{outName}' holds {outMeta.ElementType.Name}, not float32");
         if (!Fits(outMeta.Dimensions, 3)) throw Wrong($"output '{outName}' has shape [{string.Join(", ", outMeta.Dimensions)}]");
-        return (inName, outName);
+        return (inName, outName, inMeta.Dimensions[2] >= 0 || inMeta.Dimensions[3] >= 0);
     }
 
     // Free (-1) sizes are accepted; fixed ones must be Cellpose's.
     private static bool Fits(int[] dims, int channels) =>
         dims.Length == 4 && (dims[1] == channels || dims[1] < 0) && (dims[2] == CellposeTiling.TileSize || dims[2] < 0) && (dims[3] == CellposeTiling.TileSize || dims[3] < 0);
 
-    /// <summary>Runs <paramref name="count"/> tiles [count, 2, 224, 224]; returns [count, 3, 224, 224].</summary>
-    public float[] Run(float[] tiles, int count)
+    /// <summary>Runs <paramref name="count"/> tiles [count, 2, height, width]; returns [count, 3, height, width].</summary>
+    public float[] Run(float[] tiles, int count, int height, int width)
     {
-        int t = CellposeTiling.TileSize;
-        var (values, dims) = RunOutput(tiles, count, _output);
-        if (dims.Length != 4 || dims[0] != count || dims[1] != 3 || dims[2] != t || dims[3] != t)
+        var (values, dims) = RunOutput(tiles, count, height, width, _output);
+        if (dims.Length != 4 || dims[0] != count || dims[1] != 3 || dims[2] != height || dims[3] != width)
             throw new SegMeasureException("SegMeasure.ModelShape", ErrorKind.InvalidData,
-                $"{Path}: the model gave an output of shape [{string.Join(", ", dims)}] for {count} tiles of [2, {t}, {t}]; expected [{count}, 3, {t}, {t}]", Path);
+                $"{Path}: the model gave an output of shape [{string.Join(", ", dims)}] for {count} tiles of [2, {height}, {width}]; expected [{count}, 3, {height}, {width}]", Path);
         return values;
     }
 
-    /// <summary>Runs <paramref name="count"/> tiles for their style vectors only: [count, S] row by row.</summary>
-    public (float[] Styles, int Length) RunStyles(float[] tiles, int count)
+    /// <summary>Runs <paramref name="count"/> tiles [count, 2, height, width] for their style vectors only: [count, S] row by row.</summary>
+    public (float[] Styles, int Length) RunStyles(float[] tiles, int count, int height, int width)
     {
         if (_style is null)
             throw new SegMeasureException("SegMeasure.ModelShape", ErrorKind.InvalidData,
                 $"{Path}: the model has no style output (a second output [N, S]), which estimating the diameter with a size model needs; give --diameter instead", Path);
-        var (values, dims) = RunOutput(tiles, count, _style);
+        var (values, dims) = RunOutput(tiles, count, height, width, _style);
         if (dims.Length != 2 || dims[0] != count)
             throw new SegMeasureException("SegMeasure.ModelShape", ErrorKind.InvalidData,
                 $"{Path}: the model gave a style of shape [{string.Join(", ", dims)}] for {count} tiles; expected [{count}, S]", Path);
@@ -178,10 +183,9 @@ internal sealed class OnnxCellposeModel : IDisposable
     }
 
     /// <summary>One network call for one named output: its values and shape.</summary>
-    private (float[] Values, int[] Dims) RunOutput(float[] tiles, int count, string output)
+    private (float[] Values, int[] Dims) RunOutput(float[] tiles, int count, int height, int width, string output)
     {
-        int t = CellposeTiling.TileSize;
-        var input = new DenseTensor<float>(tiles, new[] { count, 2, t, t });
+        var input = new DenseTensor<float>(tiles, new[] { count, 2, height, width });
         lock (_gate)
         {
             using var results = _session.Run(new[] { NamedOnnxValue.CreateFromTensor(_input, input) }, new[] { output });

@@ -36,8 +36,10 @@ public class CellposeInferenceReferenceTests
         var warnings = new List<string>();
         using var model = OnnxCellposeModel.Open(ModelPath, useGpu: false, warnings);
         Assert.Equal(30.0, model.DiameterMean);
-        var (flows, rescale) = CellposeInference.Predict(MirroredInput(), 1024, 1024, model, new CellposeOptions());
+        Assert.False(model.WholeTilesOnly);
+        var (flows, rescale) = CellposeInference.Predict(MirroredInput(), 1024, 1024, model, new CellposeOptions(), warnings);
         Assert.Equal(1.0, rescale);
+        Assert.Empty(warnings);
         var output = new[] { flows.FlowY, flows.FlowX, flows.CellProbability };
         var npz = new NpzArchive(Path.Combine(Folder, "cellpose_tiny_inference.npz"));
 
@@ -81,6 +83,66 @@ public class CellposeInferenceReferenceTests
         var taper = CellposeTiling.Taper();
         Assert.Equal(1 / (1 + Math.Exp((111.5 - 92) / 7.5)) * 1 / (1 + Math.Exp((111.5 - 92) / 7.5)), taper[0], 12);
     }
+
+    [Fact]
+    public void A_side_shorter_than_a_tile_is_one_tile_of_its_own_length_with_the_middle_of_the_taper()
+    {
+        // 150 rows pad to 176, 400 columns to 416: one row of three 176 × 224 tiles (transforms.make_tiles).
+        var tiling = new CellposeTiling(150, 400);
+        Assert.Equal((176, 224), (tiling.TileHeight, tiling.TileWidth));
+        Assert.Equal(new[] { 0 }, tiling.YStarts);
+        Assert.Equal(new[] { 0, 96, 192 }, tiling.XStarts);
+        Assert.False(tiling.PaddedToWholeTile);
+        // _taper_mask(ly=176, lx=224): rows 112 − 88 … 112 + 88 of the 224-pixel profile.
+        var whole = CellposeTiling.Taper();
+        var middle = CellposeTiling.Taper(176, 224);
+        Assert.Equal(whole[24 * 224 + 5], middle[5]);
+        Assert.Equal(whole[(24 + 175) * 224 + 223], middle[175 * 224 + 223]);
+
+        var padded = new CellposeTiling(150, 400, wholeTilesOnly: true);
+        Assert.True(padded.PaddedToWholeTile);
+        Assert.Equal((224, 224, 224), (padded.TileHeight, padded.TileWidth, padded.PaddedHeight));
+    }
+
+    [Theory]
+    [InlineData("wide")]
+    [InlineData("square")]
+    public void Images_smaller_than_a_tile_equal_cellposes_smaller_tiles_within_1e4(string crop)
+    {
+        var npz = new NpzArchive(Path.Combine(Folder, "cellpose_tiny_small.npz"));
+        var at = npz.Doubles(crop + "_at").Select(v => (int)v).ToArray();
+        int top = at[0], left = at[1], height = at[2], width = at[3];
+        var image = ImageFile.ReadIntensity(TestData.Real("real/stardist/dsb2018_img2d.tif")).ChannelAsDouble(0);
+        var plane = new double[height * width];
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x++) plane[y * width + x] = image[(top + y) * 512 + left + x];
+
+        var warnings = new List<string>();
+        using var model = OnnxCellposeModel.Open(ModelPath, useGpu: false, warnings);
+        var (flows, _) = CellposeInference.Predict(plane, height, width, model, new CellposeOptions(), warnings);
+        Assert.Empty(warnings);
+        var output = new[] { flows.FlowY, flows.FlowX, flows.CellProbability };
+        var expected = npz.Doubles(crop);
+        Assert.Equal(3 * height * width, expected.Length);
+        double worst = 0;
+        for (int c = 0; c < 3; c++)
+            for (int i = 0; i < height * width; i++) worst = Math.Max(worst, Math.Abs(output[c][i] - expected[c * height * width + i]));
+        Assert.True(worst <= 1e-4, $"largest difference from Cellpose {worst:E2}");
+    }
+
+    [Fact]
+    public void A_model_fixed_at_224_pads_a_small_image_to_a_whole_tile_and_says_so()
+    {
+        var warnings = new List<string>();
+        using var model = OnnxCellposeModel.Open(Path.Combine(Folder, "cellpose_no_diam_mean.onnx"), useGpu: false, warnings);
+        Assert.True(model.WholeTilesOnly);
+        var plane = Enumerable.Range(0, 90 * 120).Select(i => (double)(i % 97)).ToArray();
+        var (flows, _) = CellposeInference.Predict(plane, 90, 120, model, new CellposeOptions(), warnings);
+        Assert.Equal(90 * 120, flows.CellProbability.Length);
+        var warning = Assert.Single(warnings);
+        Assert.Contains("cellpose_no_diam_mean.onnx", warning);
+        Assert.Contains("90 × 120", warning);
+    }
 }
 
 /// <summary>The rescaled pipeline (diameter 40 against diam_mean 30) against Cellpose's run_net(rsz=0.75) and its resize back, run by torch with OpenCV's resize.</summary>
@@ -93,7 +155,7 @@ public class CellposeRescaledInferenceReferenceTests
         var warnings = new List<string>();
         using var model = OnnxCellposeModel.Open(CellposeInferenceReferenceTests.ModelPath, useGpu: false, warnings);
         var image = ImageFile.ReadIntensity(TestData.Real("real/stardist/dsb2018_img2d.tif")).ChannelAsDouble(0);
-        var (flows, rescale) = CellposeInference.Predict(image, 512, 512, model, new CellposeOptions { Diameter = 40 });
+        var (flows, rescale) = CellposeInference.Predict(image, 512, 512, model, new CellposeOptions { Diameter = 40 }, warnings);
         var npz = new NpzArchive(Path.Combine(folder, "cellpose_tiny_rescaled.npz"));
         Assert.Equal(npz.Doubles("rescale")[0], rescale);
         var output = new[] { flows.FlowY, flows.FlowX, flows.CellProbability };

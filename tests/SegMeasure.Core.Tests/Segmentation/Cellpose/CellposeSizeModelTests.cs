@@ -64,7 +64,7 @@ public sealed class CellposeSizeModelTests : IDisposable
         var expected = new NpzArchive(Model("cellpose_tiny_style.npz")).Doubles("style");
         var image = ImageFile.ReadIntensity(TestData.Real("real/stardist/dsb2018_img2d.tif"));
         using var model = OnnxCellposeModel.Open(Model("cellpose_tiny.onnx"), useGpu: false, new List<string>());
-        var style = CellposeInference.Style(image.ChannelAsDouble(0), image.Shape.Height, image.Shape.Width, model, new CellposeOptions());
+        var style = CellposeInference.Style(image.ChannelAsDouble(0), image.Shape.Height, image.Shape.Width, model, new CellposeOptions(), new List<string>());
         Assert.Equal(expected.Length, style.Length);
         for (int i = 0; i < style.Length; i++) Assert.True(Math.Abs(expected[i] - style[i]) < 1e-5, $"style[{i}]: {style[i]} against Cellpose's {expected[i]}");
         Assert.Equal(1.0, Math.Sqrt(style.Sum(v => (double)v * v)), 5);
