@@ -10,6 +10,10 @@
 .EXAMPLE
     ./build.ps1
 .EXAMPLE
+    ./build.ps1 -Gpu
+    Builds with ONNX Runtime's CUDA package, for machines with CUDA 12 and cuDNN 9, where
+    Invoke-SegSegmentation -Method Cellpose -UseGpu runs the network on the GPU.
+.EXAMPLE
     ./build.ps1 -Destination ($env:PSModulePath -split [IO.Path]::PathSeparator)[0]
 #>
 [CmdletBinding(SupportsShouldProcess)]
@@ -18,13 +22,17 @@ param(
     [string] $Configuration = 'Release',
 
     # Directory that receives a copy of the module folder (as Destination/SegMeasure).
-    [string] $Destination
+    [string] $Destination,
+
+    # Ship ONNX Runtime with its CUDA provider instead of the CPU-only package.
+    [switch] $Gpu
 )
 
 $ErrorActionPreference = 'Stop'
 Push-Location $PSScriptRoot
 try {
-    dotnet build SegMeasure.PowerShell.sln -c $Configuration -nologo
+    $flavour = if ($Gpu) { '-p:SegMeasureGpu=true' } else { '-p:SegMeasureGpu=false' }
+    dotnet build SegMeasure.PowerShell.sln -c $Configuration -nologo $flavour
     if ($LASTEXITCODE -ne 0) { throw "dotnet build failed with exit code $LASTEXITCODE" }
 
     $module = Join-Path $PSScriptRoot 'artifacts' 'SegMeasure'

@@ -65,6 +65,7 @@ internal sealed class OnnxCellposeModel : IDisposable
         SessionOptions options;
         try
         {
+            _ = QuietEnvironment.Value;
             options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         }
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
@@ -193,6 +194,21 @@ internal sealed class OnnxCellposeModel : IDisposable
             return (tensor is DenseTensor<float> dense ? dense.Buffer.ToArray() : tensor.ToArray(), tensor.Dimensions.ToArray());
         }
     }
+
+    // ONNX Runtime logs to the process's stderr by itself (a missing CUDA library, twice, in colour);
+    // everything that matters reaches SegMeasure as an exception, so only fatal lines are let through.
+    private static readonly Lazy<OrtEnv> QuietEnvironment = new(() =>
+    {
+        var quiet = new EnvironmentCreationOptions { logLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, logId = "segmeasure" };
+        try
+        {
+            return OrtEnv.CreateInstanceWithOptions(ref quiet);
+        }
+        catch (OnnxRuntimeException)
+        {
+            return OrtEnv.Instance(); // made earlier by someone else in this process: keep theirs
+        }
+    });
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
