@@ -11,8 +11,9 @@
     ./build.ps1
 .EXAMPLE
     ./build.ps1 -Gpu
-    Builds with ONNX Runtime's CUDA package, for machines with CUDA 12 and cuDNN 9, where
-    Invoke-SegSegmentation -Method Cellpose -UseGpu runs the network on the GPU.
+    Builds with ONNX Runtime's CUDA package, for machines with an NVIDIA driver and CUDA 13's
+    runtime libraries (and cuDNN 9), where Invoke-SegSegmentation -Method Cellpose -UseGpu runs
+    the network on the GPU.
 .EXAMPLE
     ./build.ps1 -Destination ($env:PSModulePath -split [IO.Path]::PathSeparator)[0]
 #>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -85,7 +86,7 @@ internal sealed class OnnxCellposeModel : IDisposable
             }
             catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
             {
-                warnings.Add($"the GPU was asked for but ONNX Runtime's CUDA provider is not usable here ({FirstLine(e.Message)}); running on the CPU");
+                warnings.Add($"the GPU was asked for but ONNX Runtime's CUDA provider is not usable here ({CudaFailure(e)}); running on the CPU");
             }
         }
 
@@ -195,20 +196,46 @@ internal sealed class OnnxCellposeModel : IDisposable
         }
     }
 
-    // ONNX Runtime logs to the process's stderr by itself (a missing CUDA library, twice, in colour);
-    // everything that matters reaches SegMeasure as an exception, so only fatal lines are let through.
+    // ONNX Runtime logs to the process's stderr by itself (a missing CUDA library: twice, in colour). Its lines
+    // come here instead, and the last error of this thread explains the exception that follows it.
+    [ThreadStatic] private static string? _lastRuntimeError;
+
+    private static readonly DOrtLoggingFunction KeepLastError = (_, severity, _, _, _, message) =>
+    {
+        if (severity >= OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR) _lastRuntimeError = message;
+    };
+
     private static readonly Lazy<OrtEnv> QuietEnvironment = new(() =>
     {
-        var quiet = new EnvironmentCreationOptions { logLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, logId = "segmeasure" };
+        var quiet = new EnvironmentCreationOptions
+        {
+            logLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, logId = "segmeasure", loggingFunction = KeepLastError,
+        };
         try
         {
             return OrtEnv.CreateInstanceWithOptions(ref quiet);
         }
         catch (OnnxRuntimeException)
         {
-            return OrtEnv.Instance(); // made earlier by someone else in this process: keep theirs
+            return OrtEnv.Instance(); // made earlier in this process by other code: keep it
         }
     });
+
+    /// <summary>Why the CUDA provider failed: the reason in ONNX Runtime's last error line of this thread, which names the
+    /// missing library, or else the exception's first line.</summary>
+    private static string CudaFailure(Exception e)
+    {
+        var logged = _lastRuntimeError;
+        _lastRuntimeError = null;
+        return ReasonOf(logged) ?? FirstLine(e.Message);
+    }
+
+    /// <summary>The reason part of an ONNX Runtime error line ("<source>:<line> <function> [ONNXRuntimeError] : 1 : FAIL : reason"), or null.</summary>
+    internal static string? ReasonOf(string? logged)
+    {
+        var reason = logged is null ? "" : Regex.Match(logged, @"\[ONNXRuntimeError\] : \d+ : \w+ : (.+)").Groups[1].Value;
+        return string.IsNullOrWhiteSpace(reason) ? null : FirstLine(reason);
+    }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 

@@ -172,3 +172,18 @@ public class CellposeRescaledInferenceReferenceTests
             Assert.True(Math.Abs(output[c].Sum(v => (double)v) / output[c].Length - sums[c] / output[c].Length) <= 1e-5, $"channel {c} mean");
     }
 }
+
+public class OnnxRuntimeErrorLineTests
+{
+    [Fact]
+    public void The_reason_of_a_missing_cuda_library_is_taken_from_onnx_runtimes_error_line()
+    {
+        // The line ONNX Runtime 1.32's GPU package logs where CUDA 13 is not installed.
+        const string line = "/onnxruntime_src/onnxruntime/core/session/provider_bridge_ort.cc:2059 onnxruntime::Provider& onnxruntime::ProviderLibrary::Get() " +
+            "[ONNXRuntimeError] : 1 : FAIL : Failed to load library /opt/m/libonnxruntime_providers_cuda.so with error: libcublasLt.so.13: cannot open shared object file: No such file or directory\n";
+        Assert.Equal("Failed to load library /opt/m/libonnxruntime_providers_cuda.so with error: libcublasLt.so.13: cannot open shared object file: No such file or directory",
+            OnnxCellposeModel.ReasonOf(line));
+        Assert.Null(OnnxCellposeModel.ReasonOf("some other line"));
+        Assert.Null(OnnxCellposeModel.ReasonOf(null));
+    }
+}
