@@ -10,10 +10,11 @@ namespace SegMeasure.Core.Postprocessing;
 /// </summary>
 /// <remarks>
 /// Flooding (Beucher &amp; Meyer 1993) in scikit-image's exact order: a priority queue keyed by
-/// (value, age); every seed enters with age 0 in raster order (Z, then Y, then X); a voxel is
-/// claimed and enters with the next age when a neighbour leaving the queue reaches it,
-/// neighbours visited in the order −Z, −Y, −X, +X, +Y, +Z. So a plateau is flooded first in,
-/// first out from its seeds. Seeds of equal value share a key; among them scikit-image's
+/// (cost, age); every seed enters with its value and age 0 in raster order (Z, then Y, then X); a
+/// voxel is claimed and enters with the next age when a neighbour leaving the queue reaches it,
+/// neighbours visited in the order −Z, −Y, −X, +X, +Y, +Z, at a cost of its own value but never
+/// less than that neighbour's cost (scikit-image 0.25.2 and later; see <see cref="FloodCost"/>).
+/// So a plateau is flooded first in, first out from its seeds. Seeds of equal value share a key; among them scikit-image's
 /// binary heap decides, and <see cref="FloodHeap"/> replays that heap so the result is the
 /// same voxel for voxel — only as long as a tie that can change the result is left.
 /// </remarks>
@@ -40,7 +41,11 @@ public static class Watershed
         return Apply(seeds, heatmap.ChannelAsDouble(0), inside, cancellationToken);
     }
 
-    public static PostprocessResult Apply(LabelImage seeds, double[] landscape, bool[]? mask = null, CancellationToken cancellationToken = default)
+    public static PostprocessResult Apply(LabelImage seeds, double[] landscape, bool[]? mask = null, CancellationToken cancellationToken = default) =>
+        Apply(seeds, landscape, mask, FloodCost.NeverBelowSource, cancellationToken);
+
+    /// <summary>The flood with the cost rule of a given scikit-image release.</summary>
+    internal static PostprocessResult Apply(LabelImage seeds, double[] landscape, bool[]? mask, FloodCost cost, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(seeds);
         ArgumentNullException.ThrowIfNull(landscape);
@@ -109,19 +114,22 @@ public static class Watershed
             Flood(i, output[i], heap: null);
         }
 
-        // Claims go to the heap while it is replayed, to the level queue after.
+        // Claims go to the heap while it is replayed, to the level queue after. A claimed voxel's
+        // level becomes its cost, which is what it floods its own neighbours with.
         void Flood(int i, uint label, FloodHeap? heap)
         {
             Span<int> around = stackalloc int[6];
             int count = grid.Neighbours(i, around);
+            int floor = cost == FloodCost.NeverBelowSource ? level[i] : int.MinValue;
             for (int k = 0; k < count; k++)
             {
                 var j = around[k];
                 if (output[j] != 0 || (mask is not null && !mask[j])) continue;
                 output[j] = label;
+                int entry = level[j] = Math.Max(level[j], floor);
                 age++;
-                if (heap is not null) heap.Push(level[j], age, j);
-                else queue.Push(level[j], j);
+                if (heap is not null) heap.Push(entry, age, j);
+                else queue.Push(entry, j);
             }
         }
 

@@ -2,7 +2,10 @@
 
 Run with Debian's Python (scikit-image 0.19.3, scipy, numpy, tifffile):
 
-    /usr/bin/python3 tests/reference/postprocessing/make_postprocessing_reference.py
+    /usr/bin/python3 tests/reference/postprocessing/make_postprocessing_reference.py [OPERATION] [--skimage-source DIR]
+
+The watershed cases also need scikit-image's current release (``--skimage-source``: a local copy of
+its source at tag v0.26.0, built by ``skimage_watershed_source.py`` with ``cython3``).
 
 For every case it writes ``cases/<name>.npz`` (compressed numpy arrays: ``input`` and
 ``expected``, plus ``heatmap``/``mask``/``ignore`` where they apply) and lists the case with
@@ -19,11 +22,16 @@ Two deliberate deviations from a literal run under scikit-image 0.19.3, both doc
   the stated (inclusive) rule holds. ``holes_literal_0_19`` cases keep the literal call to
   show the difference.
 
-Watershed: ``expected`` is ``skimage.segmentation.watershed`` itself (0.19.3); the plateau
-cases put many seeds of equal value on flat and stepped landscapes (2D and 3D), where the
-order among tied seeds is decided by scikit-image's heap. ``expected_rule`` is a plain
-(value, insertion order) flood with ``heapq`` for comparison; the manifest records how many
-pixels it differs from scikit-image in.
+Watershed: ``expected`` is ``skimage.segmentation.watershed`` of the current release (0.26.0,
+where a pixel enters the queue at no less than the cost of the pixel it came from) and
+``expected_0_19`` that of Debian's 0.19.3 (a pixel enters at its own value); the plateau cases
+put many seeds of equal value on flat and stepped landscapes (2D and 3D), where the order among
+tied seeds is decided by scikit-image's heap. ``expected_rule`` is a plain (value, insertion
+order) flood with ``heapq`` under 0.19's costs, for comparison; the manifest records how many
+pixels it differs from 0.19 in, and how many pixels 0.19 differs from the current release in.
+``watershed_random_plateaus_{2d,3d}`` hold 60 small random cases each (seeds of 1–4 labels in
+blocks, landscapes of 1–5 values, some with masks) stacked on a first axis, flooded by the
+current release.
 
 Pass an operation name (e.g. ``watershed``) to regenerate only that operation's cases.
 """
@@ -213,20 +221,59 @@ def filter_cell_by_regionprops(seg, max_eccentricity=None, min_area="median_div2
 manifest = []
 
 
-ONLY = sys.argv[1] if len(sys.argv) > 1 else None
+ARGS = sys.argv[1:]
+SKIMAGE_SOURCE = None
+if "--skimage-source" in ARGS:
+    at = ARGS.index("--skimage-source")
+    SKIMAGE_SOURCE = ARGS[at + 1]
+    del ARGS[at:at + 2]
+# An operation name regenerates that operation's cases (and its variants: "watershed" also "watershed-random").
+ONLY = ARGS[0] if ARGS else None
 
 
 def save(name, operation, params, **arrays):
-    if ONLY is not None and operation != ONLY:
+    if ONLY is not None and not operation.startswith(ONLY):
         return
     os.makedirs(OUT, exist_ok=True)
     np.savez_compressed(os.path.join(OUT, name + ".npz"), **arrays)
     entry = {"name": name, "operation": operation, "params": params,
              "shape": list(arrays["input"].shape), "dtype": str(arrays["input"].dtype)}
     if "expected_rule" in arrays:
-        entry["pixels_rule_differs_from_skimage"] = int(np.sum(arrays["expected"] != arrays["expected_rule"]))
+        entry["pixels_rule_differs_from_skimage_0_19"] = int(np.sum(arrays["expected_0_19"] != arrays["expected_rule"]))
     manifest.append(entry)
-    print(name, entry.get("pixels_rule_differs_from_skimage", ""))
+    print(name, entry.get("pixels_rule_differs_from_skimage_0_19", ""), params.get("pixels_0_19_differs_from_current", ""))
+
+
+def save_random_plateaus(volume, watershed_current, digests):
+    """60 random small cases with ties everywhere (between seeds of one label, of two labels, inside and on
+    borders, in touching and separate blocks), stacked on a first axis."""
+    rng = np.random.default_rng(31 if volume else 17)
+    shape = (6, 20, 20) if volume else (40, 40)
+    count = 60
+    seeds = np.zeros((count,) + shape, np.uint32)
+    heat = np.zeros((count,) + shape, np.float64)
+    masks = np.ones((count,) + shape, bool)
+    expected = np.zeros((count,) + shape, np.uint32)
+    for c in range(count):
+        for _ in range(10):
+            label = rng.integers(1, 5)
+            corner = [rng.integers(0, n) for n in shape]
+            size = int(rng.integers(1, 9))
+            sizes = ([max(1, size // 3)] if volume else []) + [size, size]
+            seeds[(c,) + tuple(slice(a, a + b) for a, b in zip(corner, sizes))] = label
+        values = int(rng.integers(1, 5))
+        if c % 2 == 0:
+            heat[c] = rng.integers(0, values, shape)
+        else:
+            flat = np.arange(np.prod(shape))
+            heat[c] = ((flat // 7 + flat // (5 * shape[-1])) % (values + 1)).reshape(shape)
+        if c % 3 == 0:
+            masks[c] = rng.random(shape) < 0.9
+        mask = masks[c] if c % 3 == 0 else None
+        expected[c] = watershed_current(heat[c], markers=seeds[c], mask=mask)
+    name = f"watershed_random_plateaus_{'3d' if volume else '2d'}"
+    save(name, "watershed-random", {"cases": count, "skimage_current_sha256_16": digests},
+         input=seeds, heatmap=heat, mask=masks, expected=expected)
 
 
 def real(path):
@@ -439,12 +486,22 @@ def main():
     for k, (y, x) in enumerate(zip(*np.nonzero((dist == ndi.maximum_filter(dist, size=9)) & (dist > 2)))):
         peaks[y, x] = k + 1
     cases.append(("watershed_distance_peaks_dsb2018_2d", peaks, -np.round(dist), mask2d != 0))
-    for name, s, h, m in cases:
-        arrays = dict(input=s, heatmap=h, expected=apply_watershed_skimage(s, h, m),
-                      expected_rule=apply_watershed_rule(s, h, m))
-        if m is not None:
-            arrays["mask"] = np.asarray(m, bool)
-        save(name, "watershed", {"has_mask": m is not None}, **arrays)
+    if ONLY in (None, "watershed"):
+        if SKIMAGE_SOURCE is None:
+            raise SystemExit("the watershed cases need --skimage-source DIR (scikit-image's source at v0.26.0)")
+        sys.path.insert(0, HERE)
+        import skimage_watershed_source
+        current, digests = skimage_watershed_source.load(SKIMAGE_SOURCE)
+        for name, s, h, m in cases:
+            arrays = dict(input=s, heatmap=h, expected=current(h, markers=s, mask=m).astype(s.dtype),
+                          expected_0_19=apply_watershed_skimage(s, h, m), expected_rule=apply_watershed_rule(s, h, m))
+            if m is not None:
+                arrays["mask"] = np.asarray(m, bool)
+            params = {"has_mask": m is not None, "skimage_current_sha256_16": digests,
+                      "pixels_0_19_differs_from_current": int(np.sum(arrays["expected"] != arrays["expected_0_19"]))}
+            save(name, "watershed", params, **arrays)
+        for volume in (False, True):
+            save_random_plateaus(volume, current, digests)
 
     # shape filter (filter_cell_by_regionprops)
     for name, path, options in [
@@ -466,7 +523,7 @@ def main():
     path = os.path.join(OUT, "manifest.json")
     if ONLY is not None:
         with open(path) as f:
-            kept = [e for e in json.load(f) if e["operation"] != ONLY]
+            kept = [e for e in json.load(f) if not e["operation"].startswith(ONLY)]
         manifest[:0] = kept
     with open(path, "w") as f:
         json.dump(manifest, f, indent=1)

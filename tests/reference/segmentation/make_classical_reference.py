@@ -1,8 +1,10 @@
 """Reference masks for the weight-free classical segmentation (SegMeasure's Method 2).
 
-Run with Debian's Python (scikit-image 0.19.3, scipy 1.10, numpy, tifffile):
+Run with Debian's Python (scikit-image 0.19.3, scipy 1.10, numpy, tifffile) and a local copy of
+scikit-image's source at tag v0.26.0 for its current watershed (see
+``../postprocessing/skimage_watershed_source.py``; needs ``cython3``):
 
-    /usr/bin/python3 tests/reference/segmentation/make_classical_reference.py
+    /usr/bin/python3 tests/reference/segmentation/make_classical_reference.py SKIMAGE_SOURCE
 
 Each step is one scikit-image / scipy call, the definition the C# port must equal pixel for pixel:
 
@@ -17,7 +19,8 @@ Each step is one scikit-image / scipy call, the definition the C# port must equa
                 seed_sigma is 0): foreground pixels equal to its maximum in a square window of side
                 2*floor(diameter/2)+1 (scipy.ndimage.maximum_filter), labelled as 8-connected groups
                 by scipy.ndimage.label (raster order)
-5. flooding:    skimage.segmentation.watershed(-distance, seeds, mask=foreground)
+5. flooding:    skimage.segmentation.watershed(-distance, seeds, mask=foreground) of scikit-image 0.26.0
+                (a pixel enters the flood at no less than the cost of the pixel it came from)
 6. min_size:    objects of fewer than min_size pixels removed (as skimage's remove_small_objects
                 on a label image), then skimage.segmentation.relabel_sequential
 
@@ -27,13 +30,18 @@ with the parameters and, where ground truth exists, F1 at IoU 0.5.
 import json
 import os
 
+import sys
+
 import numpy as np
 import tifffile
 from scipy import ndimage as ndi
 from skimage.filters import gaussian, threshold_local, threshold_otsu
-from skimage.segmentation import relabel_sequential, watershed
+from skimage.segmentation import relabel_sequential
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "postprocessing"))
+import skimage_watershed_source  # noqa: E402
+watershed = None  # scikit-image 0.26.0's, set in main()
 REAL = os.path.abspath(os.path.join(HERE, "..", "..", "data", "real"))
 OUT = os.path.join(HERE, "cases")
 
@@ -75,6 +83,10 @@ def f1_at_iou(truth, predicted, iou=0.5):
 
 
 def main():
+    global watershed
+    if len(sys.argv) != 2:
+        raise SystemExit(__doc__)
+    watershed, digests = skimage_watershed_source.load(sys.argv[1])
     os.makedirs(OUT, exist_ok=True)
     manifest = []
     rng = np.random.default_rng(5)
@@ -97,7 +109,7 @@ def main():
         expected, t = classical(image, **params)
         np.savez_compressed(os.path.join(OUT, name + ".npz"), image=image, expected=expected,
                             threshold=np.array(t))
-        entry = dict(name=name, params=params, threshold=t, objects=int(expected.max()))
+        entry = dict(name=name, params=params, threshold=t, objects=int(expected.max()), skimage_watershed_sha256_16=digests)
         if truth is not None:
             f1, tp, nt, npred = f1_at_iou(truth, expected)
             entry.update(f1_at_iou_0_5=round(f1, 4), true_positives=tp, truth_objects=nt)
