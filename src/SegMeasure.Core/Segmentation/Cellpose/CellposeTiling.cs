@@ -30,6 +30,10 @@ internal sealed class CellposeTiling
     /// <summary>True when the image was padded to a whole tile that Cellpose would have run smaller.</summary>
     public bool PaddedToWholeTile { get; }
 
+    /// <summary>The tiling of a <paramref name="height"/> × <paramref name="width"/> image (at the network's scale).</summary>
+    /// <param name="height">Rows of the image.</param>
+    /// <param name="width">Columns of the image.</param>
+    /// <param name="overlap">Cellpose's tile_overlap, clamped to 0.05–0.5.</param>
     /// <param name="wholeTilesOnly">The network takes only 224 × 224 tiles (its input size is fixed).</param>
     public CellposeTiling(int height, int width, double overlap = 0.1, bool wholeTilesOnly = false)
     {

@@ -230,7 +230,7 @@ internal sealed class OnnxCellposeModel : IDisposable
         return ReasonOf(logged) ?? FirstLine(e.Message);
     }
 
-    /// <summary>The reason part of an ONNX Runtime error line ("<source>:<line> <function> [ONNXRuntimeError] : 1 : FAIL : reason"), or null.</summary>
+    /// <summary>The reason part of an ONNX Runtime error line ("file:line function [ONNXRuntimeError] : 1 : FAIL : reason"), or null.</summary>
     internal static string? ReasonOf(string? logged)
     {
         var reason = logged is null ? "" : Regex.Match(logged, @"\[ONNXRuntimeError\] : \d+ : \w+ : (.+)").Groups[1].Value;
