@@ -100,13 +100,13 @@ public sealed class ViewerServerSecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Done_ends_the_session_and_the_port_closes()
+    public async Task Done_ends_the_session_and_the_port_closes()
     {
         var waiting = Task.Run(() => _server.WaitForDone(CancellationToken.None));
         var (status, body) = RawHttp.Send(_server.Port, "POST", "/api/done", token: _server.Token, body: "{}");
         Assert.Equal(200, status);
         Assert.Contains("done", body);
-        Assert.True(waiting.Wait(TimeSpan.FromSeconds(10)));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(RawHttp.PortOpen(_server.Port));
     }
 

@@ -42,7 +42,8 @@ public sealed class OneNodeSlurm : IDisposable
     {
         foreach (var folder in new[] { "state", "spool", "log", "run", "munge" }) Directory.CreateDirectory(Path.Combine(_root, folder));
         // munged runs as user munge: it must reach its socket through every folder, and own its key.
-        File.SetUnixFileMode(_root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        if (OperatingSystem.IsLinux()) // Slurm runs nowhere else
+            File.SetUnixFileMode(_root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         var key = Path.Combine(Munge, "munge.key");
         File.WriteAllBytes(key, System.Security.Cryptography.RandomNumberGenerator.GetBytes(1024));
         Run("chown", "-R", "munge:munge", Munge);

@@ -135,7 +135,7 @@ public sealed class StreamedSweepTests : IDisposable
     [Theory]
     [InlineData("all.csv")]
     [InlineData("all.parquet")]
-    public void A_cancelled_sweep_leaves_no_output(string name)
+    public async Task A_cancelled_sweep_leaves_no_output(string name)
     {
         Placeholders(30);
         using var cancel = new CancellationTokenSource();
@@ -151,8 +151,8 @@ public sealed class StreamedSweepTests : IDisposable
         int code;
         try
         {
-            code = root.Parse(["fake", "--segmentation", _dir + "/in/*.txt", "--output", $"{_dir}/{name}", "--jobs", "2"])
-                .InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token).GetAwaiter().GetResult();
+            code = await root.Parse(["fake", "--segmentation", _dir + "/in/*.txt", "--output", $"{_dir}/{name}", "--jobs", "2"])
+                .InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token);
         }
         finally
         {
