@@ -37,16 +37,17 @@ import tifffile
 from scipy import ndimage as ndi
 from skimage.filters import gaussian, threshold_local, threshold_otsu
 from skimage.segmentation import relabel_sequential
+from skimage.segmentation import watershed as debian_watershed
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "postprocessing"))
 import skimage_watershed_source  # noqa: E402
-watershed = None  # scikit-image 0.26.0's, set in main()
 REAL = os.path.abspath(os.path.join(HERE, "..", "..", "data", "real"))
 OUT = os.path.join(HERE, "cases")
 
 
-def classical(image, sigma, diameter, min_size, threshold="local", seed_sigma=1.0):
+def classical(image, sigma, diameter, min_size, threshold="local", seed_sigma=1.0, watershed=debian_watershed):
+    """The pipeline; ``watershed`` is Debian's (0.19) unless scikit-image 0.26.0's is passed, as main() does."""
     smoothed = gaussian(image.astype(np.float64), sigma, mode="nearest", truncate=4.0, preserve_range=True)
     t = threshold_otsu(smoothed)
     if threshold == "otsu":
@@ -83,7 +84,6 @@ def f1_at_iou(truth, predicted, iou=0.5):
 
 
 def main():
-    global watershed
     if len(sys.argv) != 2:
         raise SystemExit(__doc__)
     watershed, digests = skimage_watershed_source.load(sys.argv[1])
@@ -106,7 +106,7 @@ def main():
         ("classical_tests_2d", *tests, dict(sigma=1.0, diameter=8, min_size=15)),
         ("classical_touching_blobs_2d", synthetic, None, dict(sigma=1.5, diameter=14, min_size=20, threshold="otsu")),
     ]:
-        expected, t = classical(image, **params)
+        expected, t = classical(image, **params, watershed=watershed)
         np.savez_compressed(os.path.join(OUT, name + ".npz"), image=image, expected=expected,
                             threshold=np.array(t))
         entry = dict(name=name, params=params, threshold=t, objects=int(expected.max()), skimage_watershed_sha256_16=digests)
