@@ -14,9 +14,9 @@ namespace SegMeasure.Core.Postprocessing;
 /// voxel is claimed and enters with the next age when a neighbour leaving the queue reaches it,
 /// neighbours visited in the order −Z, −Y, −X, +X, +Y, +Z, at a cost of its own value but never
 /// less than that neighbour's cost (scikit-image 0.25.2 and later; see <see cref="FloodCost"/>).
-/// So a plateau is flooded first in, first out from its seeds. Seeds of equal value share a key; among them scikit-image's
-/// binary heap decides, and <see cref="FloodHeap"/> replays that heap so the result is the
-/// same voxel for voxel — only as long as a tie that can change the result is left.
+/// So a plateau is flooded first in, first out from its seeds. Seeds of equal value share a key;
+/// among them scikit-image's binary heap decides, and <see cref="FloodHeap"/> replays that heap so
+/// the result is the same voxel for voxel — only as long as a tie that can change the result is left.
 /// </remarks>
 public static class Watershed
 {

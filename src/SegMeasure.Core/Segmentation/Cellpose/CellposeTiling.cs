@@ -59,7 +59,7 @@ internal sealed class CellposeTiling
         XStarts = Starts(PaddedWidth, TileWidth, overlap);
     }
 
-    /// <summary>Values in one tile of the network's input (two channels) or output (three).</summary>
+    /// <summary>Pixels of one tile in one channel.</summary>
     public int TilePixels => TileHeight * TileWidth;
 
     private static (int Before, int After) PadFor(int size)
