@@ -1,19 +1,12 @@
 using System.Text.Json;
+using SegMeasure.Tests.Shared;
 
 namespace SegMeasure.Core.Tests;
 
-/// <summary>Locates the repository's test data (walking up from the test assembly to the solution file).</summary>
+/// <summary>Locates the repository's test data.</summary>
 public static class TestData
 {
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("cannot find SegMeasure.PowerShell.sln above the test assembly");
-    });
-
-    public static string RepositoryRoot => Root.Value;
+    public static string RepositoryRoot => TestRepository.Root;
 
     public static string DataDirectory => Path.Combine(RepositoryRoot, "tests", "data");
 

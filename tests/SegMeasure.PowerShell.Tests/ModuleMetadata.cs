@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using SegMeasure.Tests.Shared;
 
 namespace SegMeasure.PowerShell.Tests;
 
@@ -52,7 +53,7 @@ public sealed class ModuleMetadata : IDisposable
     public string ModuleAssemblyPath { get; }
 
     /// <summary>The repository root: the directory holding SegMeasure.PowerShell.sln above the test assembly.</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => TestRepository.Root;
 
     /// <summary>The module folder the build assembles.</summary>
     public static string ModuleFolder => Path.Combine(RepoRoot, "artifacts", "SegMeasure");
@@ -124,13 +125,6 @@ public sealed class ModuleMetadata : IDisposable
 
     private static IEnumerable<string> StringValues(CustomAttributeTypedArgument argument) =>
         argument.Value is IEnumerable<CustomAttributeTypedArgument> items ? items.Select(v => (string)v.Value!) : [(string)argument.Value!];
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln"))) return dir.FullName;
-        throw new InvalidOperationException("SegMeasure.PowerShell.sln not found above " + AppContext.BaseDirectory);
-    }
 
     public void Dispose() => _context.Dispose();
 

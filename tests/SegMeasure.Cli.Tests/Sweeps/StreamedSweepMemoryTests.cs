@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using SegMeasure.Cli.Sweeps;
 using SegMeasure.Core.Tables;
-using SegMeasure.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace SegMeasure.Cli.Tests.Sweeps;

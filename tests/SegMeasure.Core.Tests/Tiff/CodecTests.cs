@@ -145,7 +145,6 @@ public class CodecTests
     }
 }
 
-
 public class CodecLimitTests
 {
     [Fact]

@@ -1,6 +1,7 @@
-namespace SegMeasure.Cli.Tests;
+namespace SegMeasure.Tests.Shared;
 
-/// <summary>The repository the tests run from: its example data, test data and reference files.</summary>
+/// <summary>The repository the tests run from (the folder holding SegMeasure.PowerShell.sln above the
+/// test binaries): its example data, test data and reference files.</summary>
 internal static class TestRepository
 {
     public static string Root { get; } = Find();
@@ -14,6 +15,6 @@ internal static class TestRepository
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "SegMeasure.PowerShell.sln"))) return dir.FullName;
-        throw new InvalidOperationException("SegMeasure.PowerShell.sln not found above the test binaries");
+        throw new InvalidOperationException("SegMeasure.PowerShell.sln not found above " + AppContext.BaseDirectory);
     }
 }
